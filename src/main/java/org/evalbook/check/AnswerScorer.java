@@ -1,0 +1,87 @@
+package org.evalbook.check;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.evalbook.framework.FieldValues;
+import org.evalbook.framework.Framework;
+import org.evalbook.framework.Indicator;
+import org.evalbook.framework.JudgementLevel;
+import org.evalbook.framework.ProfileEntry;
+import org.evalbook.framework.Rule;
+
+/** Scores the indicators the unit answers itself: checklists (是/否 per item) and judgements (level + score). */
+final class AnswerScorer {
+    static final String YES = "是";
+    private static final BigDecimal CENT = new BigDecimal("0.01");
+
+    private final Framework framework;
+    private final FieldValues values;
+
+    AnswerScorer(Framework framework, FieldValues values) {
+        this.framework = framework;
+        this.values = values;
+    }
+
+    /** Σ points of the items answered 是; any blank item makes it not computable. */
+    IndicatorScore checklist(ProfileEntry entry) {
+        Indicator indicator = entry.indicator();
+        List<BigDecimal> points = ((Rule.Checklist) entry.rule()).points();
+        List<String> blanks = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        int yes = 0;
+        for (int n = 1; n <= points.size(); n++) {
+            Optional<String> answer = values.text(indicator.checkName(n));
+            if (answer.isEmpty()) {
+                blanks.add(indicator.checkName(n));
+            } else if (answer.get().equals(YES)) {
+                sum = sum.add(points.get(n - 1));
+                yes++;
+            }
+        }
+        if (!blanks.isEmpty()) {
+            return Scorer.byPolicy(entry, Outcome.MISSING_DATA, entry.edgeCases().missing(), blanks,
+                    "核查项未填：" + String.join("、", blanks));
+        }
+        BigDecimal score = RuleScorer.round(sum);
+        return Scorer.scored(entry, Outcome.COMPUTED, Optional.empty(), Optional.of(score), List.of(),
+                points.size() + " 项中 " + yes + " 项为“是”，得 " + Numbers.plain(score) + " 分");
+    }
+
+    /**
+     * The unit's own score kept within the band of the level it declares: a score above the band counts as the
+     * band's top, one below as its bottom (C22 reports the difference).
+     */
+    IndicatorScore judgement(ProfileEntry entry) {
+        Indicator indicator = entry.indicator();
+        Optional<BigDecimal> self = values.number(indicator.selfName());
+        Optional<String> declared = values.text(indicator.levelName());
+        Optional<JudgementLevel> level = declared.flatMap(framework::judgementLevel);
+        List<String> blanks = new ArrayList<>();
+        if (self.isEmpty()) {
+            blanks.add(indicator.selfName());
+        }
+        if (level.isEmpty()) {
+            blanks.add(indicator.levelName());
+        }
+        if (!blanks.isEmpty()) {
+            return Scorer.byPolicy(entry, Outcome.MISSING_DATA, entry.edgeCases().missing(), blanks,
+                    "自评得分或达成档次未填（或档次不是" + levelNames() + "之一）：" + String.join("、", blanks));
+        }
+        BigDecimal weight = entry.weight();
+        BigDecimal low = RuleScorer.round(weight.multiply(level.get().from()));
+        BigDecimal high = RuleScorer.round(weight.multiply(level.get().to()));
+        if (!level.get().toInclusive()) {
+            high = high.subtract(CENT);
+        }
+        BigDecimal score = RuleScorer.round(self.get().max(low).min(high).max(BigDecimal.ZERO).min(weight));
+        return Scorer.scored(entry, Outcome.COMPUTED, Optional.empty(), Optional.of(score), List.of(),
+                "自评“" + level.get().level() + "”（" + Numbers.plain(low) + "–" + Numbers.plain(high) + " 分），自评 "
+                        + Numbers.plain(self.get()) + " 分，认定 " + Numbers.plain(score) + " 分");
+    }
+
+    private String levelNames() {
+        return String.join("、", framework.judgementLevels().stream().map(JudgementLevel::level).toList());
+    }
+}

@@ -1,0 +1,39 @@
+package org.evalbook.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.evalbook.framework.FrameworkException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command; it only groups the subcommands. */
+@Command(name = "evalbook", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"evalbook: budget performance evaluation (部门整体支出绩效评价) workbooks for finance bureaus.",
+                "This version prints the framework's field contract and its scoring profiles."},
+        subcommands = {FieldsCommand.class, ProfilesCommand.class, CommandLine.HelpCommand.class})
+final class EvalbookCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The configured command line: UTF-8 writers, framework problems reported as usage errors. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new EvalbookCommand());
+        cli.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+            if (exception instanceof FrameworkException refused) {
+                commandLine.getErr().println("框架有误，未能加载：");
+                commandLine.getErr().println(refused.getMessage());
+                return ExitCode.USAGE;
+            }
+            commandLine.getErr().println("evalbook internal error (please report it with the command you ran): " + exception);
+            return ExitCode.INTERNAL;
+        });
+        return cli;
+    }
+}

@@ -1,0 +1,55 @@
+package org.evalbook.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.evalbook.framework.DefinedName;
+import org.evalbook.framework.FieldContract;
+import org.evalbook.framework.Framework;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code evalbook fields}: the field contract, derived from the framework files. */
+@Command(name = "fields", mixinStandardHelpOptions = true,
+        description = {"Print the field contract (every defined name of an issued workbook).",
+                "One line per name with its label, unit and whether it is required; periods are expanded and",
+                "every per-indicator and computed name is included."})
+final class FieldsCommand implements Callable<Integer> {
+    enum Format { md, csv }
+
+    @Mixin
+    FrameworkOption framework;
+
+    @Option(names = "--format", defaultValue = "md", description = "md (a Markdown table) or csv. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Framework loaded = framework.load();
+        List<DefinedName> names = FieldContract.of(loaded);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.csv) {
+            out.println("id,label,unit,type,requirement,range");
+            names.forEach(n -> out.println(String.join(",", csv(n.id()), csv(n.label()), csv(n.unit()),
+                    csv(n.type().label()), csv(n.requirement().label()), n.column() ? "column" : "cell")));
+        } else {
+            out.println("# " + loaded.name() + " (" + loaded.id() + " " + loaded.version() + "): " + names.size() + " defined names");
+            out.println();
+            out.println("| id | label | unit | type | required | range |");
+            out.println("|---|---|---|---|---|---|");
+            names.forEach(n -> out.println("| `" + n.id() + "` | " + n.label().replace("|", "\\|") + " | " + n.unit() + " | "
+                    + n.type().label() + " | " + n.requirement().label() + " | " + (n.column() ? "column" : "cell") + " |"));
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static String csv(String value) {
+        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}

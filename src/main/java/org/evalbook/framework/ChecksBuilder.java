@@ -1,0 +1,74 @@
+package org.evalbook.framework;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns {@code checks.yaml} into sum identities (periods expanded) and check parameters. */
+final class ChecksBuilder {
+    static final String FILE = "checks.yaml";
+
+    private final Set<String> known = new HashSet<>();
+    private final Map<String, String> periods;
+    private final Problems problems;
+
+    ChecksBuilder(List<FieldDef> fields, List<TableDef> tables, Map<String, String> periods, Problems problems) {
+        fields.forEach(f -> known.add(f.id()));
+        tables.forEach(t -> t.columns().forEach(c -> known.add(c.id())));
+        this.periods = periods;
+        this.problems = problems;
+    }
+
+    List<SumCheck> sums(RawFiles.Checks raw) {
+        List<SumCheck> sums = new ArrayList<>();
+        for (RawFiles.Sum sum : FieldsBuilder.orEmpty(raw.sums())) {
+            String entry = "核对 " + sum.code() + "（" + sum.total() + "）";
+            if (sum.code() == null || sum.total() == null || sum.equals() == null) {
+                problems.add(FILE, entry, "缺少 code、total 或 equals", "请写明核对编号、合计字段和等式右边");
+                continue;
+            }
+            List<String> expandOver = sum.periods() == null ? List.of("") : sum.periods();
+            for (String period : expandOver) {
+                if (!period.isEmpty() && !periods.containsKey(period)) {
+                    problems.add(FILE, entry, "未知期间 " + period, "期间只能是 " + String.join("、", periods.keySet()));
+                    continue;
+                }
+                String total = sum.total().replace("{period}", period);
+                try {
+                    Expression equals = ExpressionParser.parseExpression(sum.equals().replace("{period}", period));
+                    Set<String> inputs = new HashSet<>(equals.inputs());
+                    inputs.add(total);
+                    inputs.stream().filter(id -> !known.contains(id)).sorted().forEach(id -> problems.add(FILE, entry,
+                            "引用了未知字段 " + id, "请改用 fields.yaml 中已定义的字段代码"));
+                    sums.add(new SumCheck(sum.code(), total, equals));
+                } catch (IllegalArgumentException malformed) {
+                    problems.add(FILE, entry, malformed.getMessage(), "公式写法见 indicators.yaml 开头的说明");
+                }
+            }
+        }
+        return sums;
+    }
+
+    CheckParameters parameters(RawFiles.Checks raw) {
+        RawFiles.Parameters p = raw.parameters();
+        if (p == null || p.roundingPerTwoParts() == null || p.executionRate() == null || p.unitScaleFactor() == null
+                || p.rateRange() == null || p.scoreTolerance() == null) {
+            problems.add(FILE, "parameters", "缺少核对参数",
+                    "请写明 rounding_per_two_parts、execution_rate、unit_scale_factor、rate_range、score_tolerance");
+            return null;
+        }
+        return new CheckParameters(p.roundingPerTwoParts(), percent(p.executionRate().from(), "execution_rate"),
+                percent(p.executionRate().to(), "execution_rate"), p.unitScaleFactor(),
+                percent(p.rateRange().from(), "rate_range"), percent(p.rateRange().to(), "rate_range"), p.scoreTolerance());
+    }
+
+    private BigDecimal percent(String text, String key) {
+        return Percent.parse(text).orElseGet(() -> {
+            problems.add(FILE, "parameters." + key, "应写成百分数，而不是 " + text, "例如 {from: 90%, to: 100%}");
+            return BigDecimal.ZERO;
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package org.evalbook.framework;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * The framework files as written, before validation. Keys are snake_case in the files. Every component
+ * may be null (absent from the file); the builders turn absences into messages.
+ */
+final class RawFiles {
+    private RawFiles() {
+    }
+
+    record Framework(String id, String name, String version, String basis, List<Grade> grades,
+                     LinkedHashMap<String, String> periods, List<String> profiles) {
+    }
+
+    record Grade(String grade, BigDecimal atLeast) {
+    }
+
+    record Fields(List<Group> groups, List<Table> tables, List<Field> selfAssessment, List<Field> computed,
+                  List<Field> report) {
+    }
+
+    record Group(String group, List<Field> fields) {
+    }
+
+    /** {@code required} is {@code true}/{@code false} or a list of periods. */
+    record Field(String id, String label, String type, String unit, Object required, Boolean prefilled,
+                 String blankInSums, BigDecimal min, BigDecimal max, List<String> options, String pattern,
+                 List<String> periods) {
+    }
+
+    record Table(String id, String label, Integer minRows, Boolean required, List<Field> columns) {
+    }
+
+    record Indicators(List<Level> judgementLevels, List<Indicator> indicators) {
+    }
+
+    record Level(String level, BigDecimal from, BigDecimal to, Boolean toInclusive) {
+    }
+
+    record Indicator(String id, String level1, String level2, String name, String kind, List<String> items,
+                     Formula formula, LinkedHashMap<String, Formula> variants) {
+    }
+
+    record Formula(String label, String name, String numerator, String denominator, List<String> blankAsZero,
+                   String meanOver, BigDecimal cap, String rowsWhere) {
+    }
+
+    record Checks(List<Sum> sums, Parameters parameters) {
+    }
+
+    record Sum(String code, String total, String equals, List<String> periods) {
+    }
+
+    record Parameters(BigDecimal roundingPerTwoParts, Range executionRate, BigDecimal unitScaleFactor,
+                      Range rateRange, BigDecimal scoreTolerance) {
+    }
+
+    record Range(String from, String to) {
+    }
+
+    record Profile(String id, String name, String description, Edges edgeCases, List<Entry> indicators) {
+    }
+
+    record Edges(String zeroOverZero, String xOverZero, String missing) {
+    }
+
+    record Entry(String indicator, String level2, BigDecimal weight, String formula, Rule rule,
+                 String zeroOverZero, String xOverZero, String missing) {
+    }
+
+    record Rule(String kind, String good, String threshold, BigDecimal penalty, BigDecimal per, List<Band> bands,
+                BigDecimal otherwise, String direction, String target, List<BigDecimal> points) {
+    }
+
+    record Band(String atLeast, String atMost, BigDecimal points) {
+    }
+}

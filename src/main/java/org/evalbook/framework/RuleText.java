@@ -1,0 +1,66 @@
+package org.evalbook.framework;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A profile entry's 评分标准 as a bureau writes it, in Chinese, generated from the rule itself. */
+public final class RuleText {
+    private static final String[] CIRCLED = {"①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"};
+
+    private RuleText() {
+    }
+
+    public static String describe(ProfileEntry entry, List<JudgementLevel> levels) {
+        Rule rule = entry.rule();
+        if (rule instanceof Rule.Step step) {
+            String side = step.good() == Rule.Side.AT_MOST ? "≤" : "≥";
+            String beyond = step.good() == Rule.Side.AT_MOST ? "超过" : "低于";
+            return side + Percent.format(step.threshold()) + "得满分，每" + beyond + plain(step.per()) + "个百分点扣"
+                    + plain(step.penalty()) + "分，扣完为止";
+        }
+        if (rule instanceof Rule.Bands bands) {
+            List<String> parts = new ArrayList<>();
+            for (Rule.Band band : bands.bands()) {
+                String bound = band.limit().signum() == 0 && band.bound() == Rule.Side.AT_MOST ? "为0"
+                        : (band.bound() == Rule.Side.AT_LEAST ? "≥" : "≤") + Percent.format(band.limit());
+                parts.add(bound + "得" + plain(band.points()) + "分");
+            }
+            parts.add("其余得" + plain(bands.otherwise()) + "分");
+            return String.join("；", parts);
+        }
+        if (rule instanceof Rule.Proportional p) {
+            String target = Percent.format(p.target());
+            return switch (p.direction()) {
+                case POSITIVE -> "达到" + target + "得满分，未达到按 实际值÷" + target + " 的比例得分";
+                case NEGATIVE -> "不超过" + target + "得满分，超过按 " + target + "÷实际值 的比例得分";
+                case EQUAL -> "等于" + target + "得满分，按偏离" + target + "的比例扣分";
+            };
+        }
+        if (rule instanceof Rule.Checklist checklist) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < checklist.points().size(); i++) {
+                String mark = i < CIRCLED.length ? CIRCLED[i] : "(" + (i + 1) + ")";
+                text.append(mark).append(entry.indicator().items().get(i)).append("（").append(plain(checklist.points().get(i)))
+                        .append("分）");
+            }
+            return text.toString();
+        }
+        List<String> parts = new ArrayList<>();
+        for (JudgementLevel level : levels) {
+            parts.add(level.level() + "得" + plain(entry.weight().multiply(level.from())) + "–"
+                    + plain(entry.weight().multiply(level.to())) + "分");
+        }
+        return "定性评价：" + String.join("；", parts);
+    }
+
+    /** The entry's edge-case policies, for rate indicators. */
+    public static String edgeCases(ProfileEntry entry) {
+        EdgeCases e = entry.edgeCases();
+        return "0/0 " + e.zeroOverZero().label() + "；分母为0 " + e.xOverZero().label() + "；缺数据 " + e.missing().label();
+    }
+
+    private static String plain(BigDecimal value) {
+        return ProfileBuilder.plain(value);
+    }
+}
