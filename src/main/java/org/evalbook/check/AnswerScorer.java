@@ -18,10 +18,12 @@ final class AnswerScorer {
 
     private final Framework framework;
     private final FieldValues values;
+    private final BlankNames blankNames;
 
-    AnswerScorer(Framework framework, FieldValues values) {
+    AnswerScorer(Framework framework, FieldValues values, BlankNames blankNames) {
         this.framework = framework;
         this.values = values;
+        this.blankNames = blankNames;
     }
 
     /** Σ points of the items answered 是; any blank item makes it not computable. */
@@ -29,12 +31,14 @@ final class AnswerScorer {
         Indicator indicator = entry.indicator();
         List<BigDecimal> points = ((Rule.Checklist) entry.rule()).points();
         List<String> blanks = new ArrayList<>();
+        List<String> blankItems = new ArrayList<>();
         BigDecimal sum = BigDecimal.ZERO;
         int yes = 0;
         for (int n = 1; n <= points.size(); n++) {
             Optional<String> answer = values.text(indicator.checkName(n));
             if (answer.isEmpty()) {
                 blanks.add(indicator.checkName(n));
+                blankItems.add(String.valueOf(n));
             } else if (answer.get().equals(YES)) {
                 sum = sum.add(points.get(n - 1));
                 yes++;
@@ -42,7 +46,7 @@ final class AnswerScorer {
         }
         if (!blanks.isEmpty()) {
             return Scorer.byPolicy(entry, Outcome.MISSING_DATA, entry.edgeCases().missing(), blanks,
-                    "核查项未填：" + String.join("、", blanks));
+                    "第 " + String.join("、", blankItems) + " 项核查项未填（共 " + points.size() + " 项）");
         }
         BigDecimal score = RuleScorer.round(sum);
         return Scorer.scored(entry, Outcome.COMPUTED, Optional.empty(), Optional.of(score), List.of(),
@@ -67,7 +71,7 @@ final class AnswerScorer {
         }
         if (!blanks.isEmpty()) {
             return Scorer.byPolicy(entry, Outcome.MISSING_DATA, entry.edgeCases().missing(), blanks,
-                    "自评得分或达成档次未填（或档次不是" + levelNames() + "之一）：" + String.join("、", blanks));
+                    "未填或无效：" + blankNames.describe(blanks) + "（达成档次应为" + levelNames() + "之一）");
         }
         BigDecimal weight = entry.weight();
         BigDecimal low = RuleScorer.round(weight.multiply(level.get().from()));

@@ -93,16 +93,20 @@ final class Inputs {
         return value.get();
     }
 
-    /** Whether the row meets the condition; a blank compared cell is noted and counts as not meeting it. */
+    /**
+     * Whether the row meets the condition. Comparisons are read left to right and stop at the first that fails, so a
+     * cell is only reported blank when it matters; a blank compared cell counts as not meeting the condition.
+     */
     boolean holds(Optional<Expression.Condition> where, TableRow row) {
         if (where.isEmpty()) {
             return true;
         }
-        boolean holds = true;
         for (Expression.Comparison comparison : where.get().comparisons()) {
-            holds &= compare(comparison, row);
+            if (!compare(comparison, row)) {
+                return false;
+            }
         }
-        return holds;
+        return true;
     }
 
     private boolean compare(Expression.Comparison comparison, TableRow row) {

@@ -17,15 +17,17 @@ public final class Scorer {
 
     private final Framework framework;
     private final Profile profile;
+    private final BlankNames blankNames;
 
     public Scorer(Framework framework, Profile profile) {
         this.framework = framework;
         this.profile = profile;
+        this.blankNames = new BlankNames(framework);
     }
 
     public ScoreSheet score(FieldValues values) {
         RateCalculator rates = new RateCalculator(framework, values);
-        AnswerScorer answers = new AnswerScorer(framework, values);
+        AnswerScorer answers = new AnswerScorer(framework, values, blankNames);
         List<IndicatorScore> scores = new ArrayList<>();
         for (ProfileEntry entry : profile.entries()) {
             scores.add(switch (entry.indicator().kind()) {
@@ -47,7 +49,7 @@ public final class Scorer {
         return new ScoreSheet(profile.id(), scores, total, framework.gradeFor(total), weights);
     }
 
-    private static IndicatorScore fromRate(ProfileEntry entry, Rate rate) {
+    private IndicatorScore fromRate(ProfileEntry entry, Rate rate) {
         if (rate instanceof Rate.Value value) {
             BigDecimal score = RuleScorer.score(entry.rule(), entry.weight(), value.ratio());
             return scored(entry, Outcome.COMPUTED, Optional.of(value.ratio()), Optional.of(score), List.of(),
@@ -63,7 +65,7 @@ public final class Scorer {
         }
         Rate.Missing missing = (Rate.Missing) rate;
         return byPolicy(entry, Outcome.MISSING_DATA, entry.edgeCases().missing(), missing.blanks(),
-                "缺少数据：" + String.join("、", missing.blanks()));
+                "缺少数据：" + blankNames.describe(missing.blanks()));
     }
 
     /** The score a profile's edge-case policy gives, with the reason. */
@@ -74,8 +76,8 @@ public final class Scorer {
                     reason + "；按方案规则不适用，不计入总分");
         }
         BigDecimal score = RuleScorer.round(policy == EdgePolicy.FULL ? entry.weight() : BigDecimal.ZERO);
-        return scored(entry, outcome, Optional.empty(), Optional.of(score), blanks,
-                reason + "；按方案规则得" + policy.label() + "（" + Numbers.plain(score) + " 分）");
+        String points = policy == EdgePolicy.FULL ? "满分（" + Numbers.plain(score) + " 分）" : " 0 分";
+        return scored(entry, outcome, Optional.empty(), Optional.of(score), blanks, reason + "；按方案规则计" + points);
     }
 
     static IndicatorScore scored(ProfileEntry entry, Outcome outcome, Optional<BigDecimal> rate,

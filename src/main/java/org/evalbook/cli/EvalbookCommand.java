@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** The top-level command; it only groups the subcommands. */
 @Command(name = "evalbook", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"evalbook: budget performance evaluation (部门整体支出绩效评价) workbooks for finance bureaus.",
-                "This version prints the framework's field contract and its scoring profiles."},
-        subcommands = {FieldsCommand.class, ProfilesCommand.class, CommandLine.HelpCommand.class})
+                "This version scores the sample units (demo) and prints the field contract and the scoring profiles."},
+        subcommands = {DemoCommand.class, FieldsCommand.class, ProfilesCommand.class, CommandLine.HelpCommand.class})
 final class EvalbookCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -137,7 +137,7 @@ final class RuleReader {
         }
         Optional<BigDecimal> fraction = Percent.parse(value);
         if (fraction.isEmpty()) {
-            problems.add(file, entry, key + " 应写成百分数，而不是 " + value, "请写成 " + key + ": " + value + "%" + " 这样的形式");
+            problems.add(file, entry, key + " 应写成百分数，而不是 " + value, "请写成带 % 的百分数，例如 0.95 写作 95%");
             return BigDecimal.ZERO;
         }
         return fraction.get();

@@ -1,0 +1,70 @@
+package org.evalbook.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.evalbook.check.ScoreSheet;
+import org.evalbook.check.Scorer;
+import org.evalbook.framework.Framework;
+import org.evalbook.framework.Profile;
+import org.evalbook.intake.FiguresFile;
+import org.evalbook.intake.UnitFigures;
+import org.evalbook.report.ScoreSheetText;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code evalbook demo}: the main job on the bundled samples — today, scoring the two seed units' figures. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Score the bundled sample units (test-workbooks/seed-figures: the two seed reports' figures)",
+                "under their profiles and print every indicator's rate, score and the total."})
+final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    FrameworkOption framework;
+
+    @Option(names = "--samples", paramLabel = "DIR",
+            description = "Folder of the samples. Default: test-workbooks beside the launcher (or in the current folder).")
+    Path samples;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = (samples != null ? samples : defaultSamples()).resolve("seed-figures");
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isDirectory(dir)) {
+            spec.commandLine().getErr().println("找不到样例文件夹 " + dir + "。请在 evalbook 目录下运行，或用 --samples 指定 test-workbooks 文件夹。");
+            return ExitCode.USAGE;
+        }
+        Framework loaded = framework.load();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (Path file : files) {
+            UnitFigures figures;
+            try (InputStream in = Files.newInputStream(file)) {
+                figures = FiguresFile.read(file.getFileName().toString(), in, loaded);
+            }
+            Profile profile = loaded.profile(figures.profile()).orElseThrow(() -> new CommandLine.ParameterException(
+                    spec.commandLine(), file + "：未知的评价方案 " + figures.profile()));
+            ScoreSheet sheet = new Scorer(loaded, profile).score(figures.values());
+            ScoreSheetText.write(out, figures.unit(), profile, sheet);
+            out.println();
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static Path defaultSamples() {
+        String home = System.getProperty("evalbook.home");
+        return home != null ? Path.of(home, "test-workbooks") : Path.of("test-workbooks");
+    }
+}

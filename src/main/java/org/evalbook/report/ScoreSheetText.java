@@ -1,0 +1,53 @@
+package org.evalbook.report;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.evalbook.check.IndicatorScore;
+import org.evalbook.check.ScoreSheet;
+import org.evalbook.framework.Profile;
+
+/** A unit's recomputed scores as the bureau reads them on the terminal: one line per indicator, then the total. */
+public final class ScoreSheetText {
+    private ScoreSheetText() {
+    }
+
+    public static void write(PrintWriter out, String unit, Profile profile, ScoreSheet sheet) {
+        out.println(unit + " — 评价方案 " + profile.id() + "（" + profile.name() + "）");
+        out.println("  " + pad("指标", 28) + padLeft("分值", 6) + padLeft("计算值", 10) + padLeft("得分", 8) + "  说明");
+        for (IndicatorScore score : sheet.indicators()) {
+            out.println("  " + pad(score.name(), 28) + padLeft(plain(score.weight()), 6)
+                    + padLeft(score.rate().map(ScoreSheetText::percent).orElse("—"), 10)
+                    + padLeft(score.score().map(BigDecimal::toPlainString).orElse("不适用"), 8) + "  " + score.note());
+        }
+        String rescaled = sheet.applicableWeight().compareTo(BigDecimal.valueOf(100)) == 0 ? ""
+                : "（按适用指标分值 " + plain(sheet.applicableWeight()) + " 折算为百分制）";
+        out.println("  规则总分 " + sheet.total().toPlainString() + rescaled + "，等级 " + sheet.grade());
+    }
+
+    /** Pads to a terminal width in which a Chinese character takes two columns. */
+    static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+    }
+
+    static String padLeft(String text, int width) {
+        return " ".repeat(Math.max(0, width - displayWidth(text))) + text;
+    }
+
+    static int displayWidth(String text) {
+        return text.codePoints().map(c -> c >= 0x1100 && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN
+                && Character.UnicodeScript.of(c) != Character.UnicodeScript.COMMON ? 2 : isWidePunctuation(c) ? 2 : 1).sum();
+    }
+
+    private static boolean isWidePunctuation(int c) {
+        return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60) || c == 0x201C || c == 0x201D;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+}

@@ -1,0 +1,83 @@
+package org.evalbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.evalbook.framework.FieldContract;
+import org.evalbook.framework.Frameworks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands the README documents, run as a user runs them. */
+class CommandLineTest {
+    @Test
+    void helpListsTheCommands() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("fields", "profiles");
+    }
+
+    @Test
+    void fieldsPrintsOneLinePerDefinedName() {
+        CliRun run = CliRun.of("fields", "--format", "csv");
+        assertThat(run.exitCode()).isZero();
+        List<String> lines = run.out().lines().toList();
+        int names = FieldContract.of(Frameworks.bundled(Frameworks.DEFAULT_ID)).size();
+        assertThat(lines).hasSize(names + 1);
+        assertThat(lines.get(0)).isEqualTo("id,label,unit,type,requirement,range");
+        assertThat(lines).contains("exp_basic_final,决算数·基本支出,万元,金额,必填,cell",
+                "proj_final,项目支出明细·执行数,万元,金额,至少填一行,column",
+                "check_process_disclosure_2,预决算信息公开性·按规定公开决算,,选项,方案使用该指标时必填,cell",
+                "rate_input_staff_control,指标计算值·在职人员控制率,%,百分比,公式计算（锁定）,cell");
+    }
+
+    @Test
+    void fieldsAsMarkdownIsATable() {
+        CliRun run = CliRun.of("fields");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("| `unit_code` | 单位代码 |  | 文本 | 预填（锁定） | cell |");
+    }
+
+    @Test
+    void profilesShowWeightsPerLevel() {
+        CliRun run = CliRun.of("profiles");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("default  默认方案：30 个指标，合计 100 分", "  投入 15", "    目标设定 5",
+                "hunan-2022  湖南2022方案：22 个指标，合计 100 分", "  过程 61", "    预算管理 26");
+    }
+
+    @Test
+    void profilesWithIndicatorsShowTheRules() {
+        CliRun run = CliRun.of("profiles", "--indicators");
+        assertThat(run.out()).contains("      input_staff_control 在职人员控制率 5：≤100%得满分，每超过1个百分点扣0.5分，扣完为止；"
+                + "公式：实际在职人数 / 编制数；0/0 满分；分母为0 0 分；缺数据 0 分");
+    }
+
+    @Test
+    void aBrokenFrameworkFolderIsAUsageErrorWithTheMessage(@TempDir Path temp) throws IOException {
+        Path dir = temp.resolve("broken");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("framework.yaml"), "id: broken\n");
+        CliRun run = CliRun.of("profiles", "--framework", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("框架有误，未能加载：",
+                "framework.yaml：框架：缺少 id、name、version、periods、grades 或 profiles。");
+    }
+
+    @Test
+    void anUnknownFrameworkIdIsAUsageError() {
+        CliRun run = CliRun.of("fields", "--framework", "no-such-framework");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("没有名为 no-such-framework 的内置框架。");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        CliRun run = CliRun.of("fields", "--format", "xlsx");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--format");
+    }
+}
