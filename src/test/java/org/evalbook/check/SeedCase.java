@@ -7,17 +7,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.HashMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.evalbook.framework.FieldDef;
-import org.evalbook.framework.FieldValues;
 import org.evalbook.framework.Framework;
-import org.evalbook.framework.TableRow;
+import org.evalbook.intake.FiguresFile;
+import org.evalbook.intake.UnitFigures;
 
-/** A seed unit's figures and the hand-worked expectations, from {@code src/test/resources/seeds/*.yaml}. */
-record SeedCase(String unit, Map<String, BigDecimal> numbers, Map<String, String> texts,
-                Map<String, List<Map<String, Object>>> tables, Map<String, Expected> expected) {
+/**
+ * A seed unit: its figures ({@code test-workbooks/seed-figures/<name>.yaml}, as the demo reads them) and the
+ * hand-worked expectations ({@code src/test/resources/seeds/<name>-expected.yaml}).
+ */
+record SeedCase(UnitFigures figures, Map<String, Expected> expected) {
 
     record Expected(BigDecimal total, String grade, List<ExpectedIndicator> indicators) {
     }
@@ -25,38 +27,21 @@ record SeedCase(String unit, Map<String, BigDecimal> numbers, Map<String, String
     record ExpectedIndicator(String id, Outcome outcome, BigDecimal rate, BigDecimal score, String why) {
     }
 
+    private record Expectations(Map<String, Expected> expected) {
+    }
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    static SeedCase load(String name) {
-        try (InputStream in = SeedCase.class.getResourceAsStream("/seeds/" + name + ".yaml")) {
-            return YAML.readValue(in, SeedCase.class);
+    static SeedCase load(String name, Framework framework) {
+        Path figures = Path.of("test-workbooks", "seed-figures", name + ".yaml");
+        try (InputStream in = Files.newInputStream(figures);
+             InputStream expected = SeedCase.class.getResourceAsStream("/seeds/" + name + "-expected.yaml")) {
+            return new SeedCase(FiguresFile.read(figures.toString(), in, framework),
+                    YAML.readValue(expected, Expectations.class).expected());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The figures as the engine takes them: table cells typed by their column's type. */
-    FieldValues values(Framework framework) {
-        FieldValues.Builder builder = FieldValues.builder();
-        numbers.forEach(builder::number);
-        texts.forEach(builder::text);
-        tables.forEach((table, rows) -> {
-            for (int i = 0; i < rows.size(); i++) {
-                Map<String, BigDecimal> rowNumbers = new HashMap<>();
-                Map<String, String> rowTexts = new HashMap<>();
-                rows.get(i).forEach((column, value) -> {
-                    FieldDef def = framework.column(column).orElseThrow(() -> new IllegalArgumentException(column));
-                    if (def.type().isNumeric()) {
-                        rowNumbers.put(column, new BigDecimal(value.toString()));
-                    } else {
-                        rowTexts.put(column, value.toString());
-                    }
-                });
-                builder.row(table, new TableRow(i + 1, rowNumbers, rowTexts));
-            }
-        });
-        return builder.build();
     }
 }

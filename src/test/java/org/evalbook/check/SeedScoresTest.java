@@ -28,11 +28,11 @@ class SeedScoresTest {
     @ParameterizedTest(name = "{0} under {1}")
     @MethodSource("cases")
     void everyIndicatorAndTheTotalMatchTheHandWorking(String seed, String profileId) {
-        SeedCase seedCase = SeedCase.load(seed);
+        SeedCase seedCase = SeedCase.load(seed, FRAMEWORK);
         Profile profile = FRAMEWORK.profile(profileId).orElseThrow();
         SeedCase.Expected expected = seedCase.expected().get(profileId);
 
-        ScoreSheet sheet = new Scorer(FRAMEWORK, profile).score(seedCase.values(FRAMEWORK));
+        ScoreSheet sheet = new Scorer(FRAMEWORK, profile).score(seedCase.figures().values());
 
         List<String> scoredIds = sheet.indicators().stream().map(IndicatorScore::indicatorId).toList();
         assertThat(scoredIds).as("every indicator of the profile has an expectation")

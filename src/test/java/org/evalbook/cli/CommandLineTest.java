@@ -21,6 +21,22 @@ class CommandLineTest {
     }
 
     @Test
+    void demoScoresTheTwoSeedUnits() {
+        CliRun run = CliRun.of("demo", "--samples", "test-workbooks");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("昆明市计划生育协会 — 评价方案 default（默认方案）", "规则总分 3.00，等级 差",
+                "珠晖区计划生育协会 — 评价方案 hunan-2022（湖南2022方案）", "规则总分 21.00，等级 差",
+                "5 / 7 = 71.43%，得 5 分", "0 / 0（0/0）；按方案规则计满分（6 分）");
+    }
+
+    @Test
+    void demoWithoutSamplesSaysWhereToRunIt(@TempDir Path temp) {
+        CliRun run = CliRun.of("demo", "--samples", temp.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("找不到样例文件夹", "--samples");
+    }
+
+    @Test
     void fieldsPrintsOneLinePerDefinedName() {
         CliRun run = CliRun.of("fields", "--format", "csv");
         assertThat(run.exitCode()).isZero();
