@@ -14,7 +14,6 @@ import org.evalbook.framework.Rule;
 /** Scores the indicators the unit answers itself: checklists (是/否 per item) and judgements (level + score). */
 final class AnswerScorer {
     static final String YES = "是";
-    private static final BigDecimal CENT = new BigDecimal("0.01");
 
     private final Framework framework;
     private final FieldValues values;
@@ -74,11 +73,8 @@ final class AnswerScorer {
                     "未填或无效：" + blankNames.describe(blanks) + "（达成档次应为" + levelNames() + "之一）");
         }
         BigDecimal weight = entry.weight();
-        BigDecimal low = RuleScorer.round(weight.multiply(level.get().from()));
-        BigDecimal high = RuleScorer.round(weight.multiply(level.get().to()));
-        if (!level.get().toInclusive()) {
-            high = high.subtract(CENT);
-        }
+        BigDecimal low = level.get().low(weight);
+        BigDecimal high = level.get().high(weight);
         BigDecimal score = RuleScorer.round(self.get().max(low).min(high).max(BigDecimal.ZERO).min(weight));
         return Scorer.scored(entry, Outcome.COMPUTED, Optional.empty(), Optional.of(score), List.of(),
                 "自评“" + level.get().level() + "”（" + Numbers.plain(low) + "–" + Numbers.plain(high) + " 分），自评 "

@@ -20,15 +20,22 @@ import java.util.Optional;
  * @param max         upper bound for validation, when any
  * @param options     the allowed answers of a {@link FieldType#CHOICE}
  * @param pattern     a regular expression text must match, when any
+ * @param stem        the money line a period field belongs to ({@code exp_total} for {@code exp_total_final}); else the id
+ * @param period      the period key ({@code final}) of a money line's field
  */
 public record FieldDef(String id, String label, String group, FieldType type, String unit, boolean required,
                        boolean prefilled, boolean blankInSums, Optional<BigDecimal> min, Optional<BigDecimal> max,
-                       List<String> options, Optional<String> pattern) {
+                       List<String> options, Optional<String> pattern, String stem, Optional<String> period) {
     public FieldDef {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(type, "type");
         unit = unit == null ? "" : unit;
         options = List.copyOf(options);
+    }
+
+    /** The label without the period: the row label of a money line (其中：人员经费). */
+    public String lineLabel() {
+        return period.isPresent() ? label.substring(label.indexOf('·') + 1) : label;
     }
 }

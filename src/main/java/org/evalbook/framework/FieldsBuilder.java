@@ -53,7 +53,8 @@ final class FieldsBuilder {
                 define(column, table.label(), column.label(), false).ifPresent(columns::add);
             }
             int minRows = table.minRows() == null ? 20 : table.minRows();
-            tables.add(new TableDef(table.id(), table.label(), minRows, Boolean.TRUE.equals(table.required()), columns));
+            String sheet = table.sheet() == null ? table.label() : table.sheet();
+            tables.add(new TableDef(table.id(), table.label(), sheet, minRows, Boolean.TRUE.equals(table.required()), columns));
         }
         return tables;
     }
@@ -79,7 +80,10 @@ final class FieldsBuilder {
             RawFiles.Field one = new RawFiles.Field(field.id() + "_" + period, field.label(), field.type(),
                     field.unit(), field.required(), field.prefilled(), field.blankInSums(), field.min(), field.max(),
                     field.options(), field.pattern(), null);
-            define(one, group, periodLabel + "·" + stripSubItemMark(field.label()), isRequired(field, period)).ifPresent(expanded::add);
+            define(one, group, periodLabel + "·" + stripSubItemMark(field.label()), isRequired(field, period))
+                    .map(f -> new FieldDef(f.id(), f.label(), f.group(), f.type(), f.unit(), f.required(), f.prefilled(),
+                            f.blankInSums(), f.min(), f.max(), f.options(), f.pattern(), field.id(), Optional.of(period)))
+                    .ifPresent(expanded::add);
         }
         return expanded;
     }
@@ -136,7 +140,7 @@ final class FieldsBuilder {
         return Optional.of(new FieldDef(field.id(), label, group, type.get(), unit, required,
                 Boolean.TRUE.equals(field.prefilled()), field.blankInSums() != null, Optional.ofNullable(min),
                 Optional.ofNullable(field.max()), field.options() == null ? List.of() : field.options(),
-                Optional.ofNullable(field.pattern())));
+                Optional.ofNullable(field.pattern()), field.id(), Optional.empty()));
     }
 
     private static Optional<FieldType> type(String name) {

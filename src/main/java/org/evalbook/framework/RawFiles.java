@@ -32,7 +32,7 @@ final class RawFiles {
                  List<String> periods) {
     }
 
-    record Table(String id, String label, Integer minRows, Boolean required, List<Field> columns) {
+    record Table(String id, String label, String sheet, Integer minRows, Boolean required, List<Field> columns) {
     }
 
     record Indicators(List<Level> judgementLevels, List<Indicator> indicators) {

@@ -1,0 +1,139 @@
+package org.evalbook.template;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.evalbook.framework.Expression;
+import org.evalbook.framework.FieldDef;
+import org.evalbook.framework.SumCheck;
+
+/**
+ * 基础数据表: the unit's figures, block by block as fields.yaml groups them. Money lines with periods form a matrix
+ * (one column per period); every typed total has a live check — beside it, or for a matrix in a check row below.
+ */
+final class BaseDataSheet {
+    static final String NAME = "基础数据表";
+    static final List<String> OTHER_GROUPS = List.of("自评", "计算结果", "自评报告");
+    private static final int VALUE = 1;
+    private static final int CHECK = 3;
+
+    private final Context context;
+    private final Grid grid;
+    private int row;
+
+    BaseDataSheet(Context context) {
+        this.context = context;
+        this.grid = new Grid(context.workbook.createSheet(NAME), context.styles);
+    }
+
+    Grid write() {
+        grid.widths(40, 16, 16, 16, 16, 16, 8);
+        grid.merged(0, 0, 5, context.framework.name() + "基础数据表", Styles.Kind.TITLE);
+        grid.height(0, 28);
+        grid.text(1, 0, "金额单位：万元（保留两位小数）。黄色单元格由单位填写，其余为说明、预填数或公式。", Styles.Kind.NOTE);
+        row = 3;
+        Map<String, List<FieldDef>> groups = new LinkedHashMap<>();
+        context.framework.fields().stream().filter(f -> !OTHER_GROUPS.contains(f.group()))
+                .forEach(f -> groups.computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f));
+        int number = 1;
+        for (Map.Entry<String, List<FieldDef>> group : groups.entrySet()) {
+            grid.merged(row++, 0, 5, Chinese.ordinal(number++) + "、" + group.getKey(), Styles.Kind.HEADER);
+            if (group.getValue().stream().anyMatch(f -> f.period().isPresent())) {
+                matrix(group.getValue());
+            } else {
+                singles(group.getValue());
+            }
+            row++;
+        }
+        context.framework.table("func").ifPresent(func -> {
+            grid.merged(row++, 0, 5, Chinese.ordinal(groups.size() + 1) + "、" + func.label(), Styles.Kind.HEADER);
+            row = new TableBlock(context, grid, func).write(row, 0) + 1;
+        });
+        return grid;
+    }
+
+    private void singles(List<FieldDef> fields) {
+        for (FieldDef field : fields) {
+            grid.text(row, 0, field.label(), Styles.Kind.LABEL);
+            context.field(grid, row, VALUE, field);
+            grid.text(row, VALUE + 1, field.unit(), Styles.Kind.NOTE);
+            checkFor(field.id()).ifPresent(check -> context.formula(grid, row, CHECK, null,
+                    context.formulas.sumCheck(check.total(), check.equals()), false, Styles.Kind.CHECK));
+            checkFor(field.id()).ifPresent(check -> grid.text(row, CHECK + 1, "校验：" + readable(check), Styles.Kind.NOTE));
+            row++;
+        }
+    }
+
+    private void matrix(List<FieldDef> fields) {
+        List<String> periods = context.framework.periods().keySet().stream()
+                .filter(p -> fields.stream().anyMatch(f -> f.period().filter(p::equals).isPresent())).toList();
+        grid.text(row, 0, "项目", Styles.Kind.HEADER);
+        for (int i = 0; i < periods.size(); i++) {
+            grid.text(row, VALUE + i, context.framework.periods().get(periods.get(i)), Styles.Kind.HEADER);
+        }
+        row++;
+        Map<String, List<FieldDef>> lines = new LinkedHashMap<>();
+        fields.forEach(f -> lines.computeIfAbsent(f.stem(), k -> new ArrayList<>()).add(f));
+        for (List<FieldDef> line : lines.values()) {
+            grid.text(row, 0, line.get(0).lineLabel(), Styles.Kind.LABEL);
+            for (int i = 0; i < periods.size(); i++) {
+                String period = periods.get(i);
+                Optional<FieldDef> field = line.stream().filter(f -> f.period().filter(period::equals).isPresent()).findFirst();
+                if (field.isPresent()) {
+                    context.field(grid, row, VALUE + i, field.get());
+                } else {
+                    grid.text(row, VALUE + i, "—", Styles.Kind.NOT_APPLICABLE);
+                }
+            }
+            row++;
+        }
+        Map<String, List<SumCheck>> checks = new LinkedHashMap<>();
+        for (FieldDef field : fields) {
+            for (SumCheck check : context.framework.sums()) {
+                if (check.total().equals(field.id())) {
+                    checks.computeIfAbsent(check.code() + "|" + field.stem() + "|" + shape(check), k -> new ArrayList<>()).add(check);
+                }
+            }
+        }
+        for (List<SumCheck> group : checks.values()) {
+            grid.text(row, 0, "校验：" + readable(group.get(0)), Styles.Kind.NOTE);
+            for (SumCheck check : group) {
+                String period = context.framework.field(check.total()).flatMap(FieldDef::period).orElseThrow();
+                context.formula(grid, row, VALUE + periods.indexOf(period), null,
+                        context.formulas.sumCheck(check.total(), check.equals()), false, Styles.Kind.CHECK);
+            }
+            row++;
+        }
+    }
+
+    private Optional<SumCheck> checkFor(String total) {
+        return context.framework.sums().stream().filter(s -> s.total().equals(total)).findFirst();
+    }
+
+    /** A check's identity without its period, so one row gathers the same check across periods. */
+    private String shape(SumCheck check) {
+        return check.equals().text().replaceAll("_(prior_budget|prior|budget|adjusted|final)\\b", "");
+    }
+
+    /** "本年支出合计 = 基本支出 + 项目支出（C02）". */
+    private String readable(SumCheck check) {
+        FieldDef total = context.framework.field(check.total()).orElseThrow();
+        StringBuilder text = new StringBuilder(total.lineLabel()).append(" = ");
+        boolean first = true;
+        for (Expression.Term term : check.equals().terms()) {
+            if (!first || term.sign() < 0) {
+                text.append(term.sign() < 0 ? " − " : " + ");
+            }
+            first = false;
+            if (term.operand() instanceof Expression.FieldRef ref) {
+                text.append(context.framework.field(ref.field()).map(FieldDef::lineLabel).orElse(ref.field()));
+            } else if (term.operand() instanceof Expression.ColumnSum sum) {
+                String table = context.framework.tableOf(sum.column()).map(t -> t.label()).orElse("");
+                text.append(table).append("合计");
+            }
+        }
+        return text.append("（").append(check.code()).append("）").toString().replace("其中：", "");
+    }
+}

@@ -1,0 +1,47 @@
+package org.evalbook.template;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+
+/**
+ * The hidden, protected sheet that says what the workbook was issued for, signed with the bureau's key
+ * ({@link IssueSignature}). One {@code key | value} row each; a blank template carries no unit and no signature.
+ */
+final class MetaSheet {
+    static final String NAME = "meta";
+
+    private final Context context;
+    private final SigningKey key;
+
+    MetaSheet(Context context, SigningKey key) {
+        this.context = context;
+        this.key = key;
+    }
+
+    XSSFSheet write() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("framework_id", context.framework.id());
+        values.put("framework_version", context.framework.version());
+        values.put("profile", context.profile.id());
+        context.issue.ifPresent(issue -> {
+            values.put("unit_code", issue.unitCode());
+            values.put("unit_name", issue.unitName());
+            values.put("fiscal_year", String.valueOf(issue.fiscalYear()));
+            values.put("issued_at", DateTimeFormatter.ISO_INSTANT.format(issue.issuedAt()));
+            values.put("key_id", key.id());
+            values.put("signature", IssueSignature.sign(values, key));
+        });
+        Grid grid = new Grid(context.workbook.createSheet(NAME), context.styles);
+        grid.widths(20, 70);
+        int row = 0;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            grid.text(row, 0, entry.getKey(), Styles.Kind.LOCKED_TEXT);
+            grid.text(row++, 1, entry.getValue(), Styles.Kind.LOCKED_TEXT);
+        }
+        context.workbook.setSheetVisibility(context.workbook.getSheetIndex(NAME), SheetVisibility.VERY_HIDDEN);
+        return grid.sheet();
+    }
+}

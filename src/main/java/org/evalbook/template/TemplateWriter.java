@@ -1,0 +1,79 @@
+package org.evalbook.template;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.evalbook.framework.Framework;
+import org.evalbook.framework.Profile;
+
+/** Writes the standard workbook: blank (a template) or issued to one unit, pre-filled and signed. */
+public final class TemplateWriter {
+    private TemplateWriter() {
+    }
+
+    /** The workbook for {@code issue} (or the blank template when empty), signed with {@code key}. */
+    public static XSSFWorkbook workbook(Framework framework, Profile profile, Optional<UnitIssue> issue, SigningKey key) {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Context context = new Context(framework, profile, issue, workbook);
+        Grid instructions = new InstructionsSheet(context).write();
+        Grid base = new BaseDataSheet(context).write();
+        Grid projects = new TableSheet(context, framework.table("proj").orElseThrow(),
+                "逐行填写本年项目支出；合计数应与基础数据表中的项目支出一致。是否重点项目请选择“是/否”。").write();
+        Grid tasks = new TableSheet(context, framework.table("task").orElseThrow(),
+                "逐项填写年度工作任务的计划数和完成情况；不同任务的计量单位可以不同（个、户、期、人次……）。").write();
+        Grid indicators = new IndicatorSheet(context).write();
+        Grid workpaper = new WorkpaperSheet(context).write();
+        Grid explanations = new TableSheet(context, framework.table("expl").orElseThrow(),
+                "校验出现差额或执行率偏离等情况时，在此说明原因：“涉及项目”填写字段名称或校验编号（如 C02），“情况说明”写明原因。").write();
+        Grid report = new ReportSheet(context).write();
+        context.writeFormulas();
+        XSSFSheet meta = new MetaSheet(context, key).write();
+
+        String password = protectionPassword(issue, key);
+        for (Grid grid : List.of(instructions, base, projects, tasks, indicators, workpaper, explanations, report)) {
+            printSetup(grid.sheet(), grid == indicators || grid == workpaper || grid == base);
+            grid.sheet().protectSheet(password);
+        }
+        meta.protectSheet(password);
+        workbook.setActiveSheet(0);
+        workbook.lockStructure();
+        workbook.setWorkbookPassword(password, null);
+        return workbook;
+    }
+
+    public static void write(Framework framework, Profile profile, Optional<UnitIssue> issue, SigningKey key,
+                             OutputStream out) throws IOException {
+        try (XSSFWorkbook workbook = workbook(framework, profile, issue, key)) {
+            workbook.write(out);
+        }
+    }
+
+    /**
+     * Sheet protection keeps labels and formulas from being changed by accident; the password is derived from the
+     * bureau's key and the unit so the bureau (not the unit) can lift it. The signature, not this, is what proves
+     * the workbook's identity.
+     */
+    static String protectionPassword(Optional<UnitIssue> issue, SigningKey key) {
+        String subject = "sheet-protection:" + issue.map(UnitIssue::unitCode).orElse("template");
+        return HexFormat.of().formatHex(IssueSignature.sign(java.util.Map.of("unit_code", subject), key)
+                .getBytes(StandardCharsets.US_ASCII), 0, 6);
+    }
+
+    private static void printSetup(XSSFSheet sheet, boolean landscape) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(landscape);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setHorizontallyCenter(true);
+        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:3"));
+    }
+}
