@@ -43,7 +43,7 @@ final class InstructionsSheet {
         }
         row++;
         grid.text(row++, 0, "颜色说明", Styles.Kind.HEADER);
-        grid.text(row, 0, "", Styles.Kind.INPUT_TEXT);
+        grid.text(row, 0, "", Styles.Kind.INPUT_SAMPLE);
         grid.text(row++, 1, "黄色：由单位填写（选中单元格时会提示填写要求）", Styles.Kind.TEXT);
         grid.text(row, 0, "", Styles.Kind.FORMULA_TEXT);
         grid.text(row++, 1, "青色：公式自动计算，不能修改", Styles.Kind.TEXT);

@@ -20,7 +20,7 @@ final class Styles {
         TITLE, SUBTITLE, HEADER, LABEL, TEXT, NOTE,
         INPUT_TEXT, INPUT_AMOUNT, INPUT_NUMBER, INPUT_INTEGER, INPUT_PERCENT, INPUT_DATE, INPUT_LONG,
         LOCKED_TEXT, LOCKED_AMOUNT, LOCKED_NUMBER, LOCKED_INTEGER,
-        FORMULA_AMOUNT, FORMULA_SCORE, FORMULA_PERCENT, FORMULA_TEXT, CHECK, NOT_APPLICABLE
+        FORMULA_AMOUNT, FORMULA_SCORE, FORMULA_PERCENT, FORMULA_TEXT, CHECK, NOT_APPLICABLE, INPUT_SAMPLE
     }
 
     private final Map<Kind, CellStyle> styles = new EnumMap<>(Kind.class);
@@ -52,6 +52,7 @@ final class Styles {
         styles.put(Kind.INPUT_INTEGER, style(workbook, plain, true, true, HorizontalAlignment.RIGHT, integer, IndexedColors.LIGHT_YELLOW));
         styles.put(Kind.INPUT_PERCENT, style(workbook, plain, true, true, HorizontalAlignment.RIGHT, percent, IndexedColors.LIGHT_YELLOW));
         styles.put(Kind.INPUT_DATE, style(workbook, plain, true, true, HorizontalAlignment.CENTER, date, IndexedColors.LIGHT_YELLOW));
+        styles.put(Kind.INPUT_SAMPLE, style(workbook, plain, true, false, HorizontalAlignment.LEFT, text, IndexedColors.LIGHT_YELLOW));
         styles.put(Kind.LOCKED_TEXT, style(workbook, plain, true, false, HorizontalAlignment.LEFT, text, null));
         styles.put(Kind.LOCKED_AMOUNT, style(workbook, plain, true, false, HorizontalAlignment.RIGHT, amount, null));
         styles.put(Kind.LOCKED_NUMBER, style(workbook, plain, true, false, HorizontalAlignment.RIGHT, number, null));

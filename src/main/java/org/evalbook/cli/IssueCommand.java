@@ -1,0 +1,109 @@
+package org.evalbook.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.evalbook.framework.Framework;
+import org.evalbook.framework.Profile;
+import org.evalbook.template.FileNames;
+import org.evalbook.template.Roster;
+import org.evalbook.template.RosterException;
+import org.evalbook.template.RosterRow;
+import org.evalbook.template.SigningKey;
+import org.evalbook.template.SigningKeys;
+import org.evalbook.template.TemplateWriter;
+import org.evalbook.template.UnitIssue;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code evalbook issue}: one pre-filled, signed workbook per roster row. */
+@Command(name = "issue", mixinStandardHelpOptions = true,
+        description = {"Write one workbook per unit of the roster, pre-filled and signed with the bureau's key.",
+                "The roster is checked first; if any row is wrong, nothing is written. Existing files are never",
+                "overwritten unless --force is given."})
+final class IssueCommand implements Callable<Integer> {
+    @Mixin
+    FrameworkOption framework;
+
+    @Option(names = "--roster", required = true, paramLabel = "ROSTER.xlsx", description = "The bureau's roster (xlsx or xls).")
+    Path roster;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the workbooks to.")
+    Path out;
+
+    @Option(names = "--profile", paramLabel = "P", description = "Profile for rows without 评价方案 (default: default).")
+    String profile = "default";
+
+    @Option(names = "--deadline", paramLabel = "DATE", description = "Return deadline shown to the units, e.g. 2026-03-31.")
+    LocalDate deadline;
+
+    @Option(names = "--force", description = "Overwrite workbooks already in --out.")
+    boolean force;
+
+    @Option(names = "--demo-key", description = "Sign with the public demo key (samples and tests only: proves nothing).")
+    boolean demoKey;
+
+    Clock clock = Clock.systemUTC();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Framework loaded = framework.load();
+        PrintWriter err = spec.commandLine().getErr();
+        if (loaded.profile(profile).isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "未知的评价方案 " + profile + "。可选："
+                    + String.join("、", loaded.profiles().keySet()));
+        }
+        List<RosterRow> units;
+        try {
+            units = Roster.read(roster, loaded);
+        } catch (RosterException refused) {
+            err.println(refused.getMessage());
+            return ExitCode.USAGE;
+        }
+        List<Path> existing = new ArrayList<>();
+        for (RosterRow unit : units) {
+            Path target = out.resolve(FileNames.issued(unit.unitCode(), unit.unitName(), unit.fiscalYear()));
+            if (Files.exists(target)) {
+                existing.add(target);
+            }
+        }
+        if (!existing.isEmpty() && !force) {
+            err.println("以下填报表已存在，未覆盖任何文件（确需重新下发请加 --force）：");
+            existing.forEach(p -> err.println("  " + p));
+            return ExitCode.USAGE;
+        }
+        SigningKey key = demoKey ? SigningKey.PUBLIC_DEMO : SigningKeys.resolve(System.getenv(), Path.of(System.getProperty("user.home")), err);
+        if (demoKey) {
+            err.println("注意：使用公开的演示密钥签名，仅供演示和测试；正式下发请勿使用 --demo-key。");
+        }
+        Files.createDirectories(out);
+        for (RosterRow unit : units) {
+            Profile unitProfile = loaded.profile(unit.profile().orElse(profile)).orElseThrow();
+            UnitIssue issue = new UnitIssue(unit.unitCode(), unit.unitName(), unit.fiscalYear(), unitProfile.id(),
+                    Optional.of(unit.email()), Optional.ofNullable(deadline), clock.instant(), unit.prefill());
+            Path target = out.resolve(FileNames.issued(unit.unitCode(), unit.unitName(), unit.fiscalYear()));
+            Path partial = target.resolveSibling(target.getFileName() + ".partial");
+            try (OutputStream stream = Files.newOutputStream(partial)) {
+                TemplateWriter.write(loaded, unitProfile, Optional.of(issue), key, stream);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            spec.commandLine().getOut().println("已下发：" + target + "（" + unit.unitName() + "，评价方案 " + unitProfile.id() + "）");
+        }
+        spec.commandLine().getOut().println("共 " + units.size() + " 个单位。");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,57 @@
+package org.evalbook.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.evalbook.framework.Framework;
+import org.evalbook.framework.Profile;
+import org.evalbook.template.FileNames;
+import org.evalbook.template.SigningKey;
+import org.evalbook.template.TemplateWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code evalbook template}: the blank standard workbook of a framework, per profile. */
+@Command(name = "template", mixinStandardHelpOptions = true,
+        description = {"Write the blank standard workbook (no unit, unsigned), one per profile or for --profile.",
+                "The blanks kept in workbook-templates/<framework>/blank/ are made with this command."})
+final class TemplateCommand implements Callable<Integer> {
+    @Mixin
+    FrameworkOption framework;
+
+    @Option(names = "--profile", paramLabel = "P", description = "Only this scoring profile (default: every profile).")
+    String profile;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write to (created if missing).")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Framework loaded = framework.load();
+        List<Profile> profiles = profile == null ? List.copyOf(loaded.profiles().values())
+                : List.of(loaded.profile(profile).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                        "未知的评价方案 " + profile + "。可选：" + String.join("、", loaded.profiles().keySet()))));
+        Files.createDirectories(out);
+        for (Profile p : profiles) {
+            Path file = out.resolve(blankName(loaded, p));
+            try (OutputStream stream = Files.newOutputStream(file)) {
+                TemplateWriter.write(loaded, p, Optional.empty(), SigningKey.PUBLIC_DEMO, stream);
+            }
+            spec.commandLine().getOut().println("已生成空白样表：" + file);
+        }
+        return ExitCode.OK;
+    }
+
+    static String blankName(Framework framework, Profile profile) {
+        return FileNames.safe(framework.id() + "_" + profile.id() + "_空白样表") + ".xlsx";
+    }
+}
