@@ -80,17 +80,12 @@ final class FieldsBuilder {
             RawFiles.Field one = new RawFiles.Field(field.id() + "_" + period, field.label(), field.type(),
                     field.unit(), field.required(), field.prefilled(), field.blankInSums(), field.min(), field.max(),
                     field.options(), field.pattern(), null);
-            define(one, group, periodLabel + "·" + stripSubItemMark(field.label()), isRequired(field, period))
+            define(one, group, periodLabel + "·" + field.label(), isRequired(field, period))
                     .map(f -> new FieldDef(f.id(), f.label(), f.group(), f.type(), f.unit(), f.required(), f.prefilled(),
                             f.blankInSums(), f.min(), f.max(), f.options(), f.pattern(), field.id(), Optional.of(period)))
                     .ifPresent(expanded::add);
         }
         return expanded;
-    }
-
-    /** "其中：人员经费" reads as a sub-item in the table; with a period in front the mark only gets in the way. */
-    private static String stripSubItemMark(String label) {
-        return label.startsWith("其中：") ? label.substring("其中：".length()) : label;
     }
 
     private boolean isRequired(RawFiles.Field field, String period) {

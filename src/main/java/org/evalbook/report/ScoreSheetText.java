@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.evalbook.check.IndicatorScore;
 import org.evalbook.check.ScoreSheet;
+import org.evalbook.framework.DisplayWidth;
 import org.evalbook.framework.Profile;
 
 /** A unit's recomputed scores as the bureau reads them on the terminal: one line per indicator, then the total. */
@@ -27,20 +28,11 @@ public final class ScoreSheetText {
 
     /** Pads to a terminal width in which a Chinese character takes two columns. */
     static String pad(String text, int width) {
-        return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+        return text + " ".repeat(Math.max(0, width - DisplayWidth.of(text)));
     }
 
     static String padLeft(String text, int width) {
-        return " ".repeat(Math.max(0, width - displayWidth(text))) + text;
-    }
-
-    static int displayWidth(String text) {
-        return text.codePoints().map(c -> c >= 0x1100 && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN
-                && Character.UnicodeScript.of(c) != Character.UnicodeScript.COMMON ? 2 : isWidePunctuation(c) ? 2 : 1).sum();
-    }
-
-    private static boolean isWidePunctuation(int c) {
-        return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60) || c == 0x201C || c == 0x201D;
+        return " ".repeat(Math.max(0, width - DisplayWidth.of(text))) + text;
     }
 
     private static String plain(BigDecimal value) {

@@ -58,10 +58,18 @@ final class BaseDataSheet {
         for (FieldDef field : fields) {
             grid.text(row, 0, field.label(), Styles.Kind.LABEL);
             context.field(grid, row, VALUE, field);
-            grid.text(row, VALUE + 1, field.unit(), Styles.Kind.NOTE);
+            if (field.type() == org.evalbook.framework.FieldType.TEXT) {
+                for (int c = VALUE + 1; c <= CHECK; c++) {
+                    grid.styled(row, c, grid.cell(row, VALUE).getCellStyle());
+                }
+                grid.sheet().addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(row, row, VALUE, CHECK));
+            }
+            if (field.type() != org.evalbook.framework.FieldType.TEXT) {
+                grid.text(row, VALUE + 1, field.unit(), Styles.Kind.NOTE);
+            }
             checkFor(field.id()).ifPresent(check -> context.formula(grid, row, CHECK, null,
                     context.formulas.sumCheck(check.total(), check.equals()), false, Styles.Kind.CHECK));
-            checkFor(field.id()).ifPresent(check -> grid.text(row, CHECK + 1, "校验：" + readable(check), Styles.Kind.NOTE));
+            checkFor(field.id()).ifPresent(check -> grid.merged(row, CHECK + 1, CHECK + 2, "校验：" + readable(check), Styles.Kind.NOTE_WRAPPED));
             row++;
         }
     }

@@ -5,9 +5,12 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.evalbook.framework.DisplayWidth;
 
 /** Small helpers for laying cells out on a sheet. */
 final class Grid {
+    private static final float LINE_POINTS = 14.5f;
+
     private final XSSFSheet sheet;
     private final Styles styles;
 
@@ -58,6 +61,44 @@ final class Grid {
         for (int i = 0; i < widthsInChars.length; i++) {
             sheet.setColumnWidth(i, widthsInChars[i] * 256);
         }
+    }
+
+    /**
+     * Makes a row tall enough for its wrapped text: LibreOffice and Excel keep a fixed height for rows written by a
+     * program, so long labels would spill over the next row.
+     */
+    void fitHeight(int row) {
+        Row r = sheet.getRow(row);
+        if (r == null) {
+            return;
+        }
+        int lines = 1;
+        for (Cell cell : r) {
+            if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING || !cell.getCellStyle().getWrapText()) {
+                continue;
+            }
+            int width = Math.max(1, columnsWidth(row, cell.getColumnIndex()) - 1);
+            int needed = 0;
+            for (String line : cell.getStringCellValue().split("\n", -1)) {
+                needed += Math.max(1, (DisplayWidth.of(line) + width - 1) / width);
+            }
+            lines = Math.max(lines, needed);
+        }
+        r.setHeightInPoints(Math.max(sheet.getDefaultRowHeightInPoints(), lines * LINE_POINTS + 3));
+    }
+
+    /** The width in characters of a cell, across the merged region it heads. */
+    private int columnsWidth(int row, int column) {
+        for (CellRangeAddress merged : sheet.getMergedRegions()) {
+            if (merged.getFirstRow() == row && merged.getFirstColumn() == column) {
+                int width = 0;
+                for (int c = merged.getFirstColumn(); c <= merged.getLastColumn(); c++) {
+                    width += sheet.getColumnWidth(c) / 256;
+                }
+                return width;
+            }
+        }
+        return sheet.getColumnWidth(column) / 256;
     }
 
     void height(int row, float points) {

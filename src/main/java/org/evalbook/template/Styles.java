@@ -20,7 +20,7 @@ final class Styles {
         TITLE, SUBTITLE, HEADER, LABEL, TEXT, NOTE,
         INPUT_TEXT, INPUT_AMOUNT, INPUT_NUMBER, INPUT_INTEGER, INPUT_PERCENT, INPUT_DATE, INPUT_LONG,
         LOCKED_TEXT, LOCKED_AMOUNT, LOCKED_NUMBER, LOCKED_INTEGER,
-        FORMULA_AMOUNT, FORMULA_SCORE, FORMULA_PERCENT, FORMULA_TEXT, CHECK, NOT_APPLICABLE, INPUT_SAMPLE
+        FORMULA_AMOUNT, FORMULA_SCORE, FORMULA_PERCENT, FORMULA_TEXT, CHECK, NOT_APPLICABLE, INPUT_SAMPLE, NOTE_WRAPPED
     }
 
     private final Map<Kind, CellStyle> styles = new EnumMap<>(Kind.class);
@@ -45,6 +45,8 @@ final class Styles {
         styles.put(Kind.LABEL, style(workbook, plain, true, false, HorizontalAlignment.LEFT, (short) -1, null));
         styles.put(Kind.TEXT, style(workbook, plain, false, false, HorizontalAlignment.LEFT, (short) -1, null));
         styles.put(Kind.NOTE, style(workbook, grey, false, false, HorizontalAlignment.LEFT, (short) -1, null));
+        styles.get(Kind.NOTE).setWrapText(false);
+        styles.put(Kind.NOTE_WRAPPED, style(workbook, grey, false, false, HorizontalAlignment.LEFT, (short) -1, null));
         styles.put(Kind.INPUT_TEXT, style(workbook, plain, true, true, HorizontalAlignment.LEFT, text, IndexedColors.LIGHT_YELLOW));
         styles.put(Kind.INPUT_LONG, style(workbook, plain, true, true, HorizontalAlignment.LEFT, text, IndexedColors.LIGHT_YELLOW));
         styles.put(Kind.INPUT_AMOUNT, style(workbook, plain, true, true, HorizontalAlignment.RIGHT, amount, IndexedColors.LIGHT_YELLOW));

@@ -20,7 +20,7 @@ final class TableSheet {
         widths[0] = 6;
         for (int c = 0; c < table.columns().size(); c++) {
             widths[c + 1] = switch (table.columns().get(c).type()) {
-                case TEXT, LONGTEXT -> table.columns().size() <= 2 ? 60 : 30;
+                case TEXT, LONGTEXT -> table.columns().size() <= 2 ? 60 : c == 0 ? 32 : 12;
                 default -> 14;
             };
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.evalbook.framework.Framework;
@@ -34,8 +35,16 @@ public final class TemplateWriter {
                 "校验出现差额或执行率偏离等情况时，在此说明原因：“涉及项目”填写字段名称或校验编号（如 C02），“情况说明”写明原因。").write();
         Grid report = new ReportSheet(context).write();
         context.writeFormulas();
+        // Cached values, so viewers that do not recalculate show the checks; and a recalculation when Excel opens it.
+        XSSFFormulaEvaluator.evaluateAllFormulaCells(workbook);
+        workbook.setForceFormulaRecalculation(true);
         XSSFSheet meta = new MetaSheet(context, key).write();
 
+        for (Grid grid : List.of(instructions, base, projects, tasks, indicators, workpaper, explanations)) {
+            for (int row = 1; row <= grid.sheet().getLastRowNum(); row++) {
+                grid.fitHeight(row);
+            }
+        }
         String password = protectionPassword(issue, key);
         for (Grid grid : List.of(instructions, base, projects, tasks, indicators, workpaper, explanations, report)) {
             printSetup(grid.sheet(), grid == indicators || grid == workpaper || grid == base);
