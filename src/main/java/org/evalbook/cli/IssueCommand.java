@@ -9,7 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.evalbook.framework.Framework;
@@ -54,10 +56,23 @@ final class IssueCommand implements Callable<Integer> {
     @Option(names = "--demo-key", description = "Sign with the public demo key (samples and tests only: proves nothing).")
     boolean demoKey;
 
+    @Option(names = "--key-file", paramLabel = "FILE", description = {"The bureau's signing key file (created on first use).",
+            "Default: $" + SigningKeys.ENV_KEY + ", else $" + SigningKeys.ENV_FILE + ", else ~/.evalbook/signing.key."})
+    Path keyFile;
+
     Clock clock = Clock.systemUTC();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        if (keyFile != null) {
+            environment.remove(SigningKeys.ENV_KEY);
+            environment.put(SigningKeys.ENV_FILE, keyFile.toString());
+        }
+        return environment;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -86,7 +101,7 @@ final class IssueCommand implements Callable<Integer> {
             existing.forEach(p -> err.println("  " + p));
             return ExitCode.USAGE;
         }
-        SigningKey key = demoKey ? SigningKey.PUBLIC_DEMO : SigningKeys.resolve(System.getenv(), Path.of(System.getProperty("user.home")), err);
+        SigningKey key = demoKey ? SigningKey.PUBLIC_DEMO : SigningKeys.resolve(environment(), Path.of(System.getProperty("user.home")), err);
         if (demoKey) {
             err.println("注意：使用公开的演示密钥签名，仅供演示和测试；正式下发请勿使用 --demo-key。");
         }

@@ -81,13 +81,13 @@ public final class Roster {
                     continue;
                 }
                 RosterRowReader reader = new RosterRowReader(row, columns, problems);
-                reader.read(framework, figures).ifPresent(unit -> {
-                    Integer earlier = codes.putIfAbsent(unit.unitCode(), unit.row());
-                    if (earlier != null) {
-                        problems.add("第 " + unit.row() + " 行：单位代码 " + unit.unitCode() + " 与第 " + earlier + " 行重复。每个单位只能列一次。");
-                    }
-                    rows.add(unit);
-                });
+                String code = reader.value("单位代码");
+                Optional<RosterRow> unit = reader.read(framework, figures);
+                Integer earlier = code.isEmpty() ? null : codes.putIfAbsent(code, r + 1);
+                if (earlier != null) {
+                    problems.add("第 " + (r + 1) + " 行：单位代码 " + code + " 与第 " + earlier + " 行重复。每个单位只能列一次。");
+                }
+                unit.ifPresent(rows::add);
             }
             if (rows.isEmpty() && problems.isEmpty()) {
                 problems.add("名册中没有单位。请在表头下逐行填写单位。");
@@ -170,7 +170,8 @@ public final class Roster {
                 return Optional.empty();
             }
             if (cell.getCellType() == CellType.NUMERIC) {
-                return Optional.of(new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros());
+                BigDecimal value = new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros();
+                return Optional.of(value.scale() < 0 ? value.setScale(0) : value);
             }
             try {
                 return Optional.of(new BigDecimal(text(cell).replace(",", "")));
