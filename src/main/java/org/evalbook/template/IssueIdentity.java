@@ -35,7 +35,7 @@ public record IssueIdentity(Map<String, String> meta, boolean signatureValid, bo
 
     /** Reads and checks the identity of {@code workbook} with {@code key} (the demo key for demo-signed files). */
     public static IssueIdentity of(Workbook workbook, SigningKey bureauKey) {
-        Map<String, String> meta = readMeta(workbook);
+        Map<String, String> meta = meta(workbook);
         if (meta.isEmpty()) {
             return new IssueIdentity(meta, false, false, List.of());
         }
@@ -53,7 +53,8 @@ public record IssueIdentity(Map<String, String> meta, boolean signatureValid, bo
         return new IssueIdentity(meta, valid, demo, mismatches);
     }
 
-    static Map<String, String> readMeta(Workbook workbook) {
+    /** The meta sheet's key/value rows; empty when the workbook has no meta sheet. */
+    public static Map<String, String> meta(Workbook workbook) {
         Map<String, String> meta = new LinkedHashMap<>();
         Sheet sheet = workbook.getSheet(MetaSheet.NAME);
         if (sheet == null) {

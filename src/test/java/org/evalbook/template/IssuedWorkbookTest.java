@@ -168,7 +168,7 @@ class IssuedWorkbookTest {
         try (XSSFWorkbook workbook = Issued.workbook("0430405")) {
             SigningKey other = SigningKey.of("another bureau".getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
             Sheet meta = workbook.getSheet(MetaSheet.NAME);
-            Map<String, String> values = IssueIdentity.readMeta(workbook);
+            Map<String, String> values = IssueIdentity.meta(workbook);
             values.put("key_id", other.id());
             for (Row row : meta) {
                 if (row.getCell(0).getStringCellValue().equals("key_id")) {

@@ -1,0 +1,75 @@
+package org.evalbook.intake;
+
+import java.math.BigDecimal;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.util.CellReference;
+
+/** Turns POI cells into {@link RawCell}s: exact decimals, formula text kept, never an exception. */
+final class Cells {
+    private static final DataFormatter FORMATTER = new DataFormatter();
+
+    private Cells() {
+    }
+
+    static RawCell blank(String sheet, int row, int column) {
+        return new RawCell(ref(sheet, row, column), "BLANK", "", "", "", false);
+    }
+
+    static RawCell of(Cell cell) {
+        String ref = ref(cell.getSheet().getSheetName(), cell.getRowIndex(), cell.getColumnIndex());
+        String formula = "";
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            try {
+                formula = cell.getCellFormula();
+            } catch (RuntimeException unparsable) {
+                formula = "?";
+            }
+            type = cell.getCachedFormulaResultType();
+        }
+        return switch (type) {
+            case NUMERIC -> {
+                double value = cell.getNumericCellValue();
+                boolean date = safeIsDate(cell);
+                String number = Double.isFinite(value) ? new BigDecimal(Double.toString(value)).toPlainString() : "";
+                yield new RawCell(ref, "NUMERIC", safeFormat(cell), number, formula, date);
+            }
+            case STRING -> new RawCell(ref, "STRING", cell.getStringCellValue(), "", formula, false);
+            case BOOLEAN -> new RawCell(ref, "BOOLEAN", String.valueOf(cell.getBooleanCellValue()), "", formula, false);
+            case ERROR -> new RawCell(ref, "ERROR", errorText(cell), "", formula, false);
+            default -> new RawCell(ref, "BLANK", "", "", formula, false);
+        };
+    }
+
+    static String ref(String sheet, int row, int column) {
+        return sheet + "!" + new CellReference(row, column).formatAsString();
+    }
+
+    private static boolean safeIsDate(Cell cell) {
+        try {
+            return DateUtil.isCellDateFormatted(cell);
+        } catch (RuntimeException odd) {
+            return false;
+        }
+    }
+
+    private static String safeFormat(Cell cell) {
+        try {
+            return FORMATTER.formatCellValue(cell);
+        } catch (RuntimeException odd) {
+            return "";
+        }
+    }
+
+    private static String errorText(Cell cell) {
+        try {
+            return FormulaError.forInt(cell.getErrorCellValue()).getString();
+        } catch (RuntimeException unknown) {
+            return "#ERROR";
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.evalbook.intake;
+
+import java.util.List;
+import java.util.Map;
+import org.evalbook.finding.Finding;
+
+/**
+ * Everything evalbook takes from one received file, before interpretation: what the reader found (or why it could
+ * not read it). Serialisable as JSON, so it can come back from a worker process.
+ *
+ * @param format       xlsx, xlsm, xls — or "" when the file could not be read as a workbook
+ * @param findings     what reading the file itself raised (F codes)
+ * @param meta         the meta sheet's key/value rows; empty when absent
+ * @param names        the contract names found, by id
+ * @param byLabels     the names were gone and the fields were found by their Chinese labels
+ */
+public record RawReturn(String file, String format, List<Finding> findings, Map<String, String> meta,
+                        Map<String, RawName> names, boolean byLabels) {
+    public RawReturn {
+        findings = List.copyOf(findings);
+        meta = Map.copyOf(meta);
+        names = Map.copyOf(names);
+    }
+
+    /** Whether the file could be read as a workbook at all. */
+    public boolean readable() {
+        return !format.isEmpty();
+    }
+
+    public static RawReturn unreadable(String file, List<Finding> findings) {
+        return new RawReturn(file, "", findings, Map.of(), Map.of(), false);
+    }
+}

@@ -1,0 +1,208 @@
+package org.evalbook.intake;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.framework.DefinedName;
+import org.evalbook.framework.FieldContract;
+import org.evalbook.framework.Framework;
+import org.evalbook.template.IssueIdentity;
+
+/**
+ * Reads one received file into a {@link RawReturn}: its format, meta sheet and every contract name it has (or, when
+ * the names are gone, the fields found by their labels). Never throws: whatever goes wrong becomes an F finding.
+ * Meant to run inside a worker process (see {@link IsolatedReader}), where a runaway file can be stopped.
+ */
+public final class WorkbookReader {
+    static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
+    private static final int ROWS_BELOW = 30;
+
+    private final Framework framework;
+    private final List<DefinedName> contract;
+
+    public WorkbookReader(Framework framework) {
+        this.framework = framework;
+        this.contract = FieldContract.of(framework);
+    }
+
+    public RawReturn read(Path path) {
+        String file = path.getFileName().toString();
+        try {
+            if (Files.size(path) > MAX_FILE_BYTES) {
+                return RawReturn.unreadable(file, List.of(Finding.aboutFile(FindingCode.F08, file,
+                        "文件大于 " + MAX_FILE_BYTES / 1024 / 1024 + " MB，超出读取限制。填报表正常只有几十 KB，请检查是否发错文件。")));
+            }
+            FileFormat.Detected detected = FileFormat.detect(path);
+            if (!detected.readable()) {
+                return RawReturn.unreadable(file, List.of(Finding.aboutFile(detected.refusal(), file,
+                        detected.reason() + "。" + advice(detected.refusal()))));
+            }
+            List<Finding> findings = new ArrayList<>();
+            if (detected.macros()) {
+                findings.add(Finding.aboutFile(FindingCode.F09, file, "文件含有宏，宏已忽略、不会运行。请用填报表原格式（.xlsx）保存后交回。"));
+            }
+            try (Workbook workbook = WorkbookFactory.create(path.toFile(), null, true)) {
+                return read(file, detected.kind(), workbook, findings);
+            }
+        } catch (EncryptedDocumentException encrypted) {
+            return refused(file, FindingCode.F03, "文件设置了打开密码（已加密）");
+        } catch (OldExcelFormatException old) {
+            return refused(file, FindingCode.F06, "这是 Excel 5.0/95 或更早的旧格式工作簿");
+        } catch (IOException | RuntimeException damaged) {
+            if (isLimit(damaged)) {
+                return refused(file, FindingCode.F08, "文件触发了安全限制（疑似 XML 或 zip 炸弹：" + firstLine(rootMessage(damaged)) + "）");
+            }
+            FindingCode code = damaged.getClass().getName().contains("Strict") || String.valueOf(damaged.getMessage()).contains("Strict")
+                    ? FindingCode.F05 : FindingCode.F07;
+            return refused(file, code, "读取失败（" + damaged.getClass().getSimpleName() + "：" + firstLine(withoutPaths(damaged.getMessage())) + "）");
+        } catch (StackOverflowError | OutOfMemoryError exhausted) {
+            return refused(file, FindingCode.F08, "读取时超出资源限制（" + exhausted.getClass().getSimpleName() + "）");
+        }
+    }
+
+    private RawReturn read(String file, String format, Workbook workbook, List<Finding> findings) {
+        Map<String, String> meta = IssueIdentity.meta(workbook);
+        Map<String, RawName> names = new LinkedHashMap<>();
+        for (DefinedName name : contract) {
+            Name defined = workbook.getName(name.id());
+            if (defined != null) {
+                names.put(name.id(), follow(workbook, defined, name.column()));
+            }
+        }
+        boolean byLabels = false;
+        long followed = names.values().stream().filter(n -> n.problem().isEmpty()).count();
+        if (followed < 3) {
+            LabelReader labels = new LabelReader(framework, workbook);
+            Map<String, RawName> found = labels.read();
+            if (meta.isEmpty() && followed == 0 && labels.labelsSeen() < 5) {
+                findings.add(Finding.aboutFile(FindingCode.F10, file, "文件中没有下发表的标识、定义名称，也几乎没有填报表的栏目名称（只找到 "
+                        + labels.labelsSeen() + " 个），不是本次下发的填报表。请使用财政局下发的填报表填写后交回。"));
+                return new RawReturn(file, format, findings, meta, Map.of(), false);
+            }
+            if (!found.isEmpty()) {
+                found.forEach(names::putIfAbsent);
+                byLabels = true;
+                findings.add(Finding.aboutFile(FindingCode.F11, file, "填报表的定义名称已丢失（可能把数据粘贴到了新工作簿），已按栏目名称读取 "
+                        + found.size() + " 项数据；表格和指标自评可能读不全。请在下发的填报表中填写后交回。"));
+            }
+        }
+        return new RawReturn(file, format, findings, meta, names, byLabels);
+    }
+
+    private RawName follow(Workbook workbook, Name defined, boolean column) {
+        String formula;
+        try {
+            formula = defined.getRefersToFormula();
+        } catch (RuntimeException broken) {
+            return new RawName(defined.getNameName(), List.of(), List.of(), "定义名称无法解析");
+        }
+        if (formula == null || formula.contains("#REF!")) {
+            return new RawName(defined.getNameName(), List.of(), List.of(), "定义名称指向已删除的单元格（#REF!）");
+        }
+        AreaReference area;
+        try {
+            area = new AreaReference(formula, workbook.getSpreadsheetVersion());
+        } catch (RuntimeException notAnArea) {
+            return new RawName(defined.getNameName(), List.of(), List.of(), "定义名称不指向单元格：" + formula);
+        }
+        CellReference first = area.getFirstCell();
+        Sheet sheet = first.getSheetName() == null ? null : workbook.getSheet(first.getSheetName());
+        if (sheet == null) {
+            return new RawName(defined.getNameName(), List.of(), List.of(), "定义名称指向不存在的工作表 " + first.getSheetName());
+        }
+        CellReference last = area.getLastCell();
+        int lastRow = Math.min(last.getRow(), first.getRow() + 5000);
+        List<RawCell> cells = new ArrayList<>();
+        for (int r = first.getRow(); r <= lastRow; r++) {
+            cells.add(cell(sheet, r, first.getCol()));
+        }
+        List<RawCell> below = column ? below(sheet, lastRow, first.getCol()) : List.of();
+        return new RawName(defined.getNameName(), cells, below, "");
+    }
+
+    /** Filled, non-formula cells in the rows just below a column range, until three empty rows in a row. */
+    private static List<RawCell> below(Sheet sheet, int lastRow, int column) {
+        List<RawCell> below = new ArrayList<>();
+        int emptyRows = 0;
+        for (int r = lastRow + 1; r <= lastRow + ROWS_BELOW && emptyRows < 3; r++) {
+            Row row = sheet.getRow(r);
+            boolean empty = row == null || row.getPhysicalNumberOfCells() == 0;
+            emptyRows = empty ? emptyRows + 1 : 0;
+            RawCell cell = cell(sheet, r, column);
+            if (!cell.isBlank() && !cell.hasFormula()) {
+                below.add(cell);
+            }
+        }
+        return below;
+    }
+
+    static RawCell cell(Sheet sheet, int row, int column) {
+        Row r = sheet.getRow(row);
+        Cell c = r == null ? null : r.getCell(column);
+        return c == null ? Cells.blank(sheet.getSheetName(), row, column) : Cells.of(c);
+    }
+
+    private static RawReturn refused(String file, FindingCode code, String reason) {
+        return RawReturn.unreadable(file, List.of(Finding.aboutFile(code, file, reason + "。" + advice(code))));
+    }
+
+    static String advice(FindingCode code) {
+        return switch (code) {
+            case F03 -> "请取消打开密码后重新交回";
+            case F04, F05, F06 -> "请用 Excel 或 WPS 打开后另存为 .xlsx 格式再交回";
+            case F02 -> "请交回下发的 Excel 填报表，而不是 Word 报告";
+            case F07 -> "文件可能在传输中损坏，请重新发送";
+            case F08 -> "请检查是否发错了文件";
+            default -> "请使用财政局下发的填报表（.xlsx）填写后交回";
+        };
+    }
+
+    /** Whether a failure is one of the reader's safety limits (entity expansion, zip bomb, size caps). */
+    private static boolean isLimit(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("entity") || message.contains("zip bomb") || message.contains("inflate ratio")
+                    || message.contains("maximum length") || message.contains("max length")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    /** Messages must not show where the bureau keeps its files. */
+    private static String withoutPaths(String message) {
+        return message == null ? "" : message.replaceAll("'?(/|[A-Za-z]:\\\\)[^'\\s]*[/\\\\]([^/\\\\'\\s]+)'?", "$2");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String line = message.lines().findFirst().orElse("");
+        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+    }
+}
