@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param expected what the rules give ("" when not applicable)
  * @param actual   what the file says ("" when not applicable)
  * @param message  the Chinese message: what is wrong and what to do
+ * @param explained the unit's explanation from 情况说明 when it explained this warning ("" when none)
  */
 public record Finding(FindingCode code, Severity severity, String file, String sheet, List<String> cells, String field,
-                      String expected, String actual, String message) {
+                      String expected, String actual, String message, String explained) {
     public Finding {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
@@ -26,6 +27,22 @@ public record Finding(FindingCode code, Severity severity, String file, String s
         expected = expected == null ? "" : expected;
         actual = actual == null ? "" : actual;
         Objects.requireNonNull(message, "message");
+        explained = explained == null ? "" : explained;
+    }
+
+    public Finding(FindingCode code, Severity severity, String file, String sheet, List<String> cells, String field,
+                   String expected, String actual, String message) {
+        this(code, severity, file, sheet, cells, field, expected, actual, message, "");
+    }
+
+    /** The same finding, marked as explained by the unit. */
+    public Finding explainedBy(String explanation) {
+        return new Finding(code, severity, file, sheet, cells, field, expected, actual, message, explanation);
+    }
+
+    /** The same finding for another file name (findings raised before the file's name was known). */
+    public Finding inFile(String name) {
+        return new Finding(code, severity, name, sheet, cells, field, expected, actual, message, explained);
     }
 
     /** A finding about the whole file. */

@@ -65,6 +65,37 @@ final class ChecksBuilder {
                 percent(p.rateRange().from(), "rate_range"), percent(p.rateRange().to(), "rate_range"), p.scoreTolerance());
     }
 
+    List<FunctionCode> functionCodes(RawFiles.Checks raw) {
+        List<FunctionCode> codes = new ArrayList<>();
+        for (RawFiles.Code code : FieldsBuilder.orEmpty(raw.functionCodes())) {
+            if (code.code() == null || !code.code().matches("[0-9]{7}") || code.name() == null) {
+                problems.add(FILE, "科目编码 " + code.code(), "科目编码应为 7 位数字并写明名称", "例如 {code: \"2100799\", name: 其他计划生育事务支出}");
+                continue;
+            }
+            codes.add(new FunctionCode(code.code(), code.name(), code.className() == null ? "" : code.className(),
+                    code.nameUntil() == null ? java.util.Map.of() : code.nameUntil(),
+                    code.classUntil() == null ? java.util.Map.of() : code.classUntil()));
+        }
+        return codes;
+    }
+
+    NarrativeRules narrative(RawFiles.Checks raw) {
+        RawFiles.Narrative n = raw.narrative();
+        if (n == null) {
+            return new NarrativeRules(List.of(), java.util.Map.of(), List.of());
+        }
+        List<NarrativeRules.Synonym> synonyms = new ArrayList<>();
+        for (RawFiles.Synonym synonym : FieldsBuilder.orEmpty(n.synonyms())) {
+            boolean stem = known.contains(synonym.field() + "_final") || known.contains(synonym.field());
+            if (synonym.phrase() == null || !stem) {
+                problems.add(FILE, "narrative 同义词 " + synonym.phrase(), "指向未知字段 " + synonym.field(), "请改用 fields.yaml 中的字段代码（分期间的写代码主干，如 exp_total）");
+                continue;
+            }
+            synonyms.add(new NarrativeRules.Synonym(synonym.phrase(), synonym.field(), java.util.Optional.ofNullable(synonym.period())));
+        }
+        return new NarrativeRules(FieldsBuilder.orEmpty(n.wholeUnitWords()), n.periodWords() == null ? java.util.Map.of() : n.periodWords(), synonyms);
+    }
+
     private BigDecimal percent(String text, String key) {
         return Percent.parse(text).orElseGet(() -> {
             problems.add(FILE, "parameters." + key, "应写成百分数，而不是 " + text, "例如 {from: 90%, to: 100%}");

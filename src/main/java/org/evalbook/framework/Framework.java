@@ -13,11 +13,14 @@ import java.util.Optional;
  * @param periods  period key ({@code final}) → label (决算数), in file order
  * @param fields   every scalar field with its periods expanded ({@code exp_total_final}), in contract order
  * @param profiles by id, in file-name order
+ * @param functionCodes the 支出功能分类 codes the checks know (C20)
+ * @param narrative how report text is matched to the table (C17)
  */
 public record Framework(String id, String name, String version, String basis, Map<String, String> periods,
                         List<GradeBand> grades, List<FieldDef> fields, List<TableDef> tables,
                         List<Indicator> indicators, List<JudgementLevel> judgementLevels, List<SumCheck> sums,
-                        CheckParameters checkParameters, Map<String, Profile> profiles) {
+                        CheckParameters checkParameters, Map<String, Profile> profiles,
+                        List<FunctionCode> functionCodes, NarrativeRules narrative) {
     public Framework {
         periods = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(periods));
         grades = List.copyOf(grades);
@@ -27,6 +30,7 @@ public record Framework(String id, String name, String version, String basis, Ma
         judgementLevels = List.copyOf(judgementLevels);
         sums = List.copyOf(sums);
         profiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+        functionCodes = List.copyOf(functionCodes);
     }
 
     public Optional<Profile> profile(String profileId) {
@@ -61,6 +65,10 @@ public record Framework(String id, String name, String version, String basis, Ma
         BigDecimal rounded = total.setScale(2, RoundingMode.HALF_UP);
         return grades.stream().filter(g -> rounded.compareTo(g.atLeast()) >= 0).findFirst()
                 .orElse(grades.get(grades.size() - 1)).grade();
+    }
+
+    public Optional<FunctionCode> functionCode(String code) {
+        return functionCodes.stream().filter(f -> f.code().equals(code)).findFirst();
     }
 
     public Optional<JudgementLevel> judgementLevel(String level) {

@@ -70,6 +70,7 @@ public final class Frameworks {
         List<GradeBand> grades = new ArrayList<>();
         head.grades().forEach(g -> grades.add(new GradeBand(g.grade(), g.atLeast() == null ? BigDecimal.ZERO : g.atLeast())));
         return new Framework(head.id(), head.name(), head.version(), head.basis() == null ? "" : head.basis(),
-                head.periods(), grades, fields, tables, indicators, levels, sums, parameters, profiles);
+                head.periods(), grades, fields, tables, indicators, levels, sums, parameters, profiles, checks.functionCodes(rawChecks),
+                checks.narrative(rawChecks));
     }
 }

@@ -49,7 +49,17 @@ final class RawFiles {
                    String meanOver, BigDecimal cap, String rowsWhere) {
     }
 
-    record Checks(List<Sum> sums, Parameters parameters) {
+    record Checks(List<Sum> sums, Parameters parameters, List<Code> functionCodes, Narrative narrative) {
+    }
+
+    record Narrative(List<String> wholeUnitWords, LinkedHashMap<String, String> periodWords, List<Synonym> synonyms) {
+    }
+
+    record Synonym(String phrase, String field, String period) {
+    }
+
+    record Code(String code, String name, @com.fasterxml.jackson.annotation.JsonProperty("class") String className,
+                java.util.Map<Integer, String> nameUntil, java.util.Map<Integer, String> classUntil) {
     }
 
     record Sum(String code, String total, String equals, List<String> periods) {

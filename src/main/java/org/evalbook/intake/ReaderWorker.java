@@ -18,7 +18,8 @@ import org.evalbook.framework.Frameworks;
  */
 public final class ReaderWorker {
     static final String RESULT = "EVALBOOK-RESULT ";
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private ReaderWorker() {
     }

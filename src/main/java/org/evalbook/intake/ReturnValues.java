@@ -27,6 +27,7 @@ import org.evalbook.framework.TableRow;
  * F12), broken names (F13).
  */
 public final class ReturnValues {
+    private static final String NOT_APPLICABLE = "不适用";
     private final Framework framework;
     private final Map<String, DefinedName> contract = new HashMap<>();
 
@@ -61,11 +62,11 @@ public final class ReturnValues {
     private void scalar(Interpretation out, String id, RawCell cell) {
         Optional<FieldDef> field = framework.field(id);
         FieldType type = field.map(FieldDef::type).orElse(contract.get(id).type());
-        if (cell.isBlank() || cell.type().equals("ERROR") && !type.isNumeric()) {
+        out.sources.put(id, new CellSource(cell.ref(), ""));
+        if (isBlank(cell) || cell.type().equals("ERROR") && !type.isNumeric()) {
             return;
         }
-        out.sources.put(id, new CellSource(cell.ref(), ""));
-        if (type.isNumeric() || id.startsWith("self_")) {
+        if (type.isNumeric()) {
             number(out, id, id, cell, type, contract.get(id).label()).ifPresent(v -> out.values.number(id, v));
         } else {
             out.values.text(id, text(cell, type));
@@ -89,7 +90,7 @@ public final class ReturnValues {
             List<RawCell> all = new ArrayList<>(cells);
             all.addAll(name.below());
             for (RawCell cell : all) {
-                if (cell.isBlank()) {
+                if (isBlank(cell)) {
                     continue;
                 }
                 int index = rowOf(cell.ref()) - firstRow + 1;
@@ -146,6 +147,11 @@ public final class ReturnValues {
         out.findings.add(finding(out.file, FindingCode.C13, Severity.ERROR, cell, id, "数字", cell.text(),
                 label + " 的内容“" + cell.text() + "”不是数字，按空白处理。请填写数字。"));
         return Optional.empty();
+    }
+
+    /** Empty, spaces only, or the 不适用 the template puts in the cells of indicators the profile does not use. */
+    private static boolean isBlank(RawCell cell) {
+        return cell.isBlank() || cell.type().equals("STRING") && NOT_APPLICABLE.equals(cell.text().strip());
     }
 
     private static String text(RawCell cell, FieldType type) {

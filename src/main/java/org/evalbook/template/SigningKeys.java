@@ -44,6 +44,20 @@ public final class SigningKeys {
         return SigningKey.of(secret.getBytes(StandardCharsets.UTF_8), false);
     }
 
+    /** The bureau's key when one is in use on this machine; never creates one (checking must not invent a key). */
+    public static java.util.Optional<SigningKey> existing(Map<String, String> environment, Path home) throws IOException {
+        String inline = environment.get(ENV_KEY);
+        if (inline != null && !inline.isBlank()) {
+            return java.util.Optional.of(SigningKey.of(inline.strip().getBytes(StandardCharsets.UTF_8), false));
+        }
+        Path file = environment.containsKey(ENV_FILE) ? Path.of(environment.get(ENV_FILE)) : home.resolve(".evalbook").resolve("signing.key");
+        if (!Files.exists(file)) {
+            return java.util.Optional.empty();
+        }
+        String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+        return secret.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(SigningKey.of(secret.getBytes(StandardCharsets.UTF_8), false));
+    }
+
     private static void restrict(Path file) {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -1,0 +1,74 @@
+package org.evalbook.check;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.finding.Severity;
+import org.evalbook.framework.FieldContract;
+import org.evalbook.framework.Framework;
+import org.evalbook.framework.Profile;
+import org.evalbook.intake.ReadReturn;
+
+/** One return under check: its values, where they came from, the recomputed scores, and how to word a finding. */
+final class Checked {
+    final Framework framework;
+    final Profile profile;
+    final ReadReturn read;
+    final ScoreSheet scores;
+    private final Map<String, String> labels = new HashMap<>();
+
+    Checked(Framework framework, Profile profile, ReadReturn read, ScoreSheet scores) {
+        this.framework = framework;
+        this.profile = profile;
+        this.read = read;
+        this.scores = scores;
+        FieldContract.of(framework).forEach(n -> labels.put(n.id(), n.label()));
+    }
+
+    Optional<BigDecimal> number(String id) {
+        return read.values().number(id);
+    }
+
+    Optional<String> text(String id) {
+        return read.values().text(id);
+    }
+
+    /** The label a unit sees for a field id, or {@code column[row]} as 表·列（第 n 行）. */
+    String label(String id) {
+        int bracket = id.indexOf('[');
+        if (bracket > 0) {
+            return labels.getOrDefault(id.substring(0, bracket), id) + "（第 " + id.substring(bracket + 1, id.length() - 1) + " 行）";
+        }
+        return labels.getOrDefault(id, id);
+    }
+
+    /** The cells the fields were read from (those that have one), as 基础数据表!B5. */
+    List<String> cells(List<String> ids) {
+        List<String> cells = new ArrayList<>();
+        for (String id : ids) {
+            read.where(id).ifPresent(cells::add);
+        }
+        return cells;
+    }
+
+    /** A finding about fields: located at their cells. */
+    Finding finding(FindingCode code, Severity severity, List<String> ids, String expected, String actual, String message) {
+        List<String> cells = cells(ids);
+        String sheet = cells.isEmpty() ? "" : cells.get(0).substring(0, cells.get(0).lastIndexOf('!'));
+        String where = cells.isEmpty() ? "" : cells.get(0) + " ";
+        return new Finding(code, severity, read.file(), sheet, cells, String.join(",", ids), expected, actual, where + message);
+    }
+
+    static String plain(BigDecimal value) {
+        return Numbers.plain(value);
+    }
+
+    static String money(BigDecimal value) {
+        return value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+}

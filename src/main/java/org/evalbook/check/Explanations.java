@@ -1,0 +1,62 @@
+package org.evalbook.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.Severity;
+import org.evalbook.framework.TableRow;
+
+/**
+ * The 情况说明 table: a warning whose code, field, or the label the unit sees is named in 涉及项目 is shown as
+ * explained, with the unit's text. Errors stay errors: they need correcting, not explaining.
+ */
+final class Explanations {
+    private Explanations() {
+    }
+
+    static List<Finding> apply(Checked c, List<Finding> findings) {
+        List<TableRow> rows = c.read.values().rows("expl");
+        if (rows.isEmpty()) {
+            return findings;
+        }
+        List<Finding> explained = new ArrayList<>();
+        for (Finding finding : findings) {
+            Optional<String> text = finding.severity() == Severity.WARNING ? explanation(c, finding, rows) : Optional.empty();
+            explained.add(text.map(finding::explainedBy).orElse(finding));
+        }
+        return explained;
+    }
+
+    private static Optional<String> explanation(Checked c, Finding finding, List<TableRow> rows) {
+        for (TableRow row : rows) {
+            Optional<String> ref = row.text("expl_ref").map(String::strip).filter(r -> !r.isEmpty());
+            Optional<String> text = row.text("expl_text").map(String::strip).filter(t -> !t.isEmpty());
+            if (ref.isEmpty() || text.isEmpty()) {
+                continue;
+            }
+            if (ref.get().equalsIgnoreCase(finding.code().name()) || names(c, finding).stream().anyMatch(n -> n.equals(ref.get()))) {
+                return text;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What a unit may write in 涉及项目 for a finding: each field id and its label (with and without the period). */
+    private static List<String> names(Checked c, Finding finding) {
+        List<String> names = new ArrayList<>();
+        for (String id : finding.field().split(",")) {
+            if (id.isBlank()) {
+                continue;
+            }
+            names.add(id);
+            String label = c.label(id);
+            names.add(label);
+            if (label.contains("·")) {
+                names.add(label.substring(label.indexOf('·') + 1));
+                names.add(label.substring(label.indexOf('·') + 1).replace("其中：", ""));
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,102 @@
+package org.evalbook.check;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.finding.Severity;
+import org.evalbook.framework.FieldDef;
+import org.evalbook.framework.FieldType;
+import org.evalbook.framework.TableDef;
+import org.evalbook.framework.TableRow;
+
+/** C09 staffing, C10 execution rates, C12 unit scale (元 typed for 万元). */
+final class FieldChecks {
+    private static final List<String> EXECUTION_LINES = List.of("exp_total", "exp_basic", "exp_project");
+
+    private FieldChecks() {
+    }
+
+    static List<Finding> run(Checked c) {
+        List<Finding> findings = new ArrayList<>();
+        staffing(c, findings);
+        execution(c, findings);
+        unitScale(c, findings);
+        return findings;
+    }
+
+    private static void staffing(Checked c, List<Finding> findings) {
+        Optional<BigDecimal> actual = c.number("staff_actual");
+        Optional<BigDecimal> authorized = c.number("staff_authorized");
+        if (actual.isPresent() && authorized.isPresent() && actual.get().compareTo(authorized.get()) > 0) {
+            findings.add(c.finding(FindingCode.C09, Severity.WARNING, List.of("staff_actual", "staff_authorized"),
+                    "≤ " + Checked.plain(authorized.get()), Checked.plain(actual.get()), "实际在职人数 " + Checked.plain(actual.get())
+                            + " 人超过编制数 " + Checked.plain(authorized.get()) + " 人。请核对，属实的请在情况说明中说明原因。"));
+        }
+    }
+
+    private static void execution(Checked c, List<Finding> findings) {
+        BigDecimal from = c.framework.checkParameters().executionFrom();
+        BigDecimal to = c.framework.checkParameters().executionTo();
+        for (String line : EXECUTION_LINES) {
+            Optional<BigDecimal> actual = c.number(line + "_final");
+            String base = c.number(line + "_adjusted").isPresent() ? line + "_adjusted" : line + "_budget";
+            Optional<BigDecimal> budget = c.number(base);
+            if (actual.isEmpty() || budget.isEmpty() || budget.get().signum() <= 0) {
+                continue;
+            }
+            BigDecimal rate = actual.get().divide(budget.get(), 4, RoundingMode.HALF_UP);
+            if (rate.compareTo(from) < 0 || rate.compareTo(to) > 0) {
+                findings.add(c.finding(FindingCode.C10, Severity.WARNING, List.of(line + "_final", base),
+                        Numbers.plainPercent(from) + "–" + Numbers.plainPercent(to), Numbers.percent(rate),
+                        c.label(line + "_final") + " " + Checked.plain(actual.get()) + " / " + c.label(base) + " " + Checked.plain(budget.get())
+                                + " = " + Numbers.percent(rate) + "，超出 " + Numbers.plainPercent(from) + "–" + Numbers.plainPercent(to)
+                                + (rate.compareTo(to) > 0 ? "（超预算执行，且未填调整后预算）" : "") + "。请在情况说明中说明原因。"));
+            }
+        }
+    }
+
+    /** An amount ≥ 100 × its own line's budget or last year's, or a spending line larger than the whole. */
+    private static void unitScale(Checked c, List<Finding> findings) {
+        BigDecimal factor = c.framework.checkParameters().unitScaleFactor();
+        for (FieldDef field : c.framework.fields()) {
+            if (field.type() != FieldType.AMOUNT || field.period().filter("final"::equals).isEmpty()) {
+                continue;
+            }
+            Optional<BigDecimal> value = c.number(field.id());
+            for (String other : List.of(field.stem() + "_budget", field.stem() + "_prior")) {
+                Optional<BigDecimal> reference = c.number(other);
+                if (value.isPresent() && reference.isPresent() && reference.get().signum() > 0
+                        && value.get().compareTo(reference.get().multiply(factor)) >= 0) {
+                    findings.add(scale(c, field.id(), value.get(), "是" + c.label(other) + " " + Checked.plain(reference.get())
+                            + " 的 " + Checked.plain(value.get().divide(reference.get(), 0, RoundingMode.DOWN)) + " 倍"));
+                    break;
+                }
+            }
+        }
+        Optional<BigDecimal> whole = c.number("exp_total_final");
+        if (whole.isEmpty() || whole.get().signum() <= 0) {
+            return;
+        }
+        for (String line : List.of("exp_basic_final", "exp_personnel_final", "exp_public_final", "exp_project_final", "sangong_total_final")) {
+            c.number(line).filter(v -> v.compareTo(whole.get()) > 0).ifPresent(v -> findings.add(scale(c, line, v,
+                    "大于本年支出合计 " + Checked.plain(whole.get()))));
+        }
+        for (String column : List.of("proj_final", "func_final")) {
+            TableDef table = c.framework.tableOf(column).orElseThrow();
+            for (TableRow row : c.read.values().rows(table.id())) {
+                row.number(column).filter(v -> v.compareTo(whole.get()) > 0).ifPresent(v -> findings.add(scale(c,
+                        column + "[" + row.index() + "]", v, "大于本年支出合计 " + Checked.plain(whole.get()))));
+            }
+        }
+    }
+
+    private static Finding scale(Checked c, String id, BigDecimal value, String why) {
+        return c.finding(FindingCode.C12, Severity.ERROR, List.of(id), Checked.plain(value.divide(BigDecimal.valueOf(10_000))),
+                Checked.plain(value), c.label(id) + " " + Checked.plain(value) + "，" + why + "，疑似按元填报。金额单位为万元，请核对（"
+                        + Checked.plain(value) + " 元 = " + Checked.plain(value.divide(BigDecimal.valueOf(10_000))) + " 万元）。");
+    }
+}

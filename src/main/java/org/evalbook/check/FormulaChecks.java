@@ -1,0 +1,97 @@
+package org.evalbook.check;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.finding.Severity;
+import org.evalbook.intake.RawCell;
+import org.evalbook.template.IssuedFormulas;
+
+/**
+ * C18, formula integrity: every computed name must still hold the issued formula — compared by meaning (tokens), so
+ * a re-save by Excel, WPS or LibreOffice raises nothing — and its cached value, where there is one, must equal the
+ * recomputation. A formula replaced by a typed number is an error; a stale cached value a warning.
+ */
+final class FormulaChecks {
+    private FormulaChecks() {
+    }
+
+    static List<Finding> run(Checked c) {
+        List<Finding> findings = new ArrayList<>();
+        Map<String, IssuedFormulas.Issued> issued = IssuedFormulas.of(c.framework, c.profile);
+        for (Map.Entry<String, RawCell> found : c.read.computed().entrySet()) {
+            IssuedFormulas.Issued expected = issued.get(found.getKey());
+            RawCell cell = found.getValue();
+            if (expected == null || expected.formula().isEmpty()) {
+                continue;
+            }
+            String name = found.getKey();
+            if (!cell.hasFormula()) {
+                if (!cell.isBlank()) {
+                    findings.add(at(c, cell, name, Severity.ERROR, expected.formula(), cell.text(), c.label(name)
+                            + " 的公式被改成了数值“" + cell.text() + "”。公式单元格不能手工填写，请用下发的填报表重新填写。"));
+                }
+                continue;
+            }
+            if (!FormulaTokens.of(cell.formula()).equals(FormulaTokens.of(expected.formula()))) {
+                findings.add(at(c, cell, name, Severity.ERROR, expected.formula(), cell.formula(), c.label(name)
+                        + " 的公式被改动（现为 =" + abbreviate(cell.formula()) + "）。复核结果以原公式为准；请不要修改公式。"));
+                continue;
+            }
+            cached(c, name, cell).ifPresent(findings::add);
+        }
+        return findings;
+    }
+
+    /** A cached value that differs from what the rules give (only where the file has one). */
+    private static Optional<Finding> cached(Checked c, String name, RawCell cell) {
+        Object expected = expectedValue(c, name);
+        boolean cachedBlank = !cell.type().equals("NUMERIC") && cell.text().isBlank();
+        if (expected == null && cachedBlank) {
+            return Optional.empty();
+        }
+        boolean same;
+        if (expected instanceof BigDecimal number) {
+            same = cell.type().equals("NUMERIC") && new BigDecimal(cell.number()).subtract(number).abs().compareTo(new BigDecimal("0.00005")) <= 0;
+        } else {
+            same = expected != null && expected.equals(cell.text());
+        }
+        if (same) {
+            return Optional.empty();
+        }
+        String shown = expected == null ? "空白" : expected instanceof BigDecimal b ? Checked.plain(b) : expected.toString();
+        return Optional.of(at(c, cell, name, Severity.WARNING, shown, cell.text(), c.label(name) + " 文件中保存的计算结果为“"
+                + cell.text() + "”，按规则复核为“" + shown + "”。文件可能未重新计算或被其他软件改动；以复核结果为准。"));
+    }
+
+    private static Object expectedValue(Checked c, String name) {
+        if (name.equals("score_total")) {
+            return c.scores.total();
+        }
+        if (name.equals("grade")) {
+            return c.scores.grade();
+        }
+        String indicator = name.replaceFirst("^(rate|score)_", "");
+        Optional<IndicatorScore> score = c.scores.indicator(indicator);
+        if (score.isEmpty()) {
+            return null;
+        }
+        if (name.startsWith("rate_")) {
+            return score.get().rate().orElse(null);
+        }
+        return score.get().score().<Object>map(s -> s).orElse("不适用");
+    }
+
+    private static Finding at(Checked c, RawCell cell, String name, Severity severity, String expected, String actual, String message) {
+        return new Finding(FindingCode.C18, severity, c.read.file(), cell.sheet(), List.of(cell.ref()), name, expected, actual,
+                cell.ref() + " " + message);
+    }
+
+    private static String abbreviate(String formula) {
+        return formula.length() > 80 ? formula.substring(0, 80) + "…" : formula;
+    }
+}

@@ -1,0 +1,73 @@
+package org.evalbook.check;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A formula's meaning as a token list, so that the text Excel, WPS or LibreOffice write on save (spacing, case,
+ * {@code _xlfn.} prefixes, absolute markers, number spelling, array braces) compares equal to the issued formula.
+ */
+final class FormulaTokens {
+    private FormulaTokens() {
+    }
+
+    static List<String> of(String formula) {
+        String text = formula.strip();
+        if (text.startsWith("{") && text.endsWith("}")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        if (text.startsWith("=")) {
+            text = text.substring(1);
+        }
+        List<String> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '$') {
+                i++;
+            } else if (c == '"') {
+                int end = i + 1;
+                while (end < text.length() && !(text.charAt(end) == '"' && (end + 1 >= text.length() || text.charAt(end + 1) != '"'))) {
+                    end += text.charAt(end) == '"' ? 2 : 1;
+                }
+                tokens.add(text.substring(i, Math.min(end + 1, text.length())));
+                i = end + 1;
+            } else if (Character.isDigit(c) || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+                int end = i;
+                while (end < text.length() && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '.' || text.charAt(end) == 'E'
+                        || text.charAt(end) == 'e' || ((text.charAt(end) == '+' || text.charAt(end) == '-') && end > i
+                        && (text.charAt(end - 1) == 'E' || text.charAt(end - 1) == 'e')))) {
+                    end++;
+                }
+                tokens.add(number(text.substring(i, end)));
+                i = end;
+            } else if (Character.isLetter(c) || c == '_') {
+                int end = i;
+                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_' || text.charAt(end) == '.')) {
+                    end++;
+                }
+                String word = text.substring(i, end).toUpperCase(Locale.ROOT).replaceFirst("^_XLFN\\.", "").replaceFirst("^_XLWS\\.", "");
+                tokens.add(word);
+                i = end;
+            } else if ((c == '<' || c == '>') && i + 1 < text.length() && (text.charAt(i + 1) == '=' || text.charAt(i + 1) == '>')) {
+                tokens.add(text.substring(i, i + 2));
+                i += 2;
+            } else {
+                tokens.add(String.valueOf(c));
+                i++;
+            }
+        }
+        return tokens;
+    }
+
+    private static String number(String text) {
+        try {
+            BigDecimal value = new BigDecimal(text).stripTrailingZeros();
+            return (value.scale() < 0 ? value.setScale(0) : value).toPlainString();
+        } catch (NumberFormatException odd) {
+            return text;
+        }
+    }
+}

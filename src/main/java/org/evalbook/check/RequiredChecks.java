@@ -1,0 +1,65 @@
+package org.evalbook.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.finding.Severity;
+import org.evalbook.framework.FieldDef;
+import org.evalbook.framework.ProfileEntry;
+import org.evalbook.framework.TableDef;
+
+/** C11: required fields left blank (a blank is never zero), one finding per kind listing every cell. */
+final class RequiredChecks {
+    private RequiredChecks() {
+    }
+
+    static List<Finding> run(Checked c) {
+        List<Finding> findings = new ArrayList<>();
+        List<String> base = new ArrayList<>();
+        List<String> report = new ArrayList<>();
+        for (FieldDef field : c.framework.fields()) {
+            if (!field.required() || isFilled(c, field.id()) || field.group().equals("自评")) {
+                continue;
+            }
+            (field.group().equals("自评报告") ? report : base).add(field.id());
+        }
+        add(c, findings, base, "基础数据必填项为空", "请补填；确实为零的请填 0，不要留空。");
+        for (TableDef table : c.framework.tables()) {
+            if (table.required() && c.read.values().rows(table.id()).isEmpty()) {
+                findings.add(c.finding(FindingCode.C11, Severity.ERROR, List.of(table.columns().get(0).id()), "至少一行", "空",
+                        "“" + table.label() + "”一行也没有填写。请至少填写一行。"));
+            }
+        }
+        List<String> self = new ArrayList<>();
+        for (ProfileEntry entry : c.profile.entries()) {
+            if (!isFilled(c, entry.indicator().selfName())) {
+                self.add(entry.indicator().selfName());
+            }
+        }
+        boolean noTotal = !isFilled(c, "self_total");
+        if (noTotal) {
+            self.add("self_total");
+        }
+        if (!isFilled(c, "self_grade")) {
+            self.add("self_grade");
+        }
+        String grade = c.text("self_grade").filter(g -> noTotal).map(g -> "自评等级填了“" + g + "”，却没有自评总分。").orElse("");
+        add(c, findings, self, "自评得分为空", grade + "请逐项填写自评得分、自评总分和等级。");
+        add(c, findings, report, "自评报告必填章节为空", "请按提纲补写这些章节。");
+        return findings;
+    }
+
+    private static boolean isFilled(Checked c, String id) {
+        return c.number(id).isPresent() || c.text(id).filter(t -> !t.isBlank()).isPresent();
+    }
+
+    private static void add(Checked c, List<Finding> findings, List<String> ids, String what, String todo) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<String> labels = ids.stream().map(c::label).toList();
+        findings.add(c.finding(FindingCode.C11, Severity.ERROR, ids, "必填", "空",
+                what + "（" + ids.size() + " 项）：" + String.join("、", labels) + "。" + todo));
+    }
+}

@@ -1,0 +1,58 @@
+package org.evalbook.check;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.framework.Framework;
+import org.evalbook.framework.Profile;
+import org.evalbook.intake.RawReturn;
+import org.evalbook.intake.ReadReturn;
+import org.evalbook.intake.ReturnValues;
+
+/**
+ * Checks one received file: interprets what was read, recomputes every rate, score, total and grade with the engine
+ * under the return's profile (never trusting the file's formulas or cached values), and runs every rule of checks.md.
+ */
+public final class ReturnChecker {
+    private final Framework framework;
+    private final ReturnValues values;
+
+    public ReturnChecker(Framework framework) {
+        this.framework = framework;
+        this.values = new ReturnValues(framework);
+    }
+
+    /** @param identity what the return's identity is checked against (key, roster row) */
+    public CheckResult check(RawReturn raw, Identity identity) {
+        if (!raw.readable() || raw.findings().stream().anyMatch(f -> f.code() == FindingCode.F10)) {
+            return new CheckResult(raw.file(), Optional.empty(), Optional.empty(), Optional.empty(), raw.findings());
+        }
+        ReadReturn read = values.interpret(raw);
+        Profile profile = profile(raw, identity);
+        ScoreSheet scores = new Scorer(framework, profile).score(read.values());
+        Checked checked = new Checked(framework, profile, read, scores);
+        List<Finding> findings = new ArrayList<>(raw.findings());
+        findings.addAll(read.findings());
+        findings.addAll(IdentityChecks.run(checked, identity));
+        findings.addAll(RequiredChecks.run(checked));
+        findings.addAll(SumChecks.run(checked));
+        findings.addAll(FieldChecks.run(checked));
+        findings.addAll(CodeChecks.run(checked));
+        findings.addAll(ScoreChecks.run(checked));
+        findings.addAll(FormulaChecks.run(checked));
+        findings.addAll(NarrativeChecks.run(checked));
+        List<Finding> explained = new ArrayList<>(Explanations.apply(checked, findings));
+        explained.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code));
+        return new CheckResult(raw.file(), Optional.of(read), Optional.of(profile.id()), Optional.of(scores), explained);
+    }
+
+    /** The signed meta's profile, else the roster's, else the default. */
+    private Profile profile(RawReturn raw, Identity identity) {
+        return Optional.ofNullable(raw.meta().get("profile")).flatMap(framework::profile)
+                .or(() -> identity.rosterRow().flatMap(r -> r.profile()).flatMap(framework::profile))
+                .orElseGet(() -> framework.profile("default").orElse(framework.profiles().values().iterator().next()));
+    }
+}

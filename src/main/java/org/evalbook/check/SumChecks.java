@@ -1,0 +1,135 @@
+package org.evalbook.check;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.finding.Severity;
+import org.evalbook.framework.Expression;
+import org.evalbook.framework.FieldDef;
+import org.evalbook.framework.SumCheck;
+import org.evalbook.framework.TableRow;
+
+/**
+ * C01–C08: typed totals against their parts, with checks.md's tolerance. A difference within
+ * 0.01 · max(1, ⌈n/2⌉) is 尾差 (a warning; several of one code become one finding); more is an error naming every
+ * contributing cell; a total smaller than its largest part is called a probable entry error. When the total or a part
+ * that is not optional is blank, nothing is checked (the blank is its own C11).
+ */
+final class SumChecks {
+    private static final String ROUNDING_ADVICE = "。属四舍五入尾差的，请在情况说明中注明；否则请核对。";
+    private SumChecks() {
+    }
+
+    static List<Finding> run(Checked c) {
+        List<Finding> errors = new ArrayList<>();
+        Map<String, List<Finding>> rounding = new LinkedHashMap<>();
+        for (SumCheck check : c.framework.sums()) {
+            Optional<BigDecimal> total = c.number(check.total());
+            if (total.isEmpty()) {
+                continue;
+            }
+            Parts parts = parts(c, check.equals());
+            if (parts == null || parts.typed == 0) {
+                continue;
+            }
+            BigDecimal difference = total.get().subtract(parts.sum);
+            if (difference.signum() == 0) {
+                continue;
+            }
+            BigDecimal allowed = c.framework.checkParameters().roundingPerTwoParts().multiply(BigDecimal.valueOf(Math.max(1, (parts.typed + 1) / 2)));
+            FindingCode code = FindingCode.valueOf(check.code());
+            List<String> ids = new ArrayList<>(List.of(check.total()));
+            ids.addAll(parts.ids);
+            boolean withinRounding = difference.abs().compareTo(allowed) <= 0;
+            String text = c.label(check.total()) + " " + Checked.plain(total.get()) + " ≠ " + parts.text
+                    + (check.equals().terms().size() > 1 ? " = " + Checked.plain(parts.sum) : "")
+                    + "（差 " + Checked.plain(difference.abs()) + (withinRounding ? "，尾差）" : "）");
+            if (withinRounding) {
+                rounding.computeIfAbsent(check.code(), k -> new ArrayList<>()).add(c.finding(code, Severity.WARNING, ids,
+                        Checked.plain(parts.sum), Checked.plain(total.get()), text + ROUNDING_ADVICE));
+            } else {
+                String probable = parts.largest != null && total.get().compareTo(parts.largest) < 0
+                        ? "合计数小于其中一项（" + c.label(parts.largestId) + " " + Checked.plain(parts.largest) + "），很可能填错行或单位（元/万元）。" : "";
+                errors.add(c.finding(code, Severity.ERROR, ids, Checked.plain(parts.sum), Checked.plain(total.get()),
+                        text + "。" + probable + "请核对合计数与各分项，改正后重新提交。"));
+            }
+        }
+        List<Finding> findings = new ArrayList<>(errors);
+        rounding.values().forEach(list -> findings.add(list.size() == 1 ? list.get(0) : cluster(list)));
+        return findings;
+    }
+
+    /** Several 尾差 of one code as one finding listing every cell. */
+    private static Finding cluster(List<Finding> list) {
+        Finding first = list.get(0);
+        List<String> cells = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        list.forEach(f -> {
+            cells.addAll(f.cells());
+            lines.add(f.message().replace(ROUNDING_ADVICE, ""));
+        });
+        return new Finding(first.code(), Severity.WARNING, first.file(), first.sheet(), cells, String.join(",", list.stream().map(Finding::field).toList()),
+                "", "", "尾差 ×" + list.size() + "：" + String.join("；", lines) + ROUNDING_ADVICE);
+    }
+
+    /** The parts' sum and how it reads; null when a part that is not optional is blank. */
+    private static Parts parts(Checked c, Expression expression) {
+        Parts parts = new Parts();
+        for (Expression.Term term : expression.terms()) {
+            String sign = parts.text.isEmpty() ? (term.sign() < 0 ? "−" : "") : (term.sign() < 0 ? " − " : " + ");
+            if (term.operand() instanceof Expression.FieldRef ref) {
+                Optional<BigDecimal> value = c.number(ref.field());
+                boolean optional = c.framework.field(ref.field()).map(FieldDef::blankInSums).orElse(false);
+                if (value.isEmpty() && !optional) {
+                    return null;
+                }
+                if (value.isPresent()) {
+                    parts.add(term.sign(), value.get(), ref.field());
+                    parts.text += sign + c.label(ref.field()) + " " + Checked.plain(value.get());
+                }
+            } else if (term.operand() instanceof Expression.ColumnSum sum) {
+                String table = c.framework.tableOf(sum.column()).orElseThrow().id();
+                List<TableRow> rows = c.read.values().rows(table);
+                BigDecimal subtotal = BigDecimal.ZERO;
+                int cells = 0;
+                for (TableRow row : rows) {
+                    Optional<BigDecimal> value = row.number(sum.column());
+                    if (value.isPresent()) {
+                        parts.add(term.sign(), value.get(), sum.column() + "[" + row.index() + "]");
+                        subtotal = subtotal.add(value.get());
+                        cells++;
+                    }
+                }
+                if (cells == 0) {
+                    return null;
+                }
+                parts.text += sign + "Σ " + c.label(sum.column()) + "（" + cells + " 行）" + Checked.plain(subtotal);
+            }
+        }
+        return parts;
+    }
+
+    private static final class Parts {
+        BigDecimal sum = BigDecimal.ZERO;
+        int typed;
+        String text = "";
+        final List<String> ids = new ArrayList<>();
+        BigDecimal largest;
+        String largestId;
+
+        void add(int sign, BigDecimal value, String id) {
+            sum = sign < 0 ? sum.subtract(value) : sum.add(value);
+            typed++;
+            ids.add(id);
+            if (sign > 0 && (largest == null || value.compareTo(largest) > 0)) {
+                largest = value;
+                largestId = id;
+            }
+        }
+    }
+}

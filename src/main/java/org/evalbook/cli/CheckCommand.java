@@ -1,0 +1,145 @@
+package org.evalbook.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.evalbook.check.CheckResult;
+import org.evalbook.check.Identity;
+import org.evalbook.check.ReturnChecker;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.framework.Framework;
+import org.evalbook.intake.IsolatedReader;
+import org.evalbook.intake.RawReturn;
+import org.evalbook.report.CheckReportJson;
+import org.evalbook.report.CheckReportText;
+import org.evalbook.template.Roster;
+import org.evalbook.template.RosterException;
+import org.evalbook.template.RosterRow;
+import org.evalbook.template.SigningKey;
+import org.evalbook.template.SigningKeys;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code evalbook check}: read returns safely, recompute everything, and report every mismatch. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Read returned workbooks (files or folders), recompute every rate, score, total and grade, and",
+                "report each problem with its code, cell and what to do. Exit 0: no errors; 1: errors found."})
+final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    FrameworkOption framework;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Returned workbooks, or folders of them.")
+    List<Path> inputs;
+
+    @Option(names = "--roster", paramLabel = "ROSTER.xlsx", description = "Compare each return's unit and year with the roster.")
+    Path roster;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "Also write every finding as JSON.")
+    Path json;
+
+    @Option(names = "--annotate", paramLabel = "DIR", description = "Write an annotated copy of each return (for 退回修改).")
+    Path annotate;
+
+    @Option(names = "--demo-key", description = "Accept the public demo key (samples and tests).")
+    boolean demoKey;
+
+    @Option(names = "--key-file", paramLabel = "FILE", description = "The bureau's signing key file (default as for issue).")
+    Path keyFile;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time limit for reading one file. Default: ${DEFAULT-VALUE}.")
+    int timeout = 60;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Reader processes in parallel. Default: the number of cores (at most 4).")
+    int workers = IsolatedReader.Limits.DEFAULT.workers();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Framework loaded = framework.load();
+        List<Path> files = files();
+        Map<String, RosterRow> rosterRows = new HashMap<>();
+        if (roster != null) {
+            try {
+                Roster.read(roster, loaded).forEach(r -> rosterRows.put(r.unitCode(), r));
+            } catch (RosterException refused) {
+                spec.commandLine().getErr().println(refused.getMessage());
+                return ExitCode.USAGE;
+            }
+        }
+        Optional<SigningKey> key = demoKey ? Optional.empty() : SigningKeys.existing(environment(), Path.of(System.getProperty("user.home")));
+        IsolatedReader reader = new IsolatedReader(framework.framework, new IsolatedReader.Limits(Math.max(1, workers),
+                Duration.ofSeconds(timeout), 512));
+        List<RawReturn> raws = reader.readAll(files);
+        ReturnChecker checker = new ReturnChecker(loaded);
+        List<CheckResult> results = new ArrayList<>();
+        boolean internal = false;
+        for (RawReturn raw : raws) {
+            Optional<RosterRow> row = unitCode(raw).map(rosterRows::get);
+            try {
+                results.add(checker.check(raw, new Identity(key, demoKey, row, roster != null)));
+            } catch (RuntimeException bug) {
+                internal = true;
+                results.add(new CheckResult(raw.file(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(
+                        Finding.aboutFile(FindingCode.F14, raw.file(), "检查此文件时 evalbook 内部出错（" + bug + "），其他文件不受影响。请把此文件和命令报告给开发者。"))));
+            }
+        }
+        CheckReportText.write(spec.commandLine().getOut(), results);
+        if (json != null) {
+            try (OutputStream out = Files.newOutputStream(json)) {
+                CheckReportJson.write(out, results);
+            }
+        }
+        if (annotate != null) {
+            Annotations.write(files, results, annotate, spec.commandLine().getErr());
+        }
+        if (internal) {
+            return ExitCode.INTERNAL;
+        }
+        return results.stream().anyMatch(CheckResult::hasErrors) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    private List<Path> files() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path input : inputs) {
+            if (Files.isDirectory(input)) {
+                try (Stream<Path> listing = Files.list(input)) {
+                    listing.filter(Files::isRegularFile).sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(input)) {
+                files.add(input);
+            } else {
+                throw new CommandLine.ParameterException(spec.commandLine(), "找不到文件：" + input);
+            }
+        }
+        return files;
+    }
+
+    private static Optional<String> unitCode(RawReturn raw) {
+        return Optional.ofNullable(raw.meta().get("unit_code")).or(() -> Optional.ofNullable(raw.names().get("unit_code"))
+                .filter(n -> !n.cells().isEmpty()).map(n -> n.cells().get(0).text().strip()));
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        if (keyFile != null) {
+            environment.remove(SigningKeys.ENV_KEY);
+            environment.put(SigningKeys.ENV_FILE, keyFile.toString());
+        }
+        return environment;
+    }
+}
