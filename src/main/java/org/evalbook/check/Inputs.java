@@ -1,7 +1,6 @@
 package org.evalbook.check;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +17,11 @@ import org.evalbook.framework.TableRow;
 final class Inputs {
     private final Framework framework;
     private final FieldValues values;
-    private final Set<String> blankAsZero;
     private final Set<String> blanks = new LinkedHashSet<>();
 
-    Inputs(Framework framework, FieldValues values, Set<String> blankAsZero) {
+    Inputs(Framework framework, FieldValues values) {
         this.framework = framework;
         this.values = values;
-        this.blankAsZero = blankAsZero;
     }
 
     List<String> blanks() {
@@ -69,9 +66,7 @@ final class Inputs {
         if (value.isPresent()) {
             return value.get();
         }
-        if (!blankAsZero.contains(field)) {
-            blanks.add(field);
-        }
+        blanks.add(field);
         return BigDecimal.ZERO;
     }
 
@@ -134,11 +129,5 @@ final class Inputs {
 
     private String tableOfColumn(String column) {
         return framework.tableOf(column).orElseThrow().id();
-    }
-
-    static List<String> merged(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        second.stream().filter(s -> !all.contains(s)).forEach(all::add);
-        return all;
     }
 }

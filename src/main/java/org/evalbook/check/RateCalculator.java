@@ -3,7 +3,6 @@ package org.evalbook.check;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Set;
 import org.evalbook.framework.FieldValues;
 import org.evalbook.framework.Formula;
 import org.evalbook.framework.Framework;
@@ -29,7 +28,7 @@ final class RateCalculator {
     }
 
     private Rate ratio(Formula.Ratio ratio) {
-        Inputs inputs = new Inputs(framework, values, ratio.blankAsZero());
+        Inputs inputs = new Inputs(framework, values);
         BigDecimal numerator = inputs.evaluate(ratio.numerator());
         BigDecimal denominator = inputs.evaluate(ratio.denominator());
         if (inputs.anyBlank()) {
@@ -44,7 +43,7 @@ final class RateCalculator {
     }
 
     private Rate mean(Formula.RowMean mean) {
-        Inputs inputs = new Inputs(framework, values, Set.of());
+        Inputs inputs = new Inputs(framework, values);
         BigDecimal sum = BigDecimal.ZERO;
         int counted = 0;
         for (TableRow row : inputs.rowsOf(mean.table(), mean.denominator())) {

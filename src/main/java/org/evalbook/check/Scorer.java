@@ -46,7 +46,19 @@ public final class Scorer {
         }
         BigDecimal total = weights.signum() == 0 ? BigDecimal.ZERO.setScale(2)
                 : points.multiply(HUNDRED).divide(weights, 2, RoundingMode.HALF_UP);
-        return new ScoreSheet(profile.id(), scores, total, framework.gradeFor(total), weights);
+        return new ScoreSheet(profile.id(), displayNames(scores), total, framework.gradeFor(total), weights);
+    }
+
+    /** Two indicators that share a name (管理制度健全性) are told apart by their 二级. */
+    private List<IndicatorScore> displayNames(List<IndicatorScore> scores) {
+        java.util.Map<String, String> display = org.evalbook.framework.FieldContract.displayNames(framework.indicators());
+        List<IndicatorScore> named = new ArrayList<>();
+        for (IndicatorScore s : scores) {
+            String catalogueName = framework.indicator(s.indicatorId()).orElseThrow().name();
+            String name = s.name().equals(catalogueName) ? display.get(s.indicatorId()) : s.name();
+            named.add(new IndicatorScore(s.indicatorId(), name, s.weight(), s.outcome(), s.rate(), s.score(), s.blankInputs(), s.note()));
+        }
+        return named;
     }
 
     private IndicatorScore fromRate(ProfileEntry entry, Rate rate) {

@@ -131,13 +131,11 @@ final class CatalogueBuilder {
         }
         Expression numerator = ExpressionParser.parseExpression(raw.numerator());
         Expression denominator = ExpressionParser.parseExpression(raw.denominator());
-        Set<String> blankAsZero = Set.copyOf(FieldsBuilder.orEmpty(raw.blankAsZero()));
         checkInputs(entry, numerator.inputs());
         checkInputs(entry, denominator.inputs());
         checkTables(entry, numerator);
         checkTables(entry, denominator);
-        checkInputs(entry, blankAsZero);
-        return new Formula.Ratio(numerator, denominator, blankAsZero);
+        return new Formula.Ratio(numerator, denominator);
     }
 
     private Formula rowMean(String entry, RawFiles.Formula raw) {

@@ -11,16 +11,8 @@ public sealed interface Formula permits Formula.Ratio, Formula.RowMean {
     /** Every field and column id the formula reads. */
     Set<String> inputs();
 
-    /**
-     * {@code numerator / denominator}.
-     *
-     * @param blankAsZero fields that count as 0 when blank; any other blank input makes the ratio not computable
-     */
-    record Ratio(Expression numerator, Expression denominator, Set<String> blankAsZero) implements Formula {
-        public Ratio {
-            blankAsZero = Set.copyOf(blankAsZero);
-        }
-
+    /** {@code numerator / denominator}; any blank input makes the ratio not computable (a blank is never zero). */
+    record Ratio(Expression numerator, Expression denominator) implements Formula {
         @Override
         public Set<String> inputs() {
             Set<String> inputs = new LinkedHashSet<>(numerator.inputs());

@@ -45,8 +45,7 @@ final class RawFiles {
                      Formula formula, LinkedHashMap<String, Formula> variants) {
     }
 
-    record Formula(String label, String name, String numerator, String denominator, List<String> blankAsZero,
-                   String meanOver, BigDecimal cap, String rowsWhere) {
+    record Formula(String label, String name, String numerator, String denominator,                    String meanOver, BigDecimal cap, String rowsWhere) {
     }
 
     record Checks(List<Sum> sums, Parameters parameters, List<Code> functionCodes, Narrative narrative) {

@@ -54,7 +54,7 @@ final class RuleReader {
             case "step" -> new Rule.Step(side(raw.good(), "good"), percent(raw.threshold(), "threshold"),
                     positive(raw.penalty(), "penalty"), positive(raw.per(), "per"));
             case "bands" -> bands(raw);
-            case "ratio" -> new Rule.Proportional(direction(raw.direction()), percent(raw.target(), "target"));
+            case "ratio" -> new Rule.Proportional(direction(raw.direction()), positivePercent(raw.target(), "target"));
             case "checklist" -> checklist(indicator, raw);
             default -> new Rule.Judgement();
         };
@@ -141,6 +141,14 @@ final class RuleReader {
             return BigDecimal.ZERO;
         }
         return fraction.get();
+    }
+
+    private BigDecimal positivePercent(String value, String key) {
+        BigDecimal fraction = percent(value, key);
+        if (value != null && Percent.parse(value).isPresent() && fraction.signum() <= 0) {
+            problems.add(file, entry, key + " 应大于 0%，而不是 " + value, "请写 " + EXAMPLES.get(key));
+        }
+        return fraction;
     }
 
     private BigDecimal positive(BigDecimal value, String key) {

@@ -17,7 +17,7 @@ public final class RuleText {
             String side = step.good() == Rule.Side.AT_MOST ? "≤" : "≥";
             String beyond = step.good() == Rule.Side.AT_MOST ? "超过" : "低于";
             return side + Percent.format(step.threshold()) + "得满分，每" + beyond + plain(step.per()) + "个百分点扣"
-                    + plain(step.penalty()) + "分，扣完为止";
+                    + plain(step.penalty()) + "分（不足" + plain(step.per()) + "个百分点按" + plain(step.per()) + "个百分点计），扣完为止";
         }
         if (rule instanceof Rule.Bands bands) {
             List<String> parts = new ArrayList<>();
@@ -48,8 +48,7 @@ public final class RuleText {
         }
         List<String> parts = new ArrayList<>();
         for (JudgementLevel level : levels) {
-            parts.add(level.level() + "得" + plain(entry.weight().multiply(level.from())) + "–"
-                    + plain(entry.weight().multiply(level.to())) + "分");
+            parts.add(level.level() + "得" + plain(level.low(entry.weight())) + "–" + plain(level.high(entry.weight())) + "分");
         }
         return "定性评价：" + String.join("；", parts);
     }
@@ -57,7 +56,15 @@ public final class RuleText {
     /** The entry's edge-case policies, for rate indicators. */
     public static String edgeCases(ProfileEntry entry) {
         EdgeCases e = entry.edgeCases();
-        return "0/0 " + e.zeroOverZero().label() + "；分母为0 " + e.xOverZero().label() + "；缺数据 " + e.missing().label();
+        return "分子分母均为 0 时" + outcome(e.zeroOverZero()) + "；分母为 0 时" + outcome(e.xOverZero()) + "；缺少数据时" + outcome(e.missing());
+    }
+
+    private static String outcome(EdgePolicy policy) {
+        return switch (policy) {
+            case FULL -> "得满分";
+            case ZERO -> "得 0 分";
+            case NOT_APPLICABLE -> "不适用";
+        };
     }
 
     private static String plain(BigDecimal value) {

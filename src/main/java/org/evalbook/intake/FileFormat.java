@@ -90,7 +90,7 @@ final class FileFormat {
                 return Detected.refused(FindingCode.F01, "这是一个压缩包，但里面没有 Excel 工作簿");
             }
             if (isStrict(zip)) {
-                return Detected.workbook("xlsx-strict", false);
+                return Detected.refused(FindingCode.F05, WorkbookReader.STRICT);
             }
             boolean macros = entries.contains("xl/vbaproject.bin");
             return Detected.workbook(macros ? "xlsm" : "xlsx", macros);

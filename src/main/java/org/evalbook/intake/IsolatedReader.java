@@ -173,6 +173,6 @@ public final class IsolatedReader {
     private static final int OUT_OF_MEMORY = 3;
 
     private static RawReturn failed(String file, FindingCode code, String reason) {
-        return RawReturn.unreadable(file, List.of(Finding.aboutFile(code, file, reason + "。" + WorkbookReader.advice(code))));
+        return RawReturn.unreadable(file, List.of(Finding.aboutFile(code, file, reason + "。" + WorkbookReader.advice(code) + "。")));
     }
 }

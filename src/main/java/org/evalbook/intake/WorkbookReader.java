@@ -31,6 +31,7 @@ import org.evalbook.template.IssueIdentity;
  */
 public final class WorkbookReader {
     static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
+    static final String STRICT = "这是 Strict Open XML（严格 OOXML）格式的工作簿，evalbook 暂不支持";
     private static final int ROWS_BELOW = 30;
 
     private final Framework framework;
@@ -51,7 +52,7 @@ public final class WorkbookReader {
             FileFormat.Detected detected = FileFormat.detect(path);
             if (!detected.readable()) {
                 return RawReturn.unreadable(file, List.of(Finding.aboutFile(detected.refusal(), file,
-                        detected.reason() + "。" + advice(detected.refusal()))));
+                        detected.reason() + "。" + advice(detected.refusal()) + "。")));
             }
             List<Finding> findings = new ArrayList<>();
             if (detected.macros()) {
@@ -68,9 +69,10 @@ public final class WorkbookReader {
             if (isLimit(damaged)) {
                 return refused(file, FindingCode.F08, "文件触发了安全限制（疑似 XML 或 zip 炸弹：" + firstLine(rootMessage(damaged)) + "）");
             }
-            FindingCode code = damaged.getClass().getName().contains("Strict") || String.valueOf(damaged.getMessage()).contains("Strict")
-                    ? FindingCode.F05 : FindingCode.F07;
-            return refused(file, code, "读取失败（" + damaged.getClass().getSimpleName() + "：" + firstLine(withoutPaths(damaged.getMessage())) + "）");
+            if (String.valueOf(damaged.getMessage()).contains("Strict OOXML")) {
+                return refused(file, FindingCode.F05, STRICT);
+            }
+            return refused(file, FindingCode.F07, "读取失败（" + damaged.getClass().getSimpleName() + "：" + firstLine(withoutPaths(damaged.getMessage())) + "）");
         } catch (StackOverflowError | OutOfMemoryError exhausted) {
             return refused(file, FindingCode.F08, "读取时超出资源限制（" + exhausted.getClass().getSimpleName() + "）");
         }
@@ -159,7 +161,7 @@ public final class WorkbookReader {
     }
 
     private static RawReturn refused(String file, FindingCode code, String reason) {
-        return RawReturn.unreadable(file, List.of(Finding.aboutFile(code, file, reason + "。" + advice(code))));
+        return RawReturn.unreadable(file, List.of(Finding.aboutFile(code, file, reason + "。" + advice(code) + "。")));
     }
 
     static String advice(FindingCode code) {
@@ -177,7 +179,7 @@ public final class WorkbookReader {
     private static boolean isLimit(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("entity") || message.contains("zip bomb") || message.contains("inflate ratio")
+            if (message.contains("entity") || message.contains("doctype") || message.contains("zip bomb") || message.contains("inflate ratio")
                     || message.contains("maximum length") || message.contains("max length")) {
                 return true;
             }

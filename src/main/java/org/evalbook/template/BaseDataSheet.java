@@ -75,8 +75,8 @@ final class BaseDataSheet {
     }
 
     private void matrix(List<FieldDef> fields) {
-        List<String> periods = context.framework.periods().keySet().stream()
-                .filter(p -> fields.stream().anyMatch(f -> f.period().filter(p::equals).isPresent())).toList();
+        List<String> periods = context.framework.periods().keySet().stream().filter(p -> context.framework.fields().stream()
+                .anyMatch(f -> f.period().filter(p::equals).isPresent())).toList();
         grid.text(row, 0, "项目", Styles.Kind.HEADER);
         for (int i = 0; i < periods.size(); i++) {
             grid.text(row, VALUE + i, context.framework.periods().get(periods.get(i)), Styles.Kind.HEADER);
@@ -106,7 +106,7 @@ final class BaseDataSheet {
             }
         }
         for (List<SumCheck> group : checks.values()) {
-            grid.text(row, 0, "校验：" + readable(group.get(0)), Styles.Kind.NOTE);
+            grid.text(row, 0, "校验：" + readable(group.get(0)), Styles.Kind.NOTE_WRAPPED);
             for (SumCheck check : group) {
                 String period = context.framework.field(check.total()).flatMap(FieldDef::period).orElseThrow();
                 context.formula(grid, row, VALUE + periods.indexOf(period), null,
@@ -125,23 +125,24 @@ final class BaseDataSheet {
         return check.equals().text().replaceAll("_(prior_budget|prior|budget|adjusted|final)\\b", "");
     }
 
-    /** "本年支出合计 = 基本支出 + 项目支出（C02）". */
+    /**
+     * "本年支出合计 = 基本支出 + 项目支出（C02）": line labels when every field is of the total's period, full labels
+     * (with the period) when they differ; a long sum shows its first and last parts.
+     */
     private String readable(SumCheck check) {
         FieldDef total = context.framework.field(check.total()).orElseThrow();
-        StringBuilder text = new StringBuilder(total.lineLabel()).append(" = ");
-        boolean first = true;
+        boolean samePeriod = check.equals().terms().stream().allMatch(t -> !(t.operand() instanceof Expression.FieldRef ref)
+                || context.framework.field(ref.field()).flatMap(FieldDef::period).equals(total.period()));
+        List<String> parts = new ArrayList<>();
         for (Expression.Term term : check.equals().terms()) {
-            if (!first || term.sign() < 0) {
-                text.append(term.sign() < 0 ? " − " : " + ");
-            }
-            first = false;
+            String sign = term.sign() < 0 ? " − " : parts.isEmpty() ? "" : " + ";
             if (term.operand() instanceof Expression.FieldRef ref) {
-                text.append(context.framework.field(ref.field()).map(FieldDef::lineLabel).orElse(ref.field()));
+                parts.add(sign + context.framework.field(ref.field()).map(f -> samePeriod ? f.lineLabel() : f.label()).orElse(ref.field()));
             } else if (term.operand() instanceof Expression.ColumnSum sum) {
-                String table = context.framework.tableOf(sum.column()).map(t -> t.label()).orElse("");
-                text.append(table).append("合计");
+                parts.add(sign + context.framework.tableOf(sum.column()).map(t -> t.label()).orElse("") + "合计");
             }
         }
-        return text.append("（").append(check.code()).append("）").toString().replace("其中：", "");
+        String sum = parts.size() > 3 ? parts.get(0) + " + … " + parts.get(parts.size() - 1) : String.join("", parts);
+        return ((samePeriod ? total.lineLabel() : total.label()) + " = " + sum + "（" + check.code() + "）").replace("其中：", "");
     }
 }

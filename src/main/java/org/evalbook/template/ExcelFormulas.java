@@ -180,10 +180,10 @@ final class ExcelFormulas {
     private Parts parts(Formula formula) {
         Parts p = new Parts();
         if (formula instanceof Formula.Ratio ratio) {
-            String numerator = expression(ratio.numerator(), p, false, ratio);
-            String denominator = expression(ratio.denominator(), p, false, ratio);
-            p.zeroDenominator = "(" + denominator + ")=0";
-            p.zeroNumerator = "(" + numerator + ")=0";
+            String numerator = expression(ratio.numerator(), p, false);
+            String denominator = expression(ratio.denominator(), p, false);
+            p.zeroDenominator = "ROUND(" + denominator + ",10)=0";
+            p.zeroNumerator = "ROUND(" + numerator + ",10)=0";
             p.ratio = "(" + numerator + ")/(" + denominator + ")";
         } else {
             mean((Formula.RowMean) formula, p);
@@ -208,24 +208,19 @@ final class ExcelFormulas {
     }
 
     private String expression(Expression expression, Parts p, boolean sumCheck) {
-        return expression(expression, p, sumCheck, null);
-    }
-
-    private String expression(Expression expression, Parts p, boolean sumCheck, Formula.Ratio ratio) {
         StringBuilder text = new StringBuilder();
         for (Expression.Term term : expression.terms()) {
             if (term.sign() < 0 || text.length() > 0) {
                 text.append(term.sign() < 0 ? "-" : "+");
             }
-            text.append(operand(term.operand(), p, sumCheck, ratio));
+            text.append(operand(term.operand(), p, sumCheck));
         }
         return text.toString();
     }
 
-    private String operand(Expression.Operand operand, Parts p, boolean sumCheck, Formula.Ratio ratio) {
+    private String operand(Expression.Operand operand, Parts p, boolean sumCheck) {
         if (operand instanceof Expression.FieldRef ref) {
-            boolean optional = sumCheck ? framework.field(ref.field()).map(FieldDef::blankInSums).orElse(false)
-                    : ratio.blankAsZero().contains(ref.field());
+            boolean optional = sumCheck && framework.field(ref.field()).map(FieldDef::blankInSums).orElse(false);
             if (optional) {
                 return "IF(ISNUMBER(" + ref.field() + ")," + ref.field() + ",0)";
             }

@@ -47,8 +47,13 @@ final class IndicatorSheet {
         for (ProfileEntry entry : context.profile.entries()) {
             row = applicable(row, entry);
         }
+        boolean heading = false;
         for (Indicator indicator : context.framework.indicators()) {
             if (context.profile.entry(indicator.id()).isEmpty()) {
+                if (!heading) {
+                    grid.merged(row++, 0, REASON, "以下指标本评价方案不适用，无需填写", Styles.Kind.HEADER);
+                    heading = true;
+                }
                 row = notApplicable(row, indicator);
             }
         }
@@ -58,8 +63,9 @@ final class IndicatorSheet {
 
     private int applicable(int row, ProfileEntry entry) {
         Indicator indicator = entry.indicator();
+        String edges = indicator.kind() == IndicatorKind.RATE ? "。" + RuleText.edgeCases(entry) : "";
         labels(row, indicator.level1(), entry.level2(), entry.name(), Optional.of(entry.weight()),
-                RuleText.describe(entry, context.framework.judgementLevels()));
+                RuleText.describe(entry, context.framework.judgementLevels()) + edges);
         if (indicator.kind() == IndicatorKind.RATE) {
             IssuedFormulas.Issued rate = issued.get(indicator.rateName());
             context.formula(grid, row, RATE, indicator.rateName(), rate.formula(), rate.array(), Styles.Kind.FORMULA_PERCENT);
@@ -132,7 +138,11 @@ final class IndicatorSheet {
         grid.text(row, 0, level1, Styles.Kind.LABEL);
         grid.text(row, 1, level2, Styles.Kind.LABEL);
         grid.text(row, 2, name, Styles.Kind.LABEL);
-        grid.text(row, 3, weight.map(Validations::plain).orElse(""), Styles.Kind.LABEL);
+        if (weight.isPresent()) {
+            grid.styled(row, 3, context.styles.get(Styles.Kind.LOCKED_NUMBER)).setCellValue(weight.get().doubleValue());
+        } else {
+            grid.text(row, 3, "", Styles.Kind.LABEL);
+        }
         grid.text(row, 4, rule, Styles.Kind.LABEL);
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.apache.poi.poifs.crypt.HashAlgorithm;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
@@ -48,12 +49,12 @@ public final class TemplateWriter {
         String password = protectionPassword(issue, key);
         for (Grid grid : List.of(instructions, base, projects, tasks, indicators, workpaper, explanations, report)) {
             printSetup(grid.sheet(), grid == indicators || grid == workpaper || grid == base);
-            grid.sheet().protectSheet(password);
+            protect(grid.sheet(), password);
         }
-        meta.protectSheet(password);
+        protect(meta, password);
         workbook.setActiveSheet(0);
         workbook.lockStructure();
-        workbook.setWorkbookPassword(password, null);
+        workbook.setWorkbookPassword(password, HashAlgorithm.sha512);
         return workbook;
     }
 
@@ -73,6 +74,20 @@ public final class TemplateWriter {
         String subject = "sheet-protection:" + issue.map(UnitIssue::unitCode).orElse("template");
         return HexFormat.of().formatHex(IssueSignature.sign(java.util.Map.of("unit_code", subject), key)
                 .getBytes(StandardCharsets.US_ASCII), 0, 6);
+    }
+
+    /**
+     * Locks labels and formulas but lets the unit insert rows inside a table (as 填报说明 tells it to) and resize rows
+     * and columns; the password hash is SHA-512, not the legacy 16-bit one.
+     */
+    private static void protect(XSSFSheet sheet, String password) {
+        sheet.setSheetPassword(password, HashAlgorithm.sha512);
+        sheet.enableLocking();
+        sheet.lockInsertRows(false);
+        sheet.lockFormatRows(false);
+        sheet.lockFormatColumns(false);
+        sheet.lockSelectLockedCells(false);
+        sheet.lockSelectUnlockedCells(false);
     }
 
     private static void printSetup(XSSFSheet sheet, boolean landscape) {

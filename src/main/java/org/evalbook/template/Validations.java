@@ -53,7 +53,9 @@ final class Validations {
     /** A self-score: a number from 0 to the indicator's weight. */
     static void score(XSSFSheet sheet, String label, BigDecimal weight, int row, int column) {
         DataValidationHelper helper = sheet.getDataValidationHelper();
-        Rule rule = new Rule(helper.createDecimalConstraint(DataValidationConstraint.OperatorType.BETWEEN, "0", plain(weight)),
+        String cell = new CellReference(row, column).formatAsString();
+        Rule rule = new Rule(helper.createCustomConstraint("AND(ISNUMBER(" + cell + ")," + cell + ">=0," + cell + "<=" + plain(weight)
+                + ",ROUND(" + cell + ",2)=" + cell + ")"),
                 "自评得分：0 至 " + plain(weight) + " 分，最多两位小数。", "自评得分须在 0 到分值 " + plain(weight) + " 之间。");
         addRule(sheet, rule, label, row, row, column);
     }
@@ -85,6 +87,12 @@ final class Validations {
                         "请填写 " + n + " 位数字代码，例如 2100799。", "须为 " + n + " 位数字。");
             }
             Matcher length = LENGTH.matcher(field.pattern().get());
+            if (length.matches() && field.pattern().get().startsWith("[0-9 +-]")) {
+                String phoneDigits = "SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(" + cell + ",\" \",\"\"),\"-\",\"\"),\"+\",\"\")";
+                return new Rule(helper.createCustomConstraint("AND(LEN(" + cell + ")>=" + length.group(1) + ",LEN(" + cell + ")<="
+                        + length.group(2) + ",ISNUMBER(--" + phoneDigits + "))"), "请填写电话号码（数字，可含空格、- 和 +）。",
+                        "电话号码只能包含数字、空格、- 和 +，长度 " + length.group(1) + "–" + length.group(2) + " 个字符。");
+            }
             if (length.matches()) {
                 return new Rule(helper.createTextLengthConstraint(DataValidationConstraint.OperatorType.BETWEEN,
                         length.group(1), length.group(2)), "请填写 " + length.group(1) + " 至 " + length.group(2) + " 个字符。",
