@@ -110,13 +110,25 @@ class ScorerTest {
         }
 
         @Test
-        void blankOptionalPartsCountAsZeroInTheHunanCompletionFormula() {
-            // (10 + 100 + [追加 blank = 0] − 5) / (10 + 100 + 0) = 105 / 110 = 0.954545… → 0.9545;
-            // 4.55 points short → 1 step of 5 → 5 − 2 = 3.
-            IndicatorScore completion = score(HUNAN, "process_budget_completion", values()
-                    .number("carry_begin", "10").number("exp_total_budget", "100").number("carry_end", "5").build());
+        void hunanCompletionFormulaWantsEveryTermEvenAZeroAddition() {
+            // A blank 追加 is not zero: not computable. Typed 0: (10 + 100 + 0 − 5) / (10 + 100 + 0) = 105 / 110
+            // = 0.954545… → 0.9545; 4.55 points short → 1 step of 5 → 5 − 2 = 3.
+            FieldValues.Builder figures = values().number("carry_begin", "10").number("exp_total_budget", "100").number("carry_end", "5");
+            IndicatorScore blank = score(HUNAN, "process_budget_completion", figures.build());
+            assertThat(blank.outcome()).isEqualTo(Outcome.MISSING_DATA);
+            assertThat(blank.blankInputs()).containsExactly("budget_addition");
+            IndicatorScore completion = score(HUNAN, "process_budget_completion", figures.number("budget_addition", "0").build());
             assertThat(completion.rate()).contains(new BigDecimal("0.9545"));
             assertThat(completion.score()).contains(new BigDecimal("3.00"));
+        }
+
+        @Test
+        void zeroOverZeroIsExactEvenWhenTheNumeratorIsASumOfDecimals() {
+            // (0.1 + 0.2 − 0.3) / 0 is 0/0 exactly (binary floating point would call it x/0): full marks.
+            IndicatorScore adjustment = score(DEFAULT, "process_budget_adjustment", values().number("budget_addition", "0.1")
+                    .number("budget_reduction", "0.2").number("budget_policy_adjust", "0.3").number("exp_total_budget", "0").build());
+            assertThat(adjustment.outcome()).isEqualTo(Outcome.ZERO_OVER_ZERO);
+            assertThat(adjustment.score()).contains(new BigDecimal("3.00"));
         }
 
         @Test
@@ -261,6 +273,7 @@ class ScorerTest {
                     .number("sangong_total_final", "3").number("exp_project_final", "50")
                     .number("exp_total_final", "100").number("exp_total_adjusted", "100").number("exp_total_budget", "100")
                     .number("pay_actual_progress", "1").number("pay_planned_progress", "1").number("carry_end", "0")
+                    .number("budget_addition", "0").number("budget_reduction", "0").number("budget_policy_adjust", "0")
                     .number("exp_public_final", "10").number("exp_public_budget", "10")
                     .number("procurement_final", "2").number("procurement_budget", "2")
                     .number("assets_in_use", "38").number("assets_total", "38")

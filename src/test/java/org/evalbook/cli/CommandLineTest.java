@@ -68,8 +68,8 @@ class CommandLineTest {
     @Test
     void profilesWithIndicatorsShowTheRules() {
         CliRun run = CliRun.of("profiles", "--indicators");
-        assertThat(run.out()).contains("      input_staff_control 在职人员控制率 5：≤100%得满分，每超过1个百分点扣0.5分，扣完为止；"
-                + "公式：实际在职人数 / 编制数；0/0 满分；分母为0 0 分；缺数据 0 分");
+        assertThat(run.out()).contains("      input_staff_control 在职人员控制率 5：≤100%得满分，每超过1个百分点扣0.5分（不足1个百分点按1个百分点计），"
+                + "扣完为止；公式：实际在职人数 / 编制数；分子分母均为 0 时得满分；分母为 0 时得 0 分；缺少数据时得 0 分");
     }
 
     @Test
