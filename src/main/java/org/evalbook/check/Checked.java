@@ -58,7 +58,13 @@ final class Checked {
 
     /** A finding about fields: located at their cells. */
     Finding finding(FindingCode code, Severity severity, List<String> ids, String expected, String actual, String message) {
-        List<String> cells = cells(ids);
+        return finding(code, severity, ids, ids, expected, actual, message);
+    }
+
+    /** A finding about some fields, located at the cells of others (an indicator at its blank inputs). */
+    Finding finding(FindingCode code, Severity severity, List<String> ids, List<String> cellIds, String expected, String actual,
+                    String message) {
+        List<String> cells = cells(cellIds);
         String sheet = cells.isEmpty() ? "" : cells.get(0).substring(0, cells.get(0).lastIndexOf('!'));
         String where = cells.isEmpty() ? "" : cells.get(0) + " ";
         return new Finding(code, severity, read.file(), sheet, cells, String.join(",", ids), expected, actual, where + message);

@@ -26,6 +26,7 @@ final class ScoreChecks {
         List<String> noReason = new ArrayList<>();
         List<String> notComputable = new ArrayList<>();
         List<String> notComputableIds = new ArrayList<>();
+        List<String> blankInputs = new ArrayList<>();
         BigDecimal selfSum = BigDecimal.ZERO;
         boolean allSelf = true;
         for (ProfileEntry entry : c.profile.entries()) {
@@ -34,6 +35,7 @@ final class ScoreChecks {
             if (score.outcome() == Outcome.MISSING_DATA || score.outcome() == Outcome.X_OVER_ZERO) {
                 notComputable.add(score.name() + "（" + score.note() + "）");
                 notComputableIds.add(indicator.id());
+                blankInputs.addAll(score.blankInputs());
             }
             score.rate().filter(r -> r.compareTo(c.framework.checkParameters().rateFrom()) < 0
                     || r.compareTo(c.framework.checkParameters().rateTo()) > 0).ifPresent(r -> findings.add(c.finding(FindingCode.C21,
@@ -55,7 +57,7 @@ final class ScoreChecks {
                     + noReason.size() + " 项）：" + String.join("、", noReason.stream().map(c::label).toList()) + "。请写明扣分原因。"));
         }
         if (!notComputable.isEmpty()) {
-            findings.add(c.finding(FindingCode.C23, Severity.WARNING, notComputableIds, "", "", "以下 " + notComputable.size()
+            findings.add(c.finding(FindingCode.C23, Severity.WARNING, notComputableIds, blankInputs, "", "", "以下 " + notComputable.size()
                     + " 个指标无法按公式计算：" + String.join("；", notComputable) + "。请补齐相关数据，或在情况说明中说明原因。"));
         }
         totals(c, selfSum, allSelf, findings);

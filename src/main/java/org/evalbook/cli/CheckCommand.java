@@ -105,7 +105,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         if (annotate != null) {
-            Annotations.write(files, results, annotate, spec.commandLine().getErr());
+            Annotations.write(files, results, annotate, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (internal) {
             return ExitCode.INTERNAL;

@@ -35,7 +35,7 @@ final class Cells {
             case NUMERIC -> {
                 double value = cell.getNumericCellValue();
                 boolean date = safeIsDate(cell);
-                String number = Double.isFinite(value) ? new BigDecimal(Double.toString(value)).toPlainString() : "";
+                String number = Double.isFinite(value) ? exact(value) : "";
                 yield new RawCell(ref, "NUMERIC", safeFormat(cell), number, formula, date);
             }
             case STRING -> new RawCell(ref, "STRING", cell.getStringCellValue(), "", formula, false);
@@ -43,6 +43,12 @@ final class Cells {
             case ERROR -> new RawCell(ref, "ERROR", errorText(cell), "", formula, false);
             default -> new RawCell(ref, "BLANK", "", "", formula, false);
         };
+    }
+
+    /** The decimal a person typed: the shortest text that gives back the stored double (399.77, not 399.769999…). */
+    static String exact(double value) {
+        BigDecimal decimal = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        return (decimal.scale() < 0 ? decimal.setScale(0) : decimal).toPlainString();
     }
 
     static String ref(String sheet, int row, int column) {

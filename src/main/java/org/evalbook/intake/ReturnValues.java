@@ -167,7 +167,7 @@ public final class ReturnValues {
     }
 
     private static Finding finding(String file, FindingCode code, Severity severity, RawCell cell, String id, String expected, String actual, String message) {
-        return new Finding(code, severity, file, cell.sheet(), List.of(cell.ref()), id, expected, actual, message);
+        return new Finding(code, severity, file, cell.sheet(), List.of(cell.ref()), id, expected, actual, cell.ref() + " " + message);
     }
 
     static int rowOf(String ref) {

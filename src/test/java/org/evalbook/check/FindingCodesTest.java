@@ -1,0 +1,133 @@
+package org.evalbook.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.finding.Severity;
+import org.evalbook.template.WorkbookFiller;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every finding code has a real file that triggers it (F08 and F14 also by killed workers: IsolatedReaderTest). */
+class FindingCodesTest {
+    @TempDir
+    static Path temp;
+
+    /** How to make the file for a code, and the field the finding must name ("" for a finding about the file). */
+    private record Fixture(Maker maker, String field) {
+    }
+
+    @FunctionalInterface
+    private interface Maker {
+        Path make(Fixtures fixtures) throws Exception;
+    }
+
+    private static final Map<FindingCode, Fixture> FIXTURES = new EnumMap<>(FindingCode.class);
+
+    static {
+        put(FindingCode.F01, f -> f.text("f01.xlsx", "单位代码,单位名称\n0530102,五华区计划生育协会\n"), "");
+        put(FindingCode.F02, f -> f.zip("f02.xlsx", "[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>"), "");
+        put(FindingCode.F03, f -> f.encrypted("f03.xlsx"), "");
+        put(FindingCode.F04, f -> f.zip("f04.xlsb", "[Content_Types].xml", "<Types/>", "xl/workbook.bin", "x"), "");
+        put(FindingCode.F05, f -> f.zip("f05.xlsx", "[Content_Types].xml", "<Types/>", "xl/workbook.xml",
+                "<workbook xmlns=\"http://purl.oclc.org/ooxml/spreadsheetml/main\"/>"), "");
+        put(FindingCode.F06, f -> f.ole2("f06.xls", "Book"), "");
+        put(FindingCode.F07, f -> f.truncated("f07.xlsx"), "");
+        put(FindingCode.F08, f -> {
+            Path big = temp.resolve("f08.xlsx");
+            try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+                file.setLength(51L * 1024 * 1024);
+            }
+            return big;
+        }, "");
+        put(FindingCode.F09, f -> f.withEntry("f09.xlsm", "xl/vbaProject.bin"), "");
+        put(FindingCode.F10, f -> f.foreign("f10.xlsx"), "");
+        put(FindingCode.F11, f -> f.pasted("f11.xlsx"), "");
+        put(FindingCode.F12, f -> f.edited("f12.xlsx", w -> {
+            var below = w.cell("task_name", 20);
+            below.setCellValue("表格下方补填的任务");
+            w.cell("task_planned", 20).setCellValue(1);
+        }), "task_name");
+        put(FindingCode.F13, f -> f.workbook("f13.xlsx", w -> w.getName("contact_name").setRefersToFormula("#REF!")), "contact_name");
+        put(FindingCode.C01, f -> f.edited("c01.xlsx", w -> w.cell("inc_total", 0).setCellValue(101)), "inc_total");
+        put(FindingCode.C02, f -> f.edited("c02.xlsx", w -> w.cell("exp_total_budget", 0).setCellValue(110)), "exp_total_budget");
+        put(FindingCode.C03, f -> f.edited("c03.xlsx", w -> w.cell("exp_personnel_final", 0).setCellValue(51)), "exp_basic_final");
+        put(FindingCode.C04, f -> f.edited("c04.xlsx", w -> w.cell("func_final", 0).setCellValue(99)), "exp_total_final");
+        put(FindingCode.C05, f -> f.edited("c05.xlsx", w -> w.cell("proj_final", 0).setCellValue(39)), "exp_project_final");
+        put(FindingCode.C06, f -> f.edited("c06.xlsx", w -> w.cell("sangong_vehicle_operation_final", 0).setCellValue(2)), "sangong_vehicle_final");
+        put(FindingCode.C07, f -> f.edited("c07.xlsx", w -> w.cell("carry_end", 0).setCellValue(6)), "carry_end");
+        put(FindingCode.C08, f -> f.edited("c08.xlsx", w -> w.cell("budget_addition", 0).setCellValue(5)), "exp_total_adjusted");
+        put(FindingCode.C09, f -> f.edited("c09.xlsx", w -> w.cell("staff_actual", 0).setCellValue(8)), "staff_actual");
+        put(FindingCode.C10, f -> f.edited("c10.xlsx", w -> w.cell("exp_total_adjusted", 0).setCellValue(125)), "exp_total_final");
+        put(FindingCode.C11, f -> f.edited("c11.xlsx", w -> w.clear("contact_name", 0)), "contact_name");
+        put(FindingCode.C12, f -> f.edited("c12.xlsx", w -> w.cell("sangong_total_final", 0).setCellValue(10000)), "sangong_total_final");
+        put(FindingCode.C13, f -> f.edited("c13.xlsx", w -> w.cell("inc_other", 0).setCellValue("１０万元")), "inc_other");
+        put(FindingCode.C14, f -> f.edited("c14.xlsx", w -> w.cell("self_input_staff_control", 0).setCellValue(2)), "self_input_staff_control");
+        put(FindingCode.C15, f -> f.edited("c15.xlsx", w -> w.cell("self_input_staff_control", 0).setCellValue(2)), "reason_input_staff_control");
+        put(FindingCode.C16, f -> f.edited("c16.xlsx", w -> w.cell("staff_actual", 0).setCellValue(9)), "self_input_staff_control");
+        put(FindingCode.C17, f -> f.edited("c17.xlsx", w -> w.cell("report_spending", 0)
+                .setCellValue("本年支出合计120万元，其中基本支出60万元。")), "exp_total_final");
+        put(FindingCode.C18, f -> f.edited("c18.xlsx", w -> {
+            var cell = w.cell("score_input_staff_control", 0);
+            cell.removeFormula();
+            cell.setCellValue(3);
+        }), "score_input_staff_control");
+        put(FindingCode.C19, f -> f.workbook("c19.xlsx", w -> {
+            Sheet meta = w.getSheet("meta");
+            for (Row row : meta) {
+                if (row.getCell(0).getStringCellValue().equals("unit_name")) {
+                    row.getCell(1).setCellValue("另一个单位");
+                }
+            }
+        }), "");
+        put(FindingCode.C20, f -> f.edited("c20.xlsx", w -> w.cell("func_code", 0).setCellValue("21007")), "func_code[1]");
+        put(FindingCode.C21, f -> f.edited("c21.xlsx", w -> w.cell("pay_planned_progress", 0).setCellValue(100)), "pay_planned_progress");
+        put(FindingCode.C22, f -> f.edited("c22.xlsx", w -> w.cell("self_effect_social", 0).setCellValue(3)), "self_effect_social");
+        put(FindingCode.C23, f -> f.edited("c23.xlsx", w -> w.clear("survey_valid", 0)), "effect_satisfaction");
+    }
+
+    private static void put(FindingCode code, Maker maker, String field) {
+        FIXTURES.put(code, new Fixture(maker, field));
+    }
+
+    /** F14 (a reader process that dies) is triggered with a real crashing worker in IsolatedReaderTest. */
+    @ParameterizedTest
+    @EnumSource(value = FindingCode.class, names = "F14", mode = EnumSource.Mode.EXCLUDE)
+    void everyCodeHasAFixtureThatTriggersIt(FindingCode code) throws Exception {
+        Fixture fixture = FIXTURES.get(code);
+        assertThat(fixture).as("a fixture for " + code).isNotNull();
+        Path file = fixture.maker().make(new Fixtures(temp));
+        CheckResult result = Checks.of(file);
+        assertThat(result.findings()).as(Checks.describe(result))
+                .anySatisfy(f -> {
+                    assertThat(f.code()).isEqualTo(code);
+                    assertThat(f.file()).isEqualTo(file.getFileName().toString());
+                    assertThat(f.message()).isNotBlank();
+                    if (!fixture.field().isEmpty()) {
+                        assertThat(f.field().split(",")).contains(fixture.field());
+                        if (code != FindingCode.F13) {
+                            assertThat(f.cells()).isNotEmpty();
+                        }
+                    }
+                });
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FindingCode.class, names = {"C01", "C13", "C18", "C21"})
+    void readPathFindingsNameTheSheetAndCell(FindingCode code) throws Exception {
+        Path file = FIXTURES.get(code).maker().make(new Fixtures(temp));
+        Finding finding = Checks.of(file).findings().stream().filter(f -> f.code() == code).findFirst().orElseThrow();
+        assertThat(finding.sheet()).isNotEmpty();
+        assertThat(finding.cells().get(0)).startsWith(finding.sheet() + "!");
+        assertThat(finding.message()).startsWith(finding.cells().get(0));
+        assertThat(finding.severity()).isIn(Severity.ERROR, Severity.WARNING);
+    }
+}
