@@ -39,7 +39,7 @@ class LibreOfficeOracleTest {
 
     @Test
     void libreOfficeComputesWhatTheEngineComputes() throws Exception {
-        Optional<Path> soffice = LibreOffice.find();
+        Optional<Path> soffice = LibreOfficeRunner.find();
         if (soffice.isEmpty()) {
             System.out.println("SKIPPED: LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui. "
                     + "The LibreOffice oracle test did not run.");
@@ -57,7 +57,7 @@ class LibreOfficeOracleTest {
                 cases.put(file, new Case(profile, values, n == 0));
             }
         }
-        LibreOffice.convert(soffice.get(), List.copyOf(cases.keySet()), "xlsx", out);
+        LibreOfficeRunner.convert(soffice.get(), List.copyOf(cases.keySet()), "xlsx", out);
 
         List<String> mismatches = new ArrayList<>();
         int compared = 0;

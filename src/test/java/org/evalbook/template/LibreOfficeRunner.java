@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * {@code OOXMLRecalcMode} is 0 ("always recalculate"): by default LibreOffice keeps an xlsx's cached values and would
  * prove nothing.
  */
-final class LibreOffice {
+public final class LibreOfficeRunner {
     private static final List<Path> CANDIDATES = List.of(Path.of("/usr/bin/soffice"), Path.of("/usr/lib/libreoffice/program/soffice"),
             Path.of("/opt/libreoffice/program/soffice"), Path.of("C:\\Program Files\\LibreOffice\\program\\soffice.exe"));
     private static final String RECALCULATE_ON_LOAD = """
@@ -26,15 +26,15 @@ final class LibreOffice {
             </oor:items>
             """;
 
-    private LibreOffice() {
+    private LibreOfficeRunner() {
     }
 
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         return CANDIDATES.stream().filter(Files::isExecutable).findFirst();
     }
 
     /** Opens each file, recalculates everything, and saves it in {@code format} (xlsx, xls, pdf) into {@code outDir}. */
-    static void convert(Path soffice, List<Path> files, String format, Path outDir) throws IOException, InterruptedException {
+    public static void convert(Path soffice, List<Path> files, String format, Path outDir) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("evalbook-lo-profile-");
         Files.createDirectories(profile.resolve("user"));
         Files.writeString(profile.resolve("user").resolve("registrymodifications.xcu"), RECALCULATE_ON_LOAD, StandardCharsets.UTF_8);
