@@ -1,0 +1,90 @@
+package org.evalbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.evalbook.finding.FindingCodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code evalbook check} as the README describes it: terminal report, exit codes, JSON, annotated copies. */
+class CheckCommandTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void checkingTheSeedReturnsReportsErrorsAndExitsOne() throws Exception {
+        Path json = temp.resolve("out.json");
+        CliRun run = CliRun.of("check", "--demo-key", "--json", json.toString(), "test-workbooks/returned");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("━━ 0430405_珠晖区计划生育协会_2022.xlsx ━━", "单位：珠晖区计划生育协会（0430405），2022 年度，评价方案 hunan-2022",
+                "复核：总分 21.00，等级 差；自评：总分 未填，等级 未填", "[C17 报告文字与表格数据不符] 自评报告!A",
+                "共检查 2 个文件：有错误 2 个（需退回修改），仅有警告 0 个，无问题 0 个。");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("files")).hasSize(2);
+        for (JsonNode finding : root.get("findings")) {
+            for (String key : new String[] {"code", "severity", "file", "sheet", "cells", "field", "expected", "actual", "message"}) {
+                assertThat(finding.has(key)).as(key).isTrue();
+            }
+            assertThat(finding.get("file").asText()).endsWith(".xlsx");
+        }
+    }
+
+    @Test
+    void anAnnotatedCopyReadsBackAsTheSameReturnWithTheSameFindings() throws Exception {
+        Path annotated = temp.resolve("annotated");
+        Path json = temp.resolve("before.json");
+        CliRun first = CliRun.of("check", "--demo-key", "--json", json.toString(), "--annotate", annotated.toString(),
+                "test-workbooks/returned/0430405_珠晖区计划生育协会_2022.xlsx");
+        assertThat(first.out()).contains("审核意见副本：");
+        Path copy = annotated.resolve("0430405_珠晖区计划生育协会_2022_审核意见.xlsx");
+        assertThat(copy).exists();
+        Path again = temp.resolve("after.json");
+        CliRun second = CliRun.of("check", "--demo-key", "--json", again.toString(), copy.toString());
+        assertThat(second.exitCode()).isEqualTo(first.exitCode());
+        JsonNode before = new ObjectMapper().readTree(json.toFile()).get("findings");
+        JsonNode after = new ObjectMapper().readTree(again.toFile()).get("findings");
+        assertThat(after).hasSameSizeAs(before);
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(after.get(i).get("code")).isEqualTo(before.get(i).get("code"));
+            assertThat(after.get(i).get("cells")).isEqualTo(before.get(i).get("cells"));
+            assertThat(after.get(i).get("message")).isEqualTo(before.get(i).get("message"));
+        }
+        try (var in = Files.newInputStream(copy); var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var sheet = workbook.getSheet("审核意见");
+            assertThat(sheet.getRow(0).getCell(5).getStringCellValue()).isEqualTo("说明及修改要求");
+            assertThat(sheet.getLastRowNum()).isEqualTo(before.size());
+            var basic = workbook.getSheet("自评报告");
+            assertThat(basic).isNotNull();
+        }
+    }
+
+    @Test
+    void aFolderOfStrangeFilesIsCheckedWithoutStopping() throws Exception {
+        Files.writeString(temp.resolve("notes.xlsx"), "not a workbook", StandardCharsets.UTF_8);
+        Files.write(temp.resolve("empty.xls"), new byte[0]);
+        Files.copy(Path.of("test-workbooks/returned/0530101_昆明市计划生育协会_2017.xlsx"), temp.resolve("kunming.xlsx"));
+        CliRun run = CliRun.of("check", "--demo-key", temp.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("[F01 不是 Excel 工作簿] ", "文件是空的（0 字节）", "共检查 3 个文件");
+    }
+
+    @Test
+    void aMissingFileIsAUsageError() {
+        CliRun run = CliRun.of("check", temp.resolve("nope.xlsx").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("找不到文件");
+    }
+
+    @Test
+    void theFindingCodesDocumentationIsGeneratedFromTheCode() throws Exception {
+        CliRun run = CliRun.of("findings");
+        assertThat(run.out()).isEqualTo(FindingCodes.markdown());
+        assertThat(Files.readString(Path.of("docs", "findings.md"), StandardCharsets.UTF_8))
+                .as("docs/findings.md is stale: run ./evalbook findings > docs/findings.md").isEqualTo(run.out());
+    }
+}
