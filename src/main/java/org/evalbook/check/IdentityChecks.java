@@ -39,6 +39,13 @@ final class IdentityChecks {
                 }
             }
             version(c, meta, file).ifPresent(findings::add);
+            IssueSignature.prefilled(meta.get("prefilled")).forEach((id, signed) -> {
+                String visible = visible(c, id);
+                if (!visible.equals(signed)) {
+                    findings.add(c.finding(FindingCode.C19, Severity.ERROR, List.of(id), signed, visible, c.label(id) + " 是财政局预填的 "
+                            + signed + "，现为“" + visible + "”。预填数不能修改；如有异议请在情况说明中说明并联系财政局。"));
+                }
+            });
         }
         roster(c, identity, findings);
         return findings;

@@ -52,6 +52,8 @@ final class DemoCommand implements Callable<Integer> {
             UnitFigures figures;
             try (InputStream in = Files.newInputStream(file)) {
                 figures = FiguresFile.read(file.getFileName().toString(), in, loaded);
+            } catch (IllegalArgumentException | IOException wrong) {
+                throw new UserInputException(file + "：样例数据有误：" + wrong.getMessage(), wrong);
             }
             Profile profile = loaded.profile(figures.profile()).orElseThrow(() -> new CommandLine.ParameterException(
                     spec.commandLine(), file + "：未知的评价方案 " + figures.profile()));

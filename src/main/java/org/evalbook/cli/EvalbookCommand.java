@@ -3,13 +3,14 @@ package org.evalbook.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.evalbook.framework.FrameworkException;
+import org.evalbook.template.KeyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top-level command; it only groups the subcommands. */
 @Command(name = "evalbook", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"evalbook: budget performance evaluation (部门整体支出绩效评价) workbooks for finance bureaus.",
-                "This version scores the sample units (demo) and prints the field contract and the scoring profiles."},
+                "Issue one workbook per unit, read the returns back, recompute and check them."},
         subcommands = {DemoCommand.class, TemplateCommand.class, IssueCommand.class, CheckCommand.class, FindingsCommand.class, FieldsCommand.class, ProfilesCommand.class, CommandLine.HelpCommand.class})
 final class EvalbookCommand implements Runnable {
     @CommandLine.Spec
@@ -29,6 +30,18 @@ final class EvalbookCommand implements Runnable {
             if (exception instanceof FrameworkException refused) {
                 commandLine.getErr().println("框架有误，未能加载：");
                 commandLine.getErr().println(refused.getMessage());
+                return ExitCode.USAGE;
+            }
+            if (exception instanceof java.nio.file.NoSuchFileException missing) {
+                commandLine.getErr().println("找不到文件或文件夹：" + missing.getFile() + "。请检查路径。");
+                return ExitCode.USAGE;
+            }
+            if (exception instanceof java.nio.file.FileSystemException denied) {
+                commandLine.getErr().println("无法读写 " + denied.getFile() + "（" + denied.getReason() + "）。文件可能正被 Excel 打开，或路径不可写。");
+                return ExitCode.USAGE;
+            }
+            if (exception instanceof UserInputException || exception instanceof KeyException) {
+                commandLine.getErr().println(exception.getMessage());
                 return ExitCode.USAGE;
             }
             commandLine.getErr().println("evalbook internal error (please report it with the command you ran): " + exception);

@@ -22,7 +22,8 @@ final class FieldsCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--format", defaultValue = "md", description = "md (a Markdown table) or csv. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", defaultValue = "md",
+            description = "md (a Markdown table) or csv (UTF-8 with a byte-order mark, so Excel opens it). Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @CommandLine.Spec
@@ -34,7 +35,8 @@ final class FieldsCommand implements Callable<Integer> {
         List<DefinedName> names = FieldContract.of(loaded);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.csv) {
-            out.println("id,label,unit,type,requirement,range");
+            out.print('\uFEFF');
+            out.println("id,label,unit,type,required,range");
             names.forEach(n -> out.println(String.join(",", csv(n.id()), csv(n.label()), csv(n.unit()),
                     csv(n.type().label()), csv(n.requirement().label()), n.column() ? "column" : "cell")));
         } else {

@@ -3,6 +3,7 @@ package org.evalbook.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.evalbook.framework.Framework;
+import org.evalbook.framework.FrameworkException;
 import org.evalbook.framework.Frameworks;
 import picocli.CommandLine.Option;
 
@@ -14,6 +15,12 @@ final class FrameworkOption {
 
     Framework load() {
         Path dir = Path.of(framework);
-        return Files.isDirectory(dir) ? Frameworks.load(dir) : Frameworks.bundled(framework);
+        if (Files.isDirectory(dir)) {
+            return Frameworks.load(dir);
+        }
+        if (framework.contains("/") || framework.contains("\\")) {
+            throw new FrameworkException(framework + "：找不到框架文件夹。请指向含有 framework.yaml 的文件夹，或写内置框架代码 " + Frameworks.DEFAULT_ID + "。");
+        }
+        return Frameworks.bundled(framework);
     }
 }

@@ -47,7 +47,8 @@ final class IssueCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "P", description = "Profile for rows without 评价方案 (default: default).")
     String profile = "default";
 
-    @Option(names = "--deadline", paramLabel = "DATE", description = "Return deadline shown to the units, e.g. 2026-03-31.")
+    @Option(names = "--deadline", paramLabel = "DATE", converter = DateConverter.class,
+            description = "Return deadline shown to the units, e.g. 2026-03-31.")
     LocalDate deadline;
 
     @Option(names = "--force", description = "Overwrite workbooks already in --out.")
@@ -104,6 +105,9 @@ final class IssueCommand implements Callable<Integer> {
         SigningKey key = demoKey ? SigningKey.PUBLIC_DEMO : SigningKeys.resolve(environment(), Path.of(System.getProperty("user.home")), err);
         if (demoKey) {
             err.println("注意：使用公开的演示密钥签名，仅供演示和测试；正式下发请勿使用 --demo-key。");
+        }
+        if (deadline != null && deadline.isBefore(LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai")))) {
+            err.println("注意：截止日期 " + deadline + " 已经过去，填报说明中会照样显示。如有误请用 --deadline 重新指定。");
         }
         Files.createDirectories(out);
         for (RosterRow unit : units) {

@@ -35,18 +35,29 @@ public final class FiguresFile {
      * @throws IllegalArgumentException naming the file and every id or value that does not fit the framework
      */
     public static UnitFigures read(String name, InputStream in, Framework framework) throws IOException {
-        Raw raw = YAML.readValue(in, Raw.class);
+        Raw raw;
+        try {
+            raw = YAML.readValue(in, Raw.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException malformed) {
+            int line = malformed.getLocation() == null ? 0 : malformed.getLocation().getLineNr();
+            throw new IllegalArgumentException(name + "：第 " + line + " 行无法读取（" + malformed.getOriginalMessage().lines().findFirst().orElse("")
+                    + "）。数值请只写数字，如 15.4。");
+        }
         List<String> problems = new ArrayList<>();
         FieldValues.Builder values = FieldValues.builder();
         orEmpty(raw.numbers()).forEach((id, number) -> {
-            if (framework.field(id).filter(f -> f.type().isNumeric()).isEmpty()) {
+            if (number == null) {
+                problems.add(id + " 没有值（空白请直接删去这一行）");
+            } else if (framework.field(id).filter(f -> f.type().isNumeric()).isEmpty()) {
                 problems.add(id + " 不是数值字段");
             } else {
                 values.number(id, number);
             }
         });
         orEmpty(raw.texts()).forEach((id, text) -> {
-            if (framework.field(id).filter(f -> !f.type().isNumeric()).isEmpty()) {
+            if (text == null) {
+                problems.add(id + " 没有值（空白请直接删去这一行）");
+            } else if (framework.field(id).filter(f -> !f.type().isNumeric()).isEmpty()) {
                 problems.add(id + " 不是文本字段");
             } else {
                 values.text(id, text);
@@ -72,6 +83,9 @@ public final class FiguresFile {
         Map<String, String> texts = new HashMap<>();
         cells.forEach((column, value) -> {
             FieldDef def = framework.column(column).filter(c -> framework.tableOf(column).orElseThrow().id().equals(table)).orElse(null);
+            if (value == null) {
+                return;
+            }
             if (def == null) {
                 problems.add(column + " 不是表 " + table + " 的列");
             } else if (def.type().isNumeric()) {

@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class IssueSignature {
     public static final List<String> SIGNED = List.of("framework_id", "framework_version", "profile", "unit_code",
-            "unit_name", "fiscal_year", "issued_at", "key_id");
+            "unit_name", "fiscal_year", "issued_at", "key_id", "prefilled");
     static final String HEADER = "evalbook-issue-v1";
 
     private IssueSignature() {
@@ -49,9 +49,39 @@ public final class IssueSignature {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    static Map<String, String> ordered(Map<String, String> values) {
-        Map<String, String> ordered = new LinkedHashMap<>();
-        SIGNED.forEach(k -> ordered.put(k, values.getOrDefault(k, "")));
-        return ordered;
+    /** The pre-filled values as signed text: {@code id=value} pairs in id order, joined by {@code ;}. */
+    public static String prefilled(Map<String, String> values) {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(values).forEach((id, value) -> text.append(text.length() == 0 ? "" : ";").append(id).append('=')
+                .append(value.replace("\\", "\\\\").replace(";", "\\;")));
+        return text.toString();
     }
-}
+
+    /** The pairs of {@link #prefilled(Map)} read back. */
+    public static Map<String, String> prefilled(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (text == null || text.isEmpty()) {
+            return values;
+        }
+        StringBuilder part = new StringBuilder();
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                part.append(text.charAt(++i));
+            } else if (c == ';') {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else {
+                part.append(c);
+            }
+        }
+        parts.add(part.toString());
+        for (String pair : parts) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                values.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return values;
+    }}

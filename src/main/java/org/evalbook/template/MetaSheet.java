@@ -21,6 +21,20 @@ final class MetaSheet {
         this.key = key;
     }
 
+    /** The roster's values the unit cannot change, other than the identity signed on its own. */
+    private static Map<String, String> prefilled(UnitIssue issue) {
+        Map<String, String> values = new LinkedHashMap<>();
+        issue.prefill().texts().forEach((id, text) -> values.put(id, text));
+        issue.prefill().numbers().forEach((id, number) -> values.put(id, plain(number)));
+        java.util.List.of("unit_code", "unit_name", "fiscal_year").forEach(values::remove);
+        return values;
+    }
+
+    static String plain(java.math.BigDecimal value) {
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
     XSSFSheet write() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("framework_id", context.framework.id());
@@ -32,6 +46,7 @@ final class MetaSheet {
             values.put("fiscal_year", String.valueOf(issue.fiscalYear()));
             values.put("issued_at", DateTimeFormatter.ISO_INSTANT.format(issue.issuedAt()));
             values.put("key_id", key.id());
+            values.put("prefilled", IssueSignature.prefilled(prefilled(issue)));
             values.put("signature", IssueSignature.sign(values, key));
         });
         Grid grid = new Grid(context.workbook.createSheet(NAME), context.styles);

@@ -31,6 +31,8 @@ import org.evalbook.framework.Framework;
 public final class Roster {
     static final List<String> REQUIRED = List.of("单位代码", "单位名称", "主管部门", "联系人", "邮箱", "年度");
     static final String PROFILE = "评价方案";
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final DataFormatter FORMATTER = new DataFormatter();
 
@@ -74,7 +76,7 @@ public final class Roster {
         REQUIRED.stream().filter(c -> !columns.containsKey(c)).forEach(c -> problems.add("表头缺少“" + c + "”列。请补上该列。"));
         List<RosterRow> rows = new ArrayList<>();
         Map<String, Integer> codes = new HashMap<>();
-        if (problems.isEmpty()) {
+        if (columns.keySet().containsAll(REQUIRED)) {
             for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 if (row == null || isBlank(row)) {
@@ -147,6 +149,9 @@ public final class Roster {
             int year = 0;
             try {
                 year = Integer.parseInt(yearText.replaceAll("年$", ""));
+                if (year < FIRST_YEAR || year > LAST_YEAR) {
+                    problems.add("第 " + number + " 行：年度 " + yearText + " 不在 " + FIRST_YEAR + "–" + LAST_YEAR + " 之间。请填写四位年份，如 2022。");
+                }
             } catch (NumberFormatException notAYear) {
                 problems.add("第 " + number + " 行：年度“" + yearText + "”不是年份。请填写四位年份，如 2022。");
             }
@@ -169,17 +174,31 @@ public final class Roster {
             if (cell == null || text(cell).isEmpty()) {
                 return Optional.empty();
             }
+            BigDecimal value;
             if (cell.getCellType() == CellType.NUMERIC) {
-                BigDecimal value = new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros();
-                return Optional.of(value.scale() < 0 ? value.setScale(0) : value);
+                value = new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros();
+                value = value.scale() < 0 ? value.setScale(0) : value;
+            } else {
+                try {
+                    value = new BigDecimal(text(cell).replace(",", ""));
+                } catch (NumberFormatException notANumber) {
+                    problems.add(at(cell) + "“" + text(cell) + "”不是数字（" + field.label() + "）。请填写数字，金额以万元为单位。");
+                    return Optional.empty();
+                }
             }
-            try {
-                return Optional.of(new BigDecimal(text(cell).replace(",", "")));
-            } catch (NumberFormatException notANumber) {
-                problems.add("第 " + number + " 行 " + cell.getAddress().formatAsString() + "：“" + text(cell) + "”不是数字（"
-                        + field.label() + "）。请填写数字，金额以万元为单位。");
+            if (value.signum() < 0) {
+                problems.add(at(cell) + field.label() + " 为负数 " + value.toPlainString() + "。预填数不能为负，请改正。");
                 return Optional.empty();
             }
+            if (field.type() == org.evalbook.framework.FieldType.AMOUNT && value.stripTrailingZeros().scale() > 2) {
+                problems.add(at(cell) + field.label() + " " + value.toPlainString() + " 超过两位小数。金额以万元为单位，保留两位小数。");
+                return Optional.empty();
+            }
+            return Optional.of(value);
+        }
+
+        private String at(Cell cell) {
+            return "第 " + number + " 行 " + cell.getAddress().formatAsString() + "：";
         }
 
         private String value(String column) {

@@ -18,6 +18,7 @@ import java.util.Map;
 public final class SigningKeys {
     public static final String ENV_KEY = "EVALBOOK_SIGNING_KEY";
     public static final String ENV_FILE = "EVALBOOK_KEY_FILE";
+    static final int MIN_LENGTH = 16;
 
     private SigningKeys() {
     }
@@ -25,7 +26,7 @@ public final class SigningKeys {
     public static SigningKey resolve(Map<String, String> environment, Path home, PrintWriter messages) throws IOException {
         String inline = environment.get(ENV_KEY);
         if (inline != null && !inline.isBlank()) {
-            return SigningKey.of(inline.strip().getBytes(StandardCharsets.UTF_8), false);
+            return SigningKey.of(checked(inline.strip(), ENV_KEY).getBytes(StandardCharsets.UTF_8), false);
         }
         Path file = environment.containsKey(ENV_FILE) ? Path.of(environment.get(ENV_FILE)) : home.resolve(".evalbook").resolve("signing.key");
         if (!Files.exists(file)) {
@@ -38,24 +39,31 @@ public final class SigningKeys {
                     + "。请妥善保管并备份（不要放进代码库或发给单位）；丢失后无法核验已下发填报表的签名。");
         }
         String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
-        if (secret.isEmpty()) {
-            throw new IOException(file + " 是空文件：请删除它以重新生成，或写入密钥。");
-        }
-        return SigningKey.of(secret.getBytes(StandardCharsets.UTF_8), false);
+        return SigningKey.of(checked(secret, file.toString()).getBytes(StandardCharsets.UTF_8), false);
     }
 
     /** The bureau's key when one is in use on this machine; never creates one (checking must not invent a key). */
     public static java.util.Optional<SigningKey> existing(Map<String, String> environment, Path home) throws IOException {
         String inline = environment.get(ENV_KEY);
         if (inline != null && !inline.isBlank()) {
-            return java.util.Optional.of(SigningKey.of(inline.strip().getBytes(StandardCharsets.UTF_8), false));
+            return java.util.Optional.of(SigningKey.of(checked(inline.strip(), ENV_KEY).getBytes(StandardCharsets.UTF_8), false));
         }
         Path file = environment.containsKey(ENV_FILE) ? Path.of(environment.get(ENV_FILE)) : home.resolve(".evalbook").resolve("signing.key");
         if (!Files.exists(file)) {
             return java.util.Optional.empty();
         }
         String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
-        return secret.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(SigningKey.of(secret.getBytes(StandardCharsets.UTF_8), false));
+        return secret.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(SigningKey.of(checked(secret, file.toString()).getBytes(StandardCharsets.UTF_8), false));
+    }
+
+    /** A key must be long enough to be a secret: 16 characters at least (a generated one has 64). */
+    private static String checked(String secret, String where) {
+        if (secret.length() < MIN_LENGTH) {
+            throw new KeyException(where + " 中的签名密钥太短（" + secret.length() + " 个字符）：至少需要 " + MIN_LENGTH
+                    + " 个字符。删除密钥文件即可自动生成新密钥。");
+        }
+        return secret;
     }
 
     private static void restrict(Path file) {

@@ -43,7 +43,7 @@ class CommandLineTest {
         List<String> lines = run.out().lines().toList();
         int names = FieldContract.of(Frameworks.bundled(Frameworks.DEFAULT_ID)).size();
         assertThat(lines).hasSize(names + 1);
-        assertThat(lines.get(0)).isEqualTo("id,label,unit,type,requirement,range");
+        assertThat(lines.get(0)).isEqualTo("\uFEFFid,label,unit,type,required,range");
         assertThat(lines).contains("exp_basic_final,决算数·基本支出,万元,金额,必填,cell",
                 "proj_final,项目支出明细·执行数,万元,金额,至少填一行,column",
                 "check_process_disclosure_2,预决算信息公开性·按规定公开决算,,选项,方案使用该指标时必填,cell",

@@ -44,13 +44,15 @@ class RosterTest {
 
     @Test
     void everyProblemIsListedByRowAndNothingIsAccepted() {
-        assertThatThrownBy(() -> read(new String[] {"评价方案", "年初预算数·不存在的支出"},
-                new Object[] {"001", "甲单位", "乙局", "张三", "a@b.cn", 2022, "default", 1},
-                new Object[] {"001", "", "乙局", "张三", "not-an-email", 2022, "beijing", 1},
-                new Object[] {"002", "丙单位", "乙局", "张三", "c@d.cn", "二〇二二", "", 1}))
+        assertThatThrownBy(() -> read(new String[] {"评价方案", "年初预算数·不存在的支出", "年初预算数·本年支出合计"},
+                new Object[] {"001", "甲单位", "乙局", "张三", "a@b.cn", 1999, "default", 1, -5},
+                new Object[] {"002", "乙单位", "乙局", "张三", "c@d.cn", 2022, "", 1, 1.234}))
                 .isInstanceOf(RosterException.class)
-                .hasMessage("roster.xlsx：名册有 1 处问题，未生成任何填报表：\n"
-                        + "第 1 行 H1：未知的表头“年初预算数·不存在的支出”。请用字段代码或“期间·项目”形式（如 年初预算数·本年支出合计），字段代码见 evalbook fields。");
+                .hasMessage("roster.xlsx：名册有 4 处问题，未生成任何填报表：\n"
+                        + "第 1 行 H1：未知的表头“年初预算数·不存在的支出”。请用字段代码或“期间·项目”形式（如 年初预算数·本年支出合计），字段代码见 evalbook fields。\n"
+                        + "第 2 行：年度 1999 不在 2000–2100 之间。请填写四位年份，如 2022。\n"
+                        + "第 2 行 I2：年初预算数·本年支出合计 为负数 -5。预填数不能为负，请改正。\n"
+                        + "第 3 行 I3：年初预算数·本年支出合计 1.234 超过两位小数。金额以万元为单位，保留两位小数。");
         assertThatThrownBy(() -> read(new String[] {"评价方案"},
                 new Object[] {"001", "甲单位", "乙局", "张三", "a@b.cn", 2022, "default"},
                 new Object[] {"001", "", "乙局", "张三", "not-an-email", 2022, "beijing"},

@@ -31,13 +31,20 @@ class SigningKeysTest {
     @Test
     void theEnvironmentVariableWinsAndAKeyFileCanBeNamed() throws Exception {
         PrintWriter quiet = new PrintWriter(new StringWriter());
-        SigningKey inline = SigningKeys.resolve(Map.of(SigningKeys.ENV_KEY, "bureau secret"), home, quiet);
-        assertThat(inline.id()).isEqualTo(SigningKey.of("bureau secret".getBytes(), false).id());
+        SigningKey inline = SigningKeys.resolve(Map.of(SigningKeys.ENV_KEY, "bureau secret key 2026"), home, quiet);
+        assertThat(inline.id()).isEqualTo(SigningKey.of("bureau secret key 2026".getBytes(), false).id());
         Path named = home.resolve("keys").resolve("k.txt");
         Files.createDirectories(named.getParent());
-        Files.writeString(named, "from a file\n");
+        Files.writeString(named, "from a file, long enough\n");
         assertThat(SigningKeys.resolve(Map.of(SigningKeys.ENV_FILE, named.toString()), home, quiet).id())
-                .isEqualTo(SigningKey.of("from a file".getBytes(), false).id());
+                .isEqualTo(SigningKey.of("from a file, long enough".getBytes(), false).id());
+    }
+
+    @Test
+    void aShortKeyIsRefusedWithTheReason() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SigningKeys.resolve(Map.of(SigningKeys.ENV_KEY, "abc"), home,
+                new PrintWriter(new StringWriter()))).isInstanceOf(KeyException.class)
+                .hasMessage(SigningKeys.ENV_KEY + " 中的签名密钥太短（3 个字符）：至少需要 16 个字符。删除密钥文件即可自动生成新密钥。");
     }
 
     @Test
