@@ -82,22 +82,10 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         Optional<SigningKey> key = demoKey ? Optional.empty() : SigningKeys.existing(environment(), Path.of(System.getProperty("user.home")));
-        IsolatedReader reader = new IsolatedReader(framework.framework, new IsolatedReader.Limits(Math.max(1, workers),
-                Duration.ofSeconds(timeout), 512));
-        List<RawReturn> raws = reader.readAll(files);
-        ReturnChecker checker = new ReturnChecker(loaded);
-        List<CheckResult> results = new ArrayList<>();
-        boolean internal = false;
-        for (RawReturn raw : raws) {
-            Optional<RosterRow> row = unitCode(raw).map(rosterRows::get);
-            try {
-                results.add(checker.check(raw, new Identity(key, demoKey, row, roster != null)));
-            } catch (RuntimeException bug) {
-                internal = true;
-                results.add(new CheckResult(raw.file(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(
-                        Finding.aboutFile(FindingCode.F14, raw.file(), "检查此文件时 evalbook 内部出错（" + bug + "），其他文件不受影响。请把此文件和命令报告给开发者。"))));
-            }
-        }
+        IsolatedReader.Limits limits = new IsolatedReader.Limits(Math.max(1, workers), Duration.ofSeconds(timeout), 512);
+        List<CheckResult> results = checkAll(framework.framework, loaded, files, limits, raw -> new Identity(key, demoKey,
+                unitCode(raw).map(rosterRows::get), roster != null));
+        boolean internal = results.stream().anyMatch(r -> r.findings().stream().anyMatch(f -> f.message().startsWith(INTERNAL)));
         CheckReportText.write(spec.commandLine().getOut(), results);
         if (json != null) {
             try (OutputStream out = Files.newOutputStream(json)) {
@@ -111,6 +99,25 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCode.INTERNAL;
         }
         return results.stream().anyMatch(CheckResult::hasErrors) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    static final String INTERNAL = "检查此文件时 evalbook 内部出错";
+
+    /** Reads every file in isolated workers and checks it; a bug in one file's check becomes that file's F14. */
+    static List<CheckResult> checkAll(String frameworkArg, Framework framework, List<Path> files, IsolatedReader.Limits limits,
+                                      java.util.function.Function<RawReturn, Identity> identity) throws InterruptedException {
+        List<RawReturn> raws = new IsolatedReader(frameworkArg, limits).readAll(files);
+        ReturnChecker checker = new ReturnChecker(framework);
+        List<CheckResult> results = new ArrayList<>();
+        for (RawReturn raw : raws) {
+            try {
+                results.add(checker.check(raw, identity.apply(raw)));
+            } catch (RuntimeException bug) {
+                results.add(new CheckResult(raw.file(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(
+                        Finding.aboutFile(FindingCode.F14, raw.file(), INTERNAL + "（" + bug + "），其他文件不受影响。请把此文件和命令报告给开发者。"))));
+            }
+        }
+        return results;
     }
 
     private List<Path> files() throws IOException {

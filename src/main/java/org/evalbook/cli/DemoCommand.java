@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.evalbook.check.CheckResult;
+import org.evalbook.check.Identity;
 import org.evalbook.check.ScoreSheet;
 import org.evalbook.check.Scorer;
 import org.evalbook.framework.Framework;
 import org.evalbook.framework.Profile;
 import org.evalbook.intake.FiguresFile;
+import org.evalbook.intake.IsolatedReader;
 import org.evalbook.intake.UnitFigures;
+import org.evalbook.report.CheckReportText;
 import org.evalbook.report.ScoreSheetText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,8 +26,8 @@ import picocli.CommandLine.Option;
 
 /** {@code evalbook demo}: the main job on the bundled samples — today, scoring the two seed units' figures. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Score the bundled sample units (test-workbooks/seed-figures: the two seed reports' figures)",
-                "under their profiles and print every indicator's rate, score and the total."})
+        description = {"The main job on the bundled samples: score the two seed units' figures (test-workbooks/seed-figures)",
+                "under their profiles, then check their returned workbooks (test-workbooks/returned) as a bureau would."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
@@ -36,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         Path dir = (samples != null ? samples : defaultSamples()).resolve("seed-figures");
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isDirectory(dir)) {
@@ -60,6 +64,17 @@ final class DemoCommand implements Callable<Integer> {
             ScoreSheet sheet = new Scorer(loaded, profile).score(figures.values());
             ScoreSheetText.write(out, figures.unit(), profile, sheet);
             out.println();
+        }
+        Path returned = dir.resolveSibling("returned");
+        if (Files.isDirectory(returned)) {
+            List<Path> returns;
+            try (Stream<Path> listing = Files.list(returned)) {
+                returns = listing.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList();
+            }
+            out.println("══ 检查样例填报表（" + returned + "，演示密钥）══");
+            List<CheckResult> results = CheckCommand.checkAll(framework.framework, loaded, returns, IsolatedReader.Limits.DEFAULT,
+                    raw -> Identity.DEMO);
+            CheckReportText.write(out, results);
         }
         out.flush();
         return ExitCode.OK;
