@@ -81,7 +81,7 @@ final class CheckCommand implements Callable<Integer> {
                 return ExitCode.USAGE;
             }
         }
-        Optional<SigningKey> key = demoKey ? Optional.empty() : SigningKeys.existing(environment(), Path.of(System.getProperty("user.home")));
+        Optional<SigningKey> key = demoKey ? Optional.empty() : SigningKeys.existing(SigningKeys.environment(System.getenv(), keyFile), Path.of(System.getProperty("user.home")));
         IsolatedReader.Limits limits = new IsolatedReader.Limits(Math.max(1, workers), Duration.ofSeconds(timeout), 512);
         List<CheckResult> results = checkAll(framework.framework, loaded, files, limits, raw -> new Identity(key, demoKey,
                 unitCode(raw).map(rosterRows::get), roster != null));
@@ -141,12 +141,4 @@ final class CheckCommand implements Callable<Integer> {
                 .filter(n -> !n.cells().isEmpty()).map(n -> n.cells().get(0).text().strip()));
     }
 
-    private Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        if (keyFile != null) {
-            environment.remove(SigningKeys.ENV_KEY);
-            environment.put(SigningKeys.ENV_FILE, keyFile.toString());
-        }
-        return environment;
-    }
 }

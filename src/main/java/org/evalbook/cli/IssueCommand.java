@@ -9,9 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.evalbook.framework.Framework;
@@ -66,15 +64,6 @@ final class IssueCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        if (keyFile != null) {
-            environment.remove(SigningKeys.ENV_KEY);
-            environment.put(SigningKeys.ENV_FILE, keyFile.toString());
-        }
-        return environment;
-    }
-
     @Override
     public Integer call() throws IOException {
         Framework loaded = framework.load();
@@ -102,7 +91,7 @@ final class IssueCommand implements Callable<Integer> {
             existing.forEach(p -> err.println("  " + p));
             return ExitCode.USAGE;
         }
-        SigningKey key = demoKey ? SigningKey.PUBLIC_DEMO : SigningKeys.resolve(environment(), Path.of(System.getProperty("user.home")), err);
+        SigningKey key = demoKey ? SigningKey.PUBLIC_DEMO : SigningKeys.resolve(SigningKeys.environment(System.getenv(), keyFile), Path.of(System.getProperty("user.home")), err);
         if (demoKey) {
             err.println("注意：使用公开的演示密钥签名，仅供演示和测试；正式下发请勿使用 --demo-key。");
         }

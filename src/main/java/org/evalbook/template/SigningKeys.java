@@ -57,6 +57,17 @@ public final class SigningKeys {
                 : java.util.Optional.of(SigningKey.of(checked(secret, file.toString()).getBytes(StandardCharsets.UTF_8), false));
     }
 
+    /** The environment as a {@code --key-file} option amends it: a named key file wins over both variables. */
+    public static Map<String, String> environment(Map<String, String> environment, Path keyFile) {
+        if (keyFile == null) {
+            return environment;
+        }
+        Map<String, String> amended = new java.util.HashMap<>(environment);
+        amended.remove(ENV_KEY);
+        amended.put(ENV_FILE, keyFile.toString());
+        return amended;
+    }
+
     /** A key must be long enough to be a secret: 16 characters at least (a generated one has 64). */
     private static String checked(String secret, String where) {
         if (secret.length() < MIN_LENGTH) {
