@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.SheetVisibility;
@@ -66,8 +68,14 @@ class IssuedWorkbookTest {
                     if (shouldBeInput != unlocked) {
                         problems.add(name.id() + " at " + ref.formatAsString() + (shouldBeInput ? " should be an unlocked input" : " should be locked"));
                     }
-                    if (shouldBeInput && !isValidated(workbook.getSheet(ref.getSheetName()), ref)) {
-                        problems.add(name.id() + " at " + ref.formatAsString() + " has no data validation");
+                    if (shouldBeInput) {
+                        Optional<DataValidation> validation = validation(workbook.getSheet(ref.getSheetName()), ref);
+                        if (validation.isEmpty()) {
+                            problems.add(name.id() + " at " + ref.formatAsString() + " has no data validation");
+                        } else if (!fitsType(name, validation.get())) {
+                            problems.add(name.id() + " at " + ref.formatAsString() + " is validated as "
+                                    + validation.get().getValidationConstraint().getValidationType() + ", not as " + name.type());
+                        }
                     }
                     inputCells.add(ref.formatAsString());
                     mergedWith(workbook.getSheet(ref.getSheetName()), ref).forEach(inputCells::add);
@@ -218,6 +226,35 @@ class IssuedWorkbookTest {
             }
         }
         return cells;
+    }
+
+    /** The validation suits the field's type: amounts to 2 decimals, whole numbers, lists of the options, dates. */
+    private static boolean fitsType(DefinedName name, DataValidation validation) {
+        var constraint = validation.getValidationConstraint();
+        int type = constraint.getValidationType();
+        return switch (name.type()) {
+            case AMOUNT -> type == DataValidationConstraint.ValidationType.FORMULA && constraint.getFormula1().contains("ROUND(");
+            case INTEGER -> type == DataValidationConstraint.ValidationType.INTEGER;
+            case NUMBER -> type == DataValidationConstraint.ValidationType.DECIMAL
+                    || type == DataValidationConstraint.ValidationType.FORMULA && constraint.getFormula1().contains("ROUND(");
+            case PERCENT -> type == DataValidationConstraint.ValidationType.DECIMAL;
+            case DATE -> type == DataValidationConstraint.ValidationType.DATE;
+            case CHOICE -> type == DataValidationConstraint.ValidationType.LIST && constraint.getExplicitListValues() != null
+                    && constraint.getExplicitListValues().length >= 2;
+            case TEXT, LONGTEXT -> type == DataValidationConstraint.ValidationType.TEXT_LENGTH
+                    || type == DataValidationConstraint.ValidationType.FORMULA;
+        };
+    }
+
+    private static Optional<DataValidation> validation(Sheet sheet, CellReference ref) {
+        for (DataValidation validation : sheet.getDataValidations()) {
+            for (var range : validation.getRegions().getCellRangeAddresses()) {
+                if (range.isInRange(ref.getRow(), ref.getCol())) {
+                    return Optional.of(validation);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isValidated(Sheet sheet, CellReference ref) {
