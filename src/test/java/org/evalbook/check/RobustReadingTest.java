@@ -125,6 +125,19 @@ class RobustReadingTest {
         assertThat(result.read().orElseThrow().sources().get("inc_fiscal").original()).isEqualTo("９０");
     }
 
+    @Test
+    void dataPastedIntoAFreshWorkbookIsReadByItsLabelsAndSaysSo() throws Exception {
+        CheckResult result = Checks.of(fixtures.pasted("pasted.xlsx"));
+        FieldValues values = result.read().orElseThrow().values();
+        assertThat(values.text("unit_code")).contains("0530102");
+        assertThat(values.number("staff_authorized")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("7"));
+        assertThat(values.number("inc_total")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("100"));
+        assertThat(values.number("exp_total_budget")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("100"));
+        assertThat(values.number("exp_basic_final")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("60"));
+        assertThat(result.read().orElseThrow().where("exp_basic_final")).contains("Sheet1!C10");
+        assertThat(result.findings()).extracting(Finding::code).contains(FindingCode.F11, FindingCode.C19);
+    }
+
     private static void assertSameValues(CheckResult result) {
         FieldValues expected = original.read().orElseThrow().values();
         FieldValues actual = result.read().orElseThrow().values();
