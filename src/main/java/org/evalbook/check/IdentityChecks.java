@@ -43,7 +43,7 @@ final class IdentityChecks {
                 String visible = visible(c, id);
                 if (!visible.equals(signed)) {
                     findings.add(c.finding(FindingCode.C19, Severity.ERROR, List.of(id), signed, visible, c.label(id) + " 是财政局预填的 "
-                            + signed + "，现为“" + visible + "”。预填数不能修改；如有异议请在情况说明中说明并联系财政局。"));
+                            + signed + "，现为“" + visible + "”。预填数不能修改；如有异议请联系财政局。"));
                 }
             });
         }
@@ -58,10 +58,14 @@ final class IdentityChecks {
             if (!IssueSignature.verify(meta, meta.get("signature"), SigningKey.PUBLIC_DEMO)) {
                 return Optional.of(Finding.aboutFile(FindingCode.C19, file, "下发标识已被改动（签名无效）。请使用原下发的填报表重新填写。"));
             }
-            if (identity.bureauKey().isPresent() && !identity.demoMode()) {
+            if (identity.demoMode()) {
+                return Optional.empty();
+            }
+            if (identity.bureauKey().isPresent()) {
                 return Optional.of(Finding.aboutFile(FindingCode.C19, file, "此填报表用公开的演示密钥签发，不是本局正式下发的填报表。请使用正式下发的填报表。"));
             }
-            return Optional.empty();
+            return Optional.of(new Finding(FindingCode.C19, Severity.WARNING, file, "", List.of(), "", "", "",
+                    "此填报表用公开的演示密钥签发，任何人都能生成，不能证明是本局下发的。正式下发和核对都应使用本局密钥。"));
         }
         if (identity.bureauKey().isEmpty()) {
             return Optional.of(new Finding(FindingCode.C19, Severity.WARNING, file, "", List.of(), "", "", "",
@@ -113,6 +117,19 @@ final class IdentityChecks {
 
     private static String visible(Checked c, String name) {
         return c.text(name).or(() -> c.number(name).map(Checked::plain)).orElse("");
+    }
+
+    /** Whether the meta's values can be relied on: signed with the bureau's key, or with the demo key in demo mode. */
+    static boolean trusted(Map<String, String> meta, Identity identity) {
+        if (!meta.containsKey("signature")) {
+            return false;
+        }
+        boolean demoSigned = meta.getOrDefault("key_id", "").equals(SigningKey.PUBLIC_DEMO.id());
+        if (demoSigned) {
+            return identity.demoMode() && IssueSignature.verify(meta, meta.get("signature"), SigningKey.PUBLIC_DEMO);
+        }
+        return identity.bureauKey().filter(k -> k.id().equals(meta.get("key_id")))
+                .map(k -> IssueSignature.verify(meta, meta.get("signature"), k)).orElse(false);
     }
 
     static int compareVersions(String a, String b) {

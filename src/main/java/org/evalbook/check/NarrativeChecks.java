@@ -23,9 +23,12 @@ import org.evalbook.framework.NarrativeRules;
  * when none). Anything less certain is not a finding.
  */
 final class NarrativeChecks {
-    private static final Pattern AMOUNT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(万元|元)");
+    private static final Pattern AMOUNT = Pattern.compile("([0-9][0-9,，]*(?:\\.[0-9]+)?)\\s*(万元|元)");
     private static final Pattern SENTENCE_END = Pattern.compile("[。；;！!？?]");
-    private static final Pattern CLAUSE_END = Pattern.compile("[，,]");
+    /** A comma ends a clause, except between digits (1,234.5). */
+    private static final Pattern CLAUSE_END = Pattern.compile("[，,](?![0-9]{3})|(?<![0-9])[，,]");
+    /** What may stand right before a label: the label is then not the tail of a longer name (生育关怀项目支出). */
+    private static final String LABEL_MAY_FOLLOW = "其中含计为的及和与、：:（(年度共总合";
     private static final Pattern NUMBERING = Pattern.compile("^([（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|[0-9]+[.、．])\\s*");
     private static final Pattern FILLER = Pattern.compile("[0-9]{4}年|为|是|计|共|约|达|了|其中|[：:\\s]");
     private static final BigDecimal TOLERANCE = new BigDecimal("0.01");
@@ -50,6 +53,7 @@ final class NarrativeChecks {
     private static void section(Checked c, String sectionId, String text, Map<String, Label> phrases, List<Finding> findings) {
         NarrativeRules rules = c.framework.narrative();
         Label heading = null;
+        String headingLine = "";
         for (String line : text.split("\\R")) {
             String stripped = line.strip();
             if (stripped.isEmpty()) {
@@ -57,6 +61,7 @@ final class NarrativeChecks {
             }
             if (isHeading(stripped)) {
                 heading = phrases.get(NUMBERING.matcher(stripped).replaceFirst("").strip());
+                headingLine = stripped;
                 continue;
             }
             boolean previousWholeUnit = false;
@@ -72,7 +77,8 @@ final class NarrativeChecks {
                         String before = clause.substring(0, amount.start());
                         Label label = nearest(before, before.length(), phrases);
                         boolean fromHeading = false;
-                        if (label == null && FILLER.matcher(stripPeriodWords(before, rules)).replaceAll("").isEmpty()) {
+                        if (label == null && FILLER.matcher(stripPeriodWords(before, rules)).replaceAll("").isEmpty()
+                                && (previous != null || period(before, rules) != null)) {
                             label = previous != null ? previous : heading;
                             fromHeading = previous == null && heading != null;
                         }
@@ -84,7 +90,7 @@ final class NarrativeChecks {
                         if (!wholeUnit && !governed && !fromHeading) {
                             continue;
                         }
-                        compare(c, sectionId, sentence.strip(), clause, amount, label, findings);
+                        compare(c, sectionId, (fromHeading || governed ? headingLine + "：" : "") + sentence.strip(), before, amount, label, findings);
                     }
                     if (clauseLabel != null) {
                         previous = clauseLabel;
@@ -94,17 +100,16 @@ final class NarrativeChecks {
         }
     }
 
-    private static void compare(Checked c, String sectionId, String sentence, String clause, Matcher amount, Label label,
+    private static void compare(Checked c, String sectionId, String sentence, String before, Matcher amount, Label label,
                                 List<Finding> findings) {
         NarrativeRules rules = c.framework.narrative();
-        String period = label.period().orElse(rules.periodWords().entrySet().stream().filter(e -> clause.contains(e.getKey()))
-                .map(Map.Entry::getValue).findFirst().orElse("final"));
+        String period = label.period().orElse(Optional.ofNullable(period(before, rules)).orElse("final"));
         String field = c.framework.field(label.field()).isPresent() ? label.field() : label.field() + "_" + period;
         Optional<BigDecimal> table = c.number(field);
         if (table.isEmpty()) {
             return;
         }
-        BigDecimal stated = new BigDecimal(amount.group(1));
+        BigDecimal stated = new BigDecimal(amount.group(1).replace(",", "").replace("，", ""));
         if (amount.group(2).equals("元")) {
             stated = stated.movePointLeft(4);
         }
@@ -119,13 +124,36 @@ final class NarrativeChecks {
                         + Checked.plain(difference) + "）。请核对报告文字与基础数据表，改正不一致之处。"));
     }
 
-    /** The label ending nearest to {@code end} in {@code text}; of those ending at the same place, the longest. */
+    /** The period word nearest before the amount (the longest where two end together); null when none. */
+    private static String period(String before, NarrativeRules rules) {
+        String best = null;
+        int bestEnd = -1;
+        int bestLength = 0;
+        for (Map.Entry<String, String> word : rules.periodWords().entrySet()) {
+            int at = before.lastIndexOf(word.getKey());
+            int end = at + word.getKey().length();
+            if (at >= 0 && (end > bestEnd || end == bestEnd && word.getKey().length() > bestLength)) {
+                best = word.getValue();
+                bestEnd = end;
+                bestLength = word.getKey().length();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The label ending nearest to {@code end} in {@code text}; of those ending at the same place, the longest. A label
+     * right after another Chinese word (生育关怀项目支出) names something else and does not count.
+     */
     private static Label nearest(String text, int end, Map<String, Label> phrases) {
         Label best = null;
         int bestEnd = -1;
         int bestLength = 0;
         for (Map.Entry<String, Label> phrase : phrases.entrySet()) {
             int at = text.lastIndexOf(phrase.getKey(), end - phrase.getKey().length());
+            while (at > 0 && isIdeograph(text.charAt(at - 1)) && LABEL_MAY_FOLLOW.indexOf(text.charAt(at - 1)) < 0) {
+                at = text.lastIndexOf(phrase.getKey(), at - 1);
+            }
             if (at < 0) {
                 continue;
             }
@@ -149,6 +177,10 @@ final class NarrativeChecks {
         }
         c.framework.narrative().synonyms().forEach(s -> phrases.put(s.phrase(), new Label(s.field(), s.period())));
         return phrases;
+    }
+
+    private static boolean isIdeograph(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
     private static String stripPeriodWords(String text, NarrativeRules rules) {

@@ -49,10 +49,14 @@ public final class ReturnChecker {
         return new CheckResult(raw.file(), Optional.of(read), Optional.of(profile.id()), Optional.of(scores), explained);
     }
 
-    /** The signed meta's profile, else the roster's, else the default. */
+    /**
+     * The profile of a meta whose signature holds; otherwise the roster's (a tampered meta must not choose its own
+     * rules), then the meta's, then the default.
+     */
     private Profile profile(RawReturn raw, Identity identity) {
-        return Optional.ofNullable(raw.meta().get("profile")).flatMap(framework::profile)
-                .or(() -> identity.rosterRow().flatMap(r -> r.profile()).flatMap(framework::profile))
+        Optional<Profile> signed = Optional.ofNullable(raw.meta().get("profile")).flatMap(framework::profile);
+        Optional<Profile> roster = identity.rosterRow().flatMap(r -> r.profile()).flatMap(framework::profile);
+        return (IdentityChecks.trusted(raw.meta(), identity) ? signed.or(() -> roster) : roster.or(() -> signed))
                 .orElseGet(() -> framework.profile("default").orElse(framework.profiles().values().iterator().next()));
     }
 }

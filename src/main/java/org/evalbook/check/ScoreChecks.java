@@ -32,12 +32,13 @@ final class ScoreChecks {
         for (ProfileEntry entry : c.profile.entries()) {
             Indicator indicator = entry.indicator();
             IndicatorScore score = c.scores.indicator(indicator.id()).orElseThrow();
-            if (score.outcome() == Outcome.MISSING_DATA || score.outcome() == Outcome.X_OVER_ZERO) {
+            if (score.outcome() == Outcome.MISSING_DATA || score.outcome() == Outcome.X_OVER_ZERO
+                    || score.outcome() == Outcome.NOT_APPLICABLE && !score.blankInputs().isEmpty()) {
                 notComputable.add(score.name() + "（" + score.note() + "）");
                 notComputableIds.add(indicator.id());
-                blankInputs.addAll(score.blankInputs());
+                score.blankInputs().stream().filter(b -> !blankInputs.contains(b)).forEach(blankInputs::add);
             }
-            score.rate().filter(r -> r.compareTo(c.framework.checkParameters().rateFrom()) < 0
+            score.rate().filter(r -> !isChangeRate(entry)).filter(r -> r.compareTo(c.framework.checkParameters().rateFrom()) < 0
                     || r.compareTo(c.framework.checkParameters().rateTo()) > 0).ifPresent(r -> findings.add(c.finding(FindingCode.C21,
                     Severity.WARNING, List.of(indicator.rateName()), "0%–200%", Numbers.percent(r), score.name() + " 计算值为 "
                             + Numbers.percent(r) + "，超出 0%–200% 的合理范围。请核对分子、分母是否填错或单位不一致。")));
@@ -62,6 +63,12 @@ final class ScoreChecks {
         }
         totals(c, selfSum, allSelf, findings);
         return findings;
+    }
+
+    /** A rate of change (its numerator subtracts): negative values are normal, so no 0 %–200 % range applies. */
+    private static boolean isChangeRate(ProfileEntry entry) {
+        return entry.formula().map(f -> f.formula() instanceof org.evalbook.framework.Formula.Ratio ratio
+                && ratio.numerator().terms().stream().anyMatch(t -> t.sign() < 0)).orElse(false);
     }
 
     private static void selfScore(Checked c, ProfileEntry entry, IndicatorScore score, BigDecimal self, List<Finding> findings) {

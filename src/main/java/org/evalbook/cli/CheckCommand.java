@@ -81,6 +81,12 @@ final class CheckCommand implements Callable<Integer> {
                 return ExitCode.USAGE;
             }
         }
+        if (keyFile != null && !Files.isRegularFile(keyFile)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "找不到签名密钥文件：" + keyFile + "。请检查路径（核对时不会新建密钥）。");
+        }
+        if (timeout < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout 至少为 1 秒。");
+        }
         Optional<SigningKey> key = demoKey ? Optional.empty() : SigningKeys.existing(SigningKeys.environment(System.getenv(), keyFile), Path.of(System.getProperty("user.home")));
         IsolatedReader.Limits limits = new IsolatedReader.Limits(Math.max(1, workers), Duration.ofSeconds(timeout), 512);
         List<CheckResult> results = checkAll(framework.framework, loaded, files, limits, raw -> new Identity(key, demoKey,
@@ -125,13 +131,23 @@ final class CheckCommand implements Callable<Integer> {
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 try (Stream<Path> listing = Files.list(input)) {
-                    listing.filter(Files::isRegularFile).sorted().forEach(files::add);
+                    for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
+                        String name = file.getFileName().toString();
+                        if (name.startsWith("~$") || name.startsWith(".")) {
+                            spec.commandLine().getErr().println("跳过 " + file + "（Office 临时锁文件或隐藏文件，不是交回的填报表）。");
+                        } else {
+                            files.add(file);
+                        }
+                    }
                 }
             } else if (Files.isRegularFile(input)) {
                 files.add(input);
             } else {
                 throw new CommandLine.ParameterException(spec.commandLine(), "找不到文件：" + input);
             }
+        }
+        if (files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "没有可检查的文件：" + inputs + "。");
         }
         return files;
     }

@@ -70,7 +70,7 @@ public final class AnnotatedCopy {
 
         void annotate(List<Finding> findings) {
             for (Finding finding : findings) {
-                for (String ref : finding.cells()) {
+                for (String ref : new java.util.LinkedHashSet<>(finding.cells())) {
                     mark(ref, finding);
                 }
             }
@@ -93,8 +93,8 @@ public final class AnnotatedCopy {
                 cell.removeCellComment();
             }
             ClientAnchor anchor = helper.createClientAnchor();
-            anchor.setCol1(cell.getColumnIndex() + 1);
-            anchor.setCol2(cell.getColumnIndex() + 6);
+            anchor.setCol1(cell.getColumnIndex());
+            anchor.setCol2(cell.getColumnIndex() + 5);
             anchor.setRow1(cell.getRowIndex());
             anchor.setRow2(cell.getRowIndex() + 8);
             Comment comment = drawing(sheet).createCellComment(anchor);
