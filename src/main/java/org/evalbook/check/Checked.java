@@ -28,6 +28,12 @@ final class Checked {
         this.read = read;
         this.scores = scores;
         FieldContract.of(framework).forEach(n -> labels.put(n.id(), n.label()));
+        for (var entry : profile.entries()) {
+            String catalogueName = entry.indicator().name();
+            if (!entry.name().equals(catalogueName)) {
+                labels.replaceAll((id, label) -> id.endsWith("_" + entry.indicator().id()) ? label.replace(catalogueName, entry.name()) : label);
+            }
+        }
     }
 
     Optional<BigDecimal> number(String id) {
@@ -51,7 +57,8 @@ final class Checked {
     List<String> cells(List<String> ids) {
         List<String> cells = new ArrayList<>();
         for (String id : ids) {
-            read.where(id).ifPresent(cells::add);
+            read.where(id).or(() -> java.util.Optional.ofNullable(read.computed().get(id)).map(org.evalbook.intake.RawCell::ref))
+                    .filter(ref -> !cells.contains(ref)).ifPresent(cells::add);
         }
         return cells;
     }

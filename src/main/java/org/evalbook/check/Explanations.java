@@ -35,11 +35,26 @@ final class Explanations {
             if (ref.isEmpty() || text.isEmpty()) {
                 continue;
             }
-            if (ref.get().equalsIgnoreCase(finding.code().name()) || names(c, finding).stream().anyMatch(n -> n.equals(ref.get()))) {
+            if (matches(ref.get(), c, finding)) {
                 return text;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * 涉及项目 names a finding when it contains the finding's code (C10, "C10 预算执行率"), or names one of its fields or
+     * indicators (by id or by the label the unit sees), or says 尾差 for a rounding difference.
+     */
+    private static boolean matches(String ref, Checked c, Finding finding) {
+        String normal = ref.replaceAll("[\\s\u3000]", "");
+        if (normal.toUpperCase(java.util.Locale.ROOT).contains(finding.code().name())) {
+            return true;
+        }
+        if (normal.contains("尾差") && finding.message().contains("尾差")) {
+            return true;
+        }
+        return names(c, finding).stream().filter(n -> n.length() >= 2).anyMatch(n -> normal.equals(n) || normal.contains(n));
     }
 
     /** What a unit may write in 涉及项目 for a finding: each field id and its label (with and without the period). */
@@ -50,6 +65,8 @@ final class Explanations {
                 continue;
             }
             names.add(id);
+            c.framework.indicator(id).ifPresent(i -> names.add(i.name()));
+            c.profile.entry(id).ifPresent(e -> names.add(e.name()));
             String label = c.label(id);
             names.add(label);
             if (label.contains("·")) {

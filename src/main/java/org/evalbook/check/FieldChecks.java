@@ -54,26 +54,31 @@ final class FieldChecks {
                         Numbers.plainPercent(from) + "–" + Numbers.plainPercent(to), Numbers.percent(rate),
                         c.label(line + "_final") + " " + Checked.plain(actual.get()) + " / " + c.label(base) + " " + Checked.plain(budget.get())
                                 + " = " + Numbers.percent(rate) + "，超出 " + Numbers.plainPercent(from) + "–" + Numbers.plainPercent(to)
-                                + (rate.compareTo(to) > 0 ? "（超预算执行，且未填调整后预算）" : "") + "。请在情况说明中说明原因。"));
+                                + (rate.compareTo(to) > 0 && base.endsWith("_budget") ? "（超预算执行，且未填调整后预算）" : "")
+                                + "。请在情况说明中说明原因。"));
             }
         }
     }
 
-    /** An amount ≥ 100 × its own line's budget or last year's, or a spending line larger than the whole. */
+    /**
+     * An amount ≥ 100 × the same line's figure of another period (budget, final or last year's), or a spending line
+     * larger than the whole; one finding per cell.
+     */
     private static void unitScale(Checked c, List<Finding> findings) {
         BigDecimal factor = c.framework.checkParameters().unitScaleFactor();
+        java.util.Set<String> flagged = new java.util.HashSet<>();
         for (FieldDef field : c.framework.fields()) {
-            if (field.type() != FieldType.AMOUNT || field.period().filter("final"::equals).isEmpty()) {
+            if (field.type() != FieldType.AMOUNT || field.period().isEmpty()) {
                 continue;
             }
             Optional<BigDecimal> value = c.number(field.id());
-            for (String other : List.of(field.stem() + "_budget", field.stem() + "_prior")) {
-                Optional<BigDecimal> reference = c.number(other);
+            for (String period : List.of("prior", "budget", "final")) {
+                String other = field.stem() + "_" + period;
+                Optional<BigDecimal> reference = other.equals(field.id()) ? Optional.empty() : c.number(other);
                 if (value.isPresent() && reference.isPresent() && reference.get().signum() > 0
-                        && value.get().compareTo(reference.get().multiply(factor)) >= 0) {
+                        && value.get().compareTo(reference.get().multiply(factor)) >= 0 && flagged.add(field.id())) {
                     findings.add(scale(c, field.id(), value.get(), "是" + c.label(other) + " " + Checked.plain(reference.get())
                             + " 的 " + Checked.plain(value.get().divide(reference.get(), 0, RoundingMode.DOWN)) + " 倍"));
-                    break;
                 }
             }
         }
@@ -82,7 +87,7 @@ final class FieldChecks {
             return;
         }
         for (String line : List.of("exp_basic_final", "exp_personnel_final", "exp_public_final", "exp_project_final", "sangong_total_final")) {
-            c.number(line).filter(v -> v.compareTo(whole.get()) > 0).ifPresent(v -> findings.add(scale(c, line, v,
+            c.number(line).filter(v -> v.compareTo(whole.get()) > 0 && flagged.add(line)).ifPresent(v -> findings.add(scale(c, line, v,
                     "大于本年支出合计 " + Checked.plain(whole.get()))));
         }
         for (String column : List.of("proj_final", "func_final")) {

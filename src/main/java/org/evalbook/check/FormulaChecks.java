@@ -22,6 +22,7 @@ final class FormulaChecks {
 
     static List<Finding> run(Checked c) {
         List<Finding> findings = new ArrayList<>();
+        List<Finding> stale = new ArrayList<>();
         Map<String, IssuedFormulas.Issued> issued = IssuedFormulas.of(c.framework, c.profile);
         // A number typed as text is blank to the spreadsheet but read by evalbook (C13): the cached results then
         // differ for that reason alone, which C13 already reports.
@@ -45,9 +46,18 @@ final class FormulaChecks {
                         + " 的公式被改动（现为 =" + abbreviate(cell.formula()) + "）。复核结果以原公式为准；请不要修改公式。"));
                 continue;
             }
-            if (!textNumbers) {
-                cached(c, name, cell).ifPresent(findings::add);
+            if (!textNumbers && !cell.type().equals("UNCACHED")) {
+                cached(c, name, cell).ifPresent(stale::add);
             }
+        }
+        if (stale.size() == 1) {
+            findings.add(stale.get(0));
+        } else if (stale.size() > 1) {
+            List<String> cells = new ArrayList<>();
+            stale.forEach(f -> cells.addAll(f.cells()));
+            findings.add(new Finding(FindingCode.C18, Severity.WARNING, c.read.file(), stale.get(0).sheet(), cells,
+                    String.join(",", stale.stream().map(Finding::field).toList()), "", "", stale.size()
+                    + " 个计算结果（" + String.join("、", cells) + "）与按规则复核的结果不符。文件可能保存前未重新计算，或被其他软件改动；以复核结果为准。"));
         }
         return findings;
     }

@@ -24,7 +24,8 @@ final class RequiredChecks {
             }
             (field.group().equals("自评报告") ? report : base).add(field.id());
         }
-        add(c, findings, base, "基础数据必填项为空", "请补填；确实为零的请填 0，不要留空。");
+        add(c, findings, base, "基础数据必填项为空", "请补填" + (base.stream().anyMatch(id -> c.framework.field(id)
+                .filter(f -> f.type().isNumeric()).isPresent()) ? "；数额确实为零的请填 0，不要留空。" : "。"));
         for (TableDef table : c.framework.tables()) {
             if (table.required() && c.read.values().rows(table.id()).isEmpty()) {
                 findings.add(c.finding(FindingCode.C11, Severity.ERROR, List.of(table.columns().get(0).id()), "至少一行", "空",
@@ -32,9 +33,19 @@ final class RequiredChecks {
             }
         }
         List<String> self = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
         for (ProfileEntry entry : c.profile.entries()) {
-            if (!isFilled(c, entry.indicator().selfName())) {
-                self.add(entry.indicator().selfName());
+            var indicator = entry.indicator();
+            if (!isFilled(c, indicator.selfName())) {
+                self.add(indicator.selfName());
+            }
+            if (indicator.kind() == org.evalbook.framework.IndicatorKind.JUDGEMENT && !isFilled(c, indicator.levelName())) {
+                answers.add(indicator.levelName());
+            }
+            for (int n = 1; n <= indicator.items().size(); n++) {
+                if (!isFilled(c, indicator.checkName(n))) {
+                    answers.add(indicator.checkName(n));
+                }
             }
         }
         boolean noTotal = !isFilled(c, "self_total");
@@ -46,6 +57,7 @@ final class RequiredChecks {
         }
         String grade = c.text("self_grade").filter(g -> noTotal).map(g -> "自评等级填了“" + g + "”，却没有自评总分。").orElse("");
         add(c, findings, self, "自评得分为空", grade + "请逐项填写自评得分、自评总分和等级。");
+        add(c, findings, answers, "核查项或达成档次未选择", "请逐项选择“是/否”或达成档次（达成、部分达成、未达成）。");
         add(c, findings, report, "自评报告必填章节为空", "请按提纲补写这些章节。");
         return findings;
     }

@@ -47,13 +47,14 @@ final class SumChecks {
             ids.addAll(parts.ids);
             boolean withinRounding = difference.abs().compareTo(allowed) <= 0;
             String text = c.label(check.total()) + " " + Checked.plain(total.get()) + " ≠ " + parts.text
-                    + (check.equals().terms().size() > 1 ? " = " + Checked.plain(parts.sum) : "")
+                    + (parts.typed > 1 ? " = " + Checked.plain(parts.sum) : "")
                     + "（差 " + Checked.plain(difference.abs()) + (withinRounding ? "，尾差）" : "）");
             if (withinRounding) {
                 rounding.computeIfAbsent(check.code(), k -> new ArrayList<>()).add(c.finding(code, Severity.WARNING, ids,
                         Checked.plain(parts.sum), Checked.plain(total.get()), text + ROUNDING_ADVICE));
             } else {
-                String probable = parts.largest != null && total.get().compareTo(parts.largest) < 0
+                boolean onlyAdds = check.equals().terms().stream().allMatch(t -> t.sign() > 0);
+                String probable = onlyAdds && parts.largest != null && total.get().compareTo(parts.largest) < 0
                         ? "合计数小于其中一项（" + c.label(parts.largestId) + " " + Checked.plain(parts.largest) + "），很可能填错行或单位（元/万元）。" : "";
                 errors.add(c.finding(code, Severity.ERROR, ids, Checked.plain(parts.sum), Checked.plain(total.get()),
                         text + "。" + probable + "请核对合计数与各分项，改正后重新提交。"));
@@ -77,7 +78,7 @@ final class SumChecks {
                 "", "", "尾差 ×" + list.size() + "：" + String.join("；", lines) + ROUNDING_ADVICE);
     }
 
-    /** The parts' sum and how it reads; null when a part that is not optional is blank. */
+    /** The parts' sum and how it reads; null when a part that is not optional is blank (a table row's amount too). */
     private static Parts parts(Checked c, Expression expression) {
         Parts parts = new Parts();
         for (Expression.Term term : expression.terms()) {
@@ -99,11 +100,12 @@ final class SumChecks {
                 int cells = 0;
                 for (TableRow row : rows) {
                     Optional<BigDecimal> value = row.number(sum.column());
-                    if (value.isPresent()) {
-                        parts.add(term.sign(), value.get(), sum.column() + "[" + row.index() + "]");
-                        subtotal = subtotal.add(value.get());
-                        cells++;
+                    if (value.isEmpty()) {
+                        return null;
                     }
+                    parts.add(term.sign(), value.get(), sum.column() + "[" + row.index() + "]");
+                    subtotal = subtotal.add(value.get());
+                    cells++;
                 }
                 if (cells == 0) {
                     return null;

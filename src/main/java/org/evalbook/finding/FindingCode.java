@@ -41,7 +41,8 @@ public enum FindingCode {
     C20(Severity.WARNING, "科目编码或名称有误", "科目编码 not 7 digits, or 科目名称 not the name of the code for that year."),
     C21(Severity.WARNING, "百分比填写不规范", "95 vs 0.95 vs \"95%\" normalised; a rate outside 0 %–200 %."),
     C22(Severity.ERROR, "定性指标得分与档次不符", "A judgement indicator's self-score outside the band of its declared level."),
-    C23(Severity.WARNING, "指标无法计算", "An indicator cannot be computed: an input is blank, or x/0; says which fields and what the rule gave.");
+    C23(Severity.WARNING, "指标无法计算", "An indicator cannot be computed: an input is blank, or x/0; says which fields and what the rule gave."),
+    C24(Severity.ERROR, "选项填写不规范", "A choice (是/否, a level, a grade) is not one of its options; read as blank (a common synonym such as 优秀 is read as 优, info).");
 
     private final Severity severity;
     private final String title;

@@ -11,6 +11,8 @@ import org.apache.poi.ss.util.CellReference;
 /** Turns POI cells into {@link RawCell}s: exact decimals, formula text kept, never an exception. */
 final class Cells {
     private static final DataFormatter FORMATTER = new DataFormatter();
+    /** A formula cell saved without a result (written by a program that does not calculate). */
+    static final String UNCACHED = "UNCACHED";
 
     private Cells() {
     }
@@ -29,6 +31,9 @@ final class Cells {
             } catch (RuntimeException unparsable) {
                 formula = "?";
             }
+            if (cell instanceof org.apache.poi.xssf.usermodel.XSSFCell xssf && !xssf.getCTCell().isSetV()) {
+                return new RawCell(ref, UNCACHED, "", "", formula, false);
+            }
             type = cell.getCachedFormulaResultType();
         }
         return switch (type) {
@@ -36,7 +41,7 @@ final class Cells {
                 double value = cell.getNumericCellValue();
                 boolean date = safeIsDate(cell);
                 String number = Double.isFinite(value) ? exact(value) : "";
-                yield new RawCell(ref, "NUMERIC", safeFormat(cell), number, formula, date);
+                yield new RawCell(ref, "NUMERIC", formula.isEmpty() ? safeFormat(cell) : number, number, formula, date);
             }
             case STRING -> new RawCell(ref, "STRING", cell.getStringCellValue(), "", formula, false);
             case BOOLEAN -> new RawCell(ref, "BOOLEAN", String.valueOf(cell.getBooleanCellValue()), "", formula, false);

@@ -20,7 +20,8 @@ import org.evalbook.framework.Framework;
 final class LabelReader {
     private static final int MAX_ROWS = 400;
     private static final int MAX_COLUMNS = 30;
-    private static final int LOOK_RIGHT = 6;
+    /** The issued workbook's instructions sheet repeats the unit's name and year as text: not data. */
+    private static final String INSTRUCTIONS = "填报说明";
     private static final int LOOK_UP = 20;
 
     private final Workbook workbook;
@@ -49,6 +50,9 @@ final class LabelReader {
         Map<String, RawName> found = new LinkedHashMap<>();
         for (int s = 0; s < Math.min(workbook.getNumberOfSheets(), 20); s++) {
             Sheet sheet = workbook.getSheetAt(s);
+            if (sheet.getSheetName().equals(INSTRUCTIONS)) {
+                continue;
+            }
             for (int r = sheet.getFirstRowNum(); r <= Math.min(sheet.getLastRowNum(), MAX_ROWS); r++) {
                 Row row = sheet.getRow(r);
                 if (row == null) {
@@ -74,14 +78,10 @@ final class LabelReader {
         return found;
     }
 
+    /** The value in the cell right of the label (a blank there is a blank, never the unit column further right). */
     private java.util.Optional<RawCell> valueToTheRight(Sheet sheet, int row, int column) {
-        for (int c = column + 1; c <= column + LOOK_RIGHT; c++) {
-            RawCell cell = WorkbookReader.cell(sheet, row, c);
-            if (!cell.isBlank()) {
-                return java.util.Optional.of(cell);
-            }
-        }
-        return java.util.Optional.empty();
+        RawCell cell = WorkbookReader.cell(sheet, row, column + 1);
+        return cell.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(cell);
     }
 
     /** A money line: find the header row above that names the periods, and read each period's column. */

@@ -4,7 +4,8 @@ package org.evalbook.intake;
  * One cell as found in a returned workbook, before any interpretation.
  *
  * @param ref        {@code 基础数据表!B5}, with the sheet's name as it is in the file
- * @param type       NUMERIC, STRING, BOOLEAN, BLANK or ERROR: what the cell holds (for a formula, its cached result)
+ * @param type       NUMERIC, STRING, BOOLEAN, BLANK or ERROR: what the cell holds (for a formula, its cached result;
+ *                   UNCACHED for a formula saved without one)
  * @param text       the string content, or the displayed text of other types
  * @param number     a numeric value as a plain decimal string ("" when not numeric)
  * @param formula    the formula text when the cell holds a formula ("" otherwise)
@@ -12,7 +13,7 @@ package org.evalbook.intake;
  */
 public record RawCell(String ref, String type, String text, String number, String formula, boolean dateFormat) {
     public boolean isBlank() {
-        return type.equals("BLANK") || (type.equals("STRING") && text.strip().isEmpty() && formula.isEmpty());
+        return type.equals("BLANK") || type.equals("UNCACHED") || (type.equals("STRING") && text.strip().isEmpty() && formula.isEmpty());
     }
 
     public boolean hasFormula() {

@@ -28,6 +28,7 @@ import org.evalbook.framework.TableRow;
  */
 public final class ReturnValues {
     private static final String NOT_APPLICABLE = "不适用";
+    private static final Map<String, String> GRADE_SYNONYMS = Map.of("优秀", "优", "良好", "良", "中等", "中", "较差", "差");
     private final Framework framework;
     private final Map<String, DefinedName> contract = new HashMap<>();
 
@@ -68,6 +69,8 @@ public final class ReturnValues {
         }
         if (type.isNumeric()) {
             number(out, id, id, cell, type, contract.get(id).label()).ifPresent(v -> out.values.number(id, v));
+        } else if (type == FieldType.CHOICE) {
+            choice(out, id, cell, options(id)).ifPresent(v -> out.values.text(id, v));
         } else {
             out.values.text(id, text(cell, type));
         }
@@ -99,6 +102,8 @@ public final class ReturnValues {
                 if (column.type().isNumeric()) {
                     number(out, key, column.id(), cell, column.type(), table.label() + "·" + column.label())
                             .ifPresent(v -> numbers.computeIfAbsent(index, k -> new HashMap<>()).put(column.id(), v));
+                } else if (column.type() == FieldType.CHOICE) {
+                    choice(out, key, cell, column.options()).ifPresent(v -> texts.computeIfAbsent(index, k -> new HashMap<>()).put(column.id(), v));
                 } else {
                     texts.computeIfAbsent(index, k -> new HashMap<>()).put(column.id(), text(cell, column.type()));
                 }
@@ -138,6 +143,10 @@ public final class ReturnValues {
             out.sources.put(key, new CellSource(cell.ref(), cell.text()));
             BigDecimal value = parsed.get().value();
             boolean percent = parsed.get().unit().equals("%");
+            if (type == FieldType.PERCENT && !percent && value.abs().compareTo(BigDecimal.valueOf(2)) > 0) {
+                value = value.movePointLeft(2);
+                percent = true;
+            }
             String unitNote = parsed.get().unit().equals("元") ? "（按元换算为万元）" : "";
             out.findings.add(finding(out.file, percent ? FindingCode.C21 : FindingCode.C13, Severity.WARNING, cell, id, plain(value),
                     cell.text(), label + " 以文本填写为“" + cell.text() + "”，已读作 " + plain(value) + unitNote
@@ -146,6 +155,35 @@ public final class ReturnValues {
         }
         out.findings.add(finding(out.file, FindingCode.C13, Severity.ERROR, cell, id, "数字", cell.text(),
                 label + " 的内容“" + cell.text() + "”不是数字，按空白处理。请填写数字。"));
+        return Optional.empty();
+    }
+
+    /** The answers a choice field allows: its options, 是/否 for checklist items, the levels for judgements. */
+    private List<String> options(String id) {
+        if (id.startsWith("check_")) {
+            return List.of("是", "否");
+        }
+        if (id.startsWith("level_")) {
+            return framework.judgementLevels().stream().map(org.evalbook.framework.JudgementLevel::level).toList();
+        }
+        return framework.field(id).map(FieldDef::options).orElse(List.of());
+    }
+
+    /** A choice among its options (C24 otherwise); a well-known synonym of a grade is read as the grade. */
+    private Optional<String> choice(Interpretation out, String key, RawCell cell, List<String> options) {
+        String answer = text(cell, FieldType.CHOICE);
+        if (options.isEmpty() || options.contains(answer)) {
+            return Optional.of(answer);
+        }
+        String id = key.replaceFirst("\\[.*", "");
+        String synonym = GRADE_SYNONYMS.get(answer);
+        if (synonym != null && options.contains(synonym)) {
+            out.findings.add(finding(out.file, FindingCode.C24, Severity.INFO, cell, id, synonym, answer,
+                    contract.get(id).label() + " 填的是“" + answer + "”，按“" + synonym + "”读取。请从下拉列表选择。"));
+            return Optional.of(synonym);
+        }
+        out.findings.add(finding(out.file, FindingCode.C24, Severity.ERROR, cell, id, String.join("/", options), answer,
+                contract.get(id).label() + " 填的是“" + answer + "”，不是可选项（" + String.join("、", options) + "），按空白处理。请从下拉列表中选择。"));
         return Optional.empty();
     }
 

@@ -101,7 +101,7 @@ public final class WorkbookReader {
                 found.forEach(names::putIfAbsent);
                 byLabels = true;
                 findings.add(Finding.aboutFile(FindingCode.F11, file, "填报表的定义名称已丢失（可能把数据粘贴到了新工作簿），已按栏目名称读取 "
-                        + found.size() + " 项数据；表格和指标自评可能读不全。请在下发的填报表中填写后交回。"));
+                        + found.size() + " 项数据；表格和指标自评没有读取，有关提示可能不准。请在下发的填报表中填写后交回。"));
             }
         }
         return new RawReturn(file, format, findings, meta, names, byLabels);

@@ -40,6 +40,17 @@ public final class CheckReportJson {
             file.put("errors", result.count(Severity.ERROR));
             file.put("warnings", result.count(Severity.WARNING));
             file.put("infos", result.count(Severity.INFO));
+            ArrayNode indicators = file.putArray("indicators");
+            result.scores().ifPresent(sheet -> sheet.indicators().forEach(score -> {
+                ObjectNode indicator = indicators.addObject();
+                indicator.put("id", score.indicatorId());
+                indicator.put("name", score.name());
+                indicator.put("weight", score.weight().toPlainString());
+                indicator.put("rate", score.rate().map(BigDecimal::toPlainString).orElse(null));
+                indicator.put("score", score.score().map(BigDecimal::toPlainString).orElse(null));
+                indicator.put("outcome", score.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                indicator.put("note", score.note());
+            }));
             ArrayNode findings = file.putArray("findings");
             for (Finding finding : result.findings()) {
                 findings.add(node(finding));

@@ -92,6 +92,7 @@ class FindingCodesTest {
         put(FindingCode.C21, f -> f.edited("c21.xlsx", w -> w.cell("pay_planned_progress", 0).setCellValue(100)), "pay_planned_progress");
         put(FindingCode.C22, f -> f.edited("c22.xlsx", w -> w.cell("self_effect_social", 0).setCellValue(3)), "self_effect_social");
         put(FindingCode.C23, f -> f.edited("c23.xlsx", w -> w.clear("survey_valid", 0)), "effect_satisfaction");
+        put(FindingCode.C24, f -> f.edited("c24.xlsx", w -> w.cell("check_process_disclosure_1", 0).setCellValue("√")), "check_process_disclosure_1");
     }
 
     private static void put(FindingCode code, Maker maker, String field) {
