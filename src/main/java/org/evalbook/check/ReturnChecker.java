@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
+import org.evalbook.finding.Severity;
 import org.evalbook.framework.Framework;
 import org.evalbook.framework.Profile;
 import org.evalbook.intake.RawReturn;
@@ -44,9 +45,33 @@ public final class ReturnChecker {
         findings.addAll(ScoreChecks.run(checked));
         findings.addAll(FormulaChecks.run(checked));
         findings.addAll(NarrativeChecks.run(checked));
-        List<Finding> explained = new ArrayList<>(Explanations.apply(checked, findings));
+        List<Finding> explained = new ArrayList<>(Explanations.apply(checked, cluster(findings, FindingCode.C13)));
         explained.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code));
         return new CheckResult(raw.file(), Optional.of(read), Optional.of(profile.id()), Optional.of(scores), explained);
+    }
+
+    /** Several warnings of one code as one finding that lists every cell (checks.md: "not as 30 lines"). */
+    static List<Finding> cluster(List<Finding> findings, FindingCode code) {
+        List<Finding> same = findings.stream().filter(f -> f.code() == code && f.severity() == Severity.WARNING).toList();
+        if (same.size() < 2) {
+            return findings;
+        }
+        List<Finding> clustered = new ArrayList<>(findings);
+        clustered.removeAll(same);
+        List<String> cells = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        for (Finding f : same) {
+            cells.addAll(f.cells());
+            String message = f.message();
+            int advice = message.lastIndexOf("。请");
+            parts.add(advice > 0 ? message.substring(0, advice) : message);
+        }
+        String advice = same.get(0).message().substring(Math.max(0, same.get(0).message().lastIndexOf("。请") + 1));
+        Finding first = same.get(0);
+        clustered.add(new Finding(code, Severity.WARNING, first.file(), first.sheet(), cells,
+                String.join(",", same.stream().map(Finding::field).toList()), "", "",
+                cells.get(0) + " 等 " + same.size() + " 处" + code.title() + "：" + String.join("；", parts) + "。" + advice));
+        return clustered;
     }
 
     /**
