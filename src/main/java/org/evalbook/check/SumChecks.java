@@ -47,7 +47,7 @@ final class SumChecks {
             ids.addAll(parts.ids);
             boolean withinRounding = difference.abs().compareTo(allowed) <= 0;
             String text = c.label(check.total()) + " " + Checked.plain(total.get()) + " ≠ " + parts.text
-                    + (parts.typed > 1 ? " = " + Checked.plain(parts.sum) : "")
+                    + (parts.typed > 1 && check.equals().terms().size() > 1 ? " = " + Checked.plain(parts.sum) : "")
                     + "（差 " + Checked.plain(difference.abs()) + (withinRounding ? "，尾差）" : "）");
             if (withinRounding) {
                 rounding.computeIfAbsent(check.code(), k -> new ArrayList<>()).add(c.finding(code, Severity.WARNING, ids,
