@@ -1,7 +1,6 @@
 package org.evalbook.template;
 
 import java.math.BigDecimal;
-import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Name;
@@ -67,9 +66,5 @@ public final class WorkbookFiller {
             case ERROR -> "#ERROR " + cell.getErrorCellValue();
             default -> null;
         };
-    }
-
-    static Map<String, Object> noValues() {
-        return Map.of();
     }
 }
