@@ -42,14 +42,12 @@ final class YamlFiles {
             return value;
         } catch (UnrecognizedPropertyException unknownKey) {
             throw new FrameworkException(file + "：第 " + lineOf(text, unknownKey.getPropertyName(), unknownKey.getLocation().getLineNr())
-                    + " 行：未知的键 "
-                    + unknownKey.getPropertyName() + "。请检查拼写；可用的键有 " + unknownKey.getKnownPropertyIds() + "。", unknownKey);
+                    + " 行：未知的键 " + unknownKey.getPropertyName() + "。请检查拼写；可用的键有 " + unknownKey.getKnownPropertyIds() + "。",
+                    unknownKey);
         } catch (JsonProcessingException malformed) {
             String line = malformed.getLocation() == null ? "" : "第 " + malformed.getLocation().getLineNr() + " 行：";
             throw new FrameworkException(file + "：" + line + "无法读取（" + malformed.getOriginalMessage().lines().findFirst().orElse("")
                     + "）。请检查缩进、冒号和括号。", malformed);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(file, unreadable);
         }
     }
 

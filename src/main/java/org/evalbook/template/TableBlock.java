@@ -25,7 +25,7 @@ final class TableBlock {
         grid.text(headerRow, firstColumn, "序号", Styles.Kind.HEADER);
         for (int c = 0; c < table.columns().size(); c++) {
             FieldDef column = table.columns().get(c);
-            String unit = column.type() == FieldType.AMOUNT ? "（万元）" : "";
+            String unit = column.id().endsWith("_budget") ? "（年初预算，万元）" : column.type() == FieldType.AMOUNT ? "（万元）" : "";
             grid.text(headerRow, firstColumn + 1 + c, column.label() + unit, Styles.Kind.HEADER);
         }
         int first = headerRow + 1;
