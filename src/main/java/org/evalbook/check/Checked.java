@@ -20,6 +20,8 @@ final class Checked {
     final Profile profile;
     final ReadReturn read;
     final ScoreSheet scores;
+    /** The return was issued under other rules (the profile was edited since): its formulas legitimately differ. */
+    final boolean rulesChanged;
     private final Map<String, String> labels = new HashMap<>();
 
     Checked(Framework framework, Profile profile, ReadReturn read, ScoreSheet scores) {
@@ -27,6 +29,8 @@ final class Checked {
         this.profile = profile;
         this.read = read;
         this.scores = scores;
+        String issuedRules = read.raw().meta().getOrDefault("rules", "");
+        this.rulesChanged = !issuedRules.isEmpty() && !issuedRules.equals(org.evalbook.template.IssuedFormulas.fingerprint(framework, profile));
         FieldContract.of(framework).forEach(n -> labels.put(n.id(), n.label()));
         for (var entry : profile.entries()) {
             String catalogueName = entry.indicator().name();

@@ -22,6 +22,9 @@ final class FormulaChecks {
 
     static List<Finding> run(Checked c) {
         List<Finding> findings = new ArrayList<>();
+        if (c.rulesChanged) {
+            return findings;
+        }
         List<Finding> stale = new ArrayList<>();
         Map<String, IssuedFormulas.Issued> issued = IssuedFormulas.of(c.framework, c.profile);
         // A number typed as text is blank to the spreadsheet but read by evalbook (C13): the cached results then

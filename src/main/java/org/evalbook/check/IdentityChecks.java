@@ -39,6 +39,10 @@ final class IdentityChecks {
                 }
             }
             version(c, meta, file).ifPresent(findings::add);
+            if (c.rulesChanged) {
+                findings.add(new Finding(FindingCode.C19, Severity.WARNING, file, "", List.of(), "rules", "", meta.get("rules"),
+                        "此填报表下发时的评分规则（方案 " + c.profile.id() + "）与当前的不同（方案已修改）。复核按当前规则进行；表中公式的计算结果可能与复核不同，无需单位修改。"));
+            }
             IssueSignature.prefilled(meta.get("prefilled")).forEach((id, signed) -> {
                 String visible = visible(c, id);
                 if (!visible.equals(signed)) {

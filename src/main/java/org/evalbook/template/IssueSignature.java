@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class IssueSignature {
     public static final List<String> SIGNED = List.of("framework_id", "framework_version", "profile", "unit_code",
-            "unit_name", "fiscal_year", "issued_at", "key_id", "prefilled");
+            "unit_name", "fiscal_year", "issued_at", "key_id", "prefilled", "rules");
     static final String HEADER = "evalbook-issue-v1";
 
     private IssueSignature() {

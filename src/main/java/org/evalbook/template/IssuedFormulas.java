@@ -39,6 +39,22 @@ public final class IssuedFormulas {
         return issued;
     }
 
+    /**
+     * A fingerprint of the rules a workbook is issued under (SHA-256 of every computed name's formula): equal for the
+     * same framework and profile, different as soon as a weight, rule or formula changes.
+     */
+    public static String fingerprint(Framework framework, Profile profile) {
+        StringBuilder text = new StringBuilder();
+        of(framework, profile).forEach((name, issued) -> text.append(name).append('=').append(issued.formula())
+                .append('|').append(issued.text()).append('\n'));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     private static Map<String, Issued> of(ExcelFormulas formulas, ProfileEntry entry) {
         Indicator indicator = entry.indicator();
         Map<String, Issued> issued = new LinkedHashMap<>();

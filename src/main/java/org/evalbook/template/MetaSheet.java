@@ -40,6 +40,7 @@ final class MetaSheet {
         values.put("framework_id", context.framework.id());
         values.put("framework_version", context.framework.version());
         values.put("profile", context.profile.id());
+        values.put("rules", IssuedFormulas.fingerprint(context.framework, context.profile));
         context.issue.ifPresent(issue -> {
             values.put("unit_code", issue.unitCode());
             values.put("unit_name", issue.unitName());

@@ -36,7 +36,7 @@ class BlankTemplatesTest {
         try (XSSFWorkbook blank = TemplateWriter.workbook(Issued.FRAMEWORK, Issued.FRAMEWORK.profile("default").orElseThrow(),
                 Optional.empty(), SigningKey.PUBLIC_DEMO)) {
             IssueIdentity identity = IssueIdentity.of(blank, SigningKey.PUBLIC_DEMO);
-            assertThat(identity.meta()).containsOnlyKeys("framework_id", "framework_version", "profile");
+            assertThat(identity.meta()).containsOnlyKeys("framework_id", "framework_version", "profile", "rules");
             assertThat(identity.signatureValid()).isFalse();
             WorkbookFiller cells = new WorkbookFiller(blank);
             assertThat(cells.cell("unit_code", 0).getCellStyle().getLocked()).as("a blank template lets the unit type its code").isFalse();
