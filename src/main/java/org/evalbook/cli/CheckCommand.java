@@ -35,8 +35,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code evalbook check}: read returns safely, recompute everything, and report every mismatch. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Read returned workbooks (files or folders), recompute every rate, score, total and grade, and",
-                "report each problem with its code, cell and what to do. Exit 0: no errors; 1: errors found."})
+        description = {"Check returned workbooks: recompute everything and report every problem by code and cell.",
+                "Reads files or folders safely (isolated worker processes), recomputes every rate, score, total and",
+                "grade, and reports each problem with its code, cell and what to do.",
+                "Exit codes: 0 no errors, 1 errors found, 2 bad usage, 3 internal error."})
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;

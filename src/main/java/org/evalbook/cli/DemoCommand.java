@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 
 /** {@code evalbook demo}: the main job on the bundled samples — today, scoring the two seed units' figures. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The main job on the bundled samples: score the two seed units' figures (test-workbooks/seed-figures)",
-                "under their profiles, then check their returned workbooks (test-workbooks/returned) as a bureau would."})
+        description = {"Run the main job on the bundled samples: score the seed units, then check their returns.",
+                "Scores the figures in test-workbooks/seed-figures under their profiles, then checks the workbooks in",
+                "test-workbooks/returned as `check --demo-key` would."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;

@@ -29,9 +29,9 @@ import picocli.CommandLine.Option;
 
 /** {@code evalbook issue}: one pre-filled, signed workbook per roster row. */
 @Command(name = "issue", mixinStandardHelpOptions = true,
-        description = {"Write one workbook per unit of the roster, pre-filled and signed with the bureau's key.",
-                "The roster is checked first; if any row is wrong, nothing is written. Existing files are never",
-                "overwritten unless --force is given."})
+        description = {"Write one pre-filled, signed workbook per unit of the roster.",
+                "The roster is checked first; if any row is wrong, nothing is written.",
+                "Existing files are never overwritten unless --force is given."})
 final class IssueCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code evalbook template}: the blank standard workbook of a framework, per profile. */
 @Command(name = "template", mixinStandardHelpOptions = true,
-        description = {"Write the blank standard workbook (no unit, unsigned), one per profile or for --profile.",
+        description = {"Write the blank standard workbook (no unit, unsigned), one per profile.",
                 "The blanks kept in workbook-templates/<framework>/blank/ are made with this command."})
 final class TemplateCommand implements Callable<Integer> {
     @Mixin
