@@ -75,9 +75,9 @@ final class ScoreChecks {
         Indicator indicator = entry.indicator();
         List<String> ids = List.of(indicator.selfName());
         String name = score.name();
-        if (self.compareTo(entry.weight()) > 0) {
-            findings.add(c.finding(FindingCode.C14, Severity.ERROR, ids, "≤ " + Checked.plain(entry.weight()), Checked.plain(self),
-                    name + " 自评 " + Checked.plain(self) + " 分，超过分值 " + Checked.plain(entry.weight()) + " 分。请改正。"));
+        if (self.compareTo(entry.weight()) > 0 || self.signum() < 0) {
+            findings.add(c.finding(FindingCode.C14, Severity.ERROR, ids, "0–" + Checked.plain(entry.weight()), Checked.plain(self),
+                    name + " 自评 " + Checked.plain(self) + " 分，不在 0 到分值 " + Checked.plain(entry.weight()) + " 分之间。请改正。"));
             return;
         }
         if (indicator.kind() == IndicatorKind.JUDGEMENT) {

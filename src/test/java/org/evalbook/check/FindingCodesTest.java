@@ -121,6 +121,18 @@ class FindingCodesTest {
                 });
     }
 
+    @org.junit.jupiter.api.Test
+    void aSelfScoreOutsideZeroToTheWeightIsAnError() throws Exception {
+        for (double self : new double[] {-1, 3.5}) {
+            Path file = new Fixtures(temp).edited("self-" + self + ".xlsx", w -> w.cell("self_input_staff_control", 0).setCellValue(self));
+            assertThat(Checks.of(file).findings()).anySatisfy(f -> {
+                assertThat(f.code()).isEqualTo(FindingCode.C14);
+                assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                assertThat(f.message()).contains("不在 0 到分值 3 分之间");
+            });
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = FindingCode.class, names = {"C01", "C13", "C18", "C21"})
     void readPathFindingsNameTheSheetAndCell(FindingCode code) throws Exception {
