@@ -80,12 +80,4 @@ final class Checked {
         String where = cells.isEmpty() ? "" : cells.get(0) + " ";
         return new Finding(code, severity, read.file(), sheet, cells, String.join(",", ids), expected, actual, where + message);
     }
-
-    static String plain(BigDecimal value) {
-        return Numbers.plain(value);
-    }
-
-    static String money(BigDecimal value) {
-        return value.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-    }
 }

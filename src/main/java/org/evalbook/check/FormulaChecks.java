@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.evalbook.framework.Decimals;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
@@ -81,7 +82,7 @@ final class FormulaChecks {
         if (same) {
             return Optional.empty();
         }
-        String shown = expected == null ? "空白" : expected instanceof BigDecimal b ? Checked.plain(b) : expected.toString();
+        String shown = expected == null ? "空白" : expected instanceof BigDecimal b ? Decimals.plain(b) : expected.toString();
         return Optional.of(at(c, cell, name, Severity.WARNING, shown, cell.text(), c.label(name) + " 文件中保存的计算结果为“"
                 + cell.text() + "”，按规则复核为“" + shown + "”。文件可能未重新计算或被其他软件改动；以复核结果为准。"));
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.evalbook.framework.Decimals;
 
 /**
  * A formula's meaning as a token list, so that the text Excel, WPS or LibreOffice write on save (spacing, case,
@@ -64,8 +65,7 @@ final class FormulaTokens {
 
     private static String number(String text) {
         try {
-            BigDecimal value = new BigDecimal(text).stripTrailingZeros();
-            return (value.scale() < 0 ? value.setScale(0) : value).toPlainString();
+            return Decimals.plain(new BigDecimal(text));
         } catch (NumberFormatException odd) {
             return text;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.evalbook.framework.Decimals;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
@@ -120,7 +121,7 @@ final class IdentityChecks {
     }
 
     private static String visible(Checked c, String name) {
-        return c.text(name).or(() -> c.number(name).map(Checked::plain)).orElse("");
+        return c.text(name).or(() -> c.number(name).map(Decimals::plain)).orElse("");
     }
 
     /** Whether the meta's values can be relied on: signed with the bureau's key, or with the demo key in demo mode. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.evalbook.framework.Decimals;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
@@ -118,10 +119,10 @@ final class NarrativeChecks {
             return;
         }
         List<String> ids = List.of(sectionId, field);
-        findings.add(c.finding(FindingCode.C17, Severity.ERROR, ids, Checked.plain(table.get()), Checked.plain(stated),
-                "报告“" + c.label(sectionId) + "”写道“" + quote(sentence) + "”：" + c.label(field) + " " + Checked.plain(stated)
-                        + " ≠ 表中 " + Checked.plain(table.get()) + "（" + c.read.where(field).orElse(field) + "，差 "
-                        + Checked.plain(difference) + "）。请核对报告文字与基础数据表，改正不一致之处。"));
+        findings.add(c.finding(FindingCode.C17, Severity.ERROR, ids, Decimals.plain(table.get()), Decimals.plain(stated),
+                "报告“" + c.label(sectionId) + "”写道“" + quote(sentence) + "”：" + c.label(field) + " " + Decimals.plain(stated)
+                        + " ≠ 表中 " + Decimals.plain(table.get()) + "（" + c.read.where(field).orElse(field) + "，差 "
+                        + Decimals.plain(difference) + "）。请核对报告文字与基础数据表，改正不一致之处。"));
     }
 
     /** The period word nearest before the amount (the longest where two end together); null when none. */

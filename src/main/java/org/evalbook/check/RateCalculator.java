@@ -3,6 +3,7 @@ package org.evalbook.check;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.evalbook.framework.Decimals;
 import org.evalbook.framework.FieldValues;
 import org.evalbook.framework.Formula;
 import org.evalbook.framework.Framework;
@@ -34,12 +35,12 @@ final class RateCalculator {
         if (inputs.anyBlank()) {
             return new Rate.Missing(inputs.blanks());
         }
-        String working = Numbers.plain(numerator) + " / " + Numbers.plain(denominator);
+        String working = Decimals.plain(numerator) + " / " + Decimals.plain(denominator);
         if (denominator.signum() == 0) {
             return numerator.signum() == 0 ? new Rate.ZeroOverZero(working) : new Rate.XOverZero(working);
         }
         BigDecimal rate = numerator.divide(denominator, RATE_SCALE, RoundingMode.HALF_UP);
-        return new Rate.Value(rate, working + " = " + Numbers.percent(rate));
+        return new Rate.Value(rate, working + " = " + Decimals.percent(rate));
     }
 
     private Rate mean(Formula.RowMean mean) {
@@ -65,6 +66,6 @@ final class RateCalculator {
             return new Rate.ZeroOverZero("没有可计算的行");
         }
         BigDecimal rate = sum.divide(BigDecimal.valueOf(counted), RATE_SCALE, RoundingMode.HALF_UP);
-        return new Rate.Value(rate, counted + " 行的平均值 = " + Numbers.percent(rate));
+        return new Rate.Value(rate, counted + " 行的平均值 = " + Decimals.percent(rate));
     }
 }

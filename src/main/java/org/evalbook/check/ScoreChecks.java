@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.evalbook.framework.Decimals;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
@@ -40,8 +41,8 @@ final class ScoreChecks {
             }
             score.rate().filter(r -> !isChangeRate(entry)).filter(r -> r.compareTo(c.framework.checkParameters().rateFrom()) < 0
                     || r.compareTo(c.framework.checkParameters().rateTo()) > 0).ifPresent(r -> findings.add(c.finding(FindingCode.C21,
-                    Severity.WARNING, List.of(indicator.rateName()), "0%–200%", Numbers.percent(r), score.name() + " 计算值为 "
-                            + Numbers.percent(r) + "，超出 0%–200% 的合理范围。请核对分子、分母是否填错或单位不一致。")));
+                    Severity.WARNING, List.of(indicator.rateName()), "0%–200%", Decimals.percent(r), score.name() + " 计算值为 "
+                            + Decimals.percent(r) + "，超出 0%–200% 的合理范围。请核对分子、分母是否填错或单位不一致。")));
             Optional<BigDecimal> self = c.number(indicator.selfName());
             if (self.isEmpty()) {
                 allSelf = false;
@@ -76,8 +77,8 @@ final class ScoreChecks {
         List<String> ids = List.of(indicator.selfName());
         String name = score.name();
         if (self.compareTo(entry.weight()) > 0 || self.signum() < 0) {
-            findings.add(c.finding(FindingCode.C14, Severity.ERROR, ids, "0–" + Checked.plain(entry.weight()), Checked.plain(self),
-                    name + " 自评 " + Checked.plain(self) + " 分，不在 0 到分值 " + Checked.plain(entry.weight()) + " 分之间。请改正。"));
+            findings.add(c.finding(FindingCode.C14, Severity.ERROR, ids, "0–" + Decimals.plain(entry.weight()), Decimals.plain(self),
+                    name + " 自评 " + Decimals.plain(self) + " 分，不在 0 到分值 " + Decimals.plain(entry.weight()) + " 分之间。请改正。"));
             return;
         }
         if (indicator.kind() == IndicatorKind.JUDGEMENT) {
@@ -92,14 +93,14 @@ final class ScoreChecks {
                 && self.compareTo(entry.weight()) == 0 && recomputed.compareTo(entry.weight()) < 0;
         if (misses) {
             findings.add(c.finding(FindingCode.C16, Severity.ERROR, List.of(indicator.selfName(), indicator.rateName()),
-                    Checked.plain(recomputed), Checked.plain(self), name + " 自评满分 " + Checked.plain(self) + " 分，但指标值 "
-                            + score.rate().map(Numbers::percent).orElse("") + " 未达到评分标准，按规则应得 " + Checked.plain(recomputed)
+                    Decimals.plain(recomputed), Decimals.plain(self), name + " 自评满分 " + Decimals.plain(self) + " 分，但指标值 "
+                            + score.rate().map(Decimals::percent).orElse("") + " 未达到评分标准，按规则应得 " + Decimals.plain(recomputed)
                             + " 分（" + score.note() + "）。请按评分标准重新评分。"));
             return;
         }
         Severity severity = score.outcome().isComputed() ? Severity.ERROR : Severity.WARNING;
-        findings.add(c.finding(FindingCode.C14, severity, ids, Checked.plain(recomputed), Checked.plain(self),
-                name + " 自评 " + Checked.plain(self) + " 分，按评分规则复核为 " + Checked.plain(recomputed) + " 分（" + score.note()
+        findings.add(c.finding(FindingCode.C14, severity, ids, Decimals.plain(recomputed), Decimals.plain(self),
+                name + " 自评 " + Decimals.plain(self) + " 分，按评分规则复核为 " + Decimals.plain(recomputed) + " 分（" + score.note()
                         + "）。请核对" + (severity == Severity.ERROR ? "并改正。" : "；数据不全的请补齐。")));
     }
 
@@ -109,21 +110,21 @@ final class ScoreChecks {
         if (self.compareTo(low) < 0 || self.compareTo(high) > 0) {
             Indicator indicator = entry.indicator();
             findings.add(c.finding(FindingCode.C22, Severity.ERROR, List.of(indicator.selfName(), indicator.levelName()),
-                    Checked.plain(low) + "–" + Checked.plain(high), Checked.plain(self), entry.name() + " 自评“" + level.level() + "”，该档得分应在 "
-                            + Checked.plain(low) + "–" + Checked.plain(high) + " 分之间，实填 " + Checked.plain(self) + " 分。请调整得分或档次。"));
+                    Decimals.plain(low) + "–" + Decimals.plain(high), Decimals.plain(self), entry.name() + " 自评“" + level.level() + "”，该档得分应在 "
+                            + Decimals.plain(low) + "–" + Decimals.plain(high) + " 分之间，实填 " + Decimals.plain(self) + " 分。请调整得分或档次。"));
         }
     }
 
     private static void totals(Checked c, BigDecimal selfSum, boolean allSelf, List<Finding> findings) {
         Optional<BigDecimal> total = c.number("self_total");
         if (total.isPresent() && allSelf && total.get().subtract(selfSum).abs().compareTo(c.framework.checkParameters().scoreTolerance()) > 0) {
-            findings.add(c.finding(FindingCode.C14, Severity.ERROR, List.of("self_total"), Checked.plain(selfSum), Checked.plain(total.get()),
-                    "自评总分 " + Checked.plain(total.get()) + " ≠ 各指标自评得分之和 " + Checked.plain(selfSum) + "。请改正。"));
+            findings.add(c.finding(FindingCode.C14, Severity.ERROR, List.of("self_total"), Decimals.plain(selfSum), Decimals.plain(total.get()),
+                    "自评总分 " + Decimals.plain(total.get()) + " ≠ 各指标自评得分之和 " + Decimals.plain(selfSum) + "。请改正。"));
         }
         Optional<String> grade = c.text("self_grade");
         if (total.isPresent() && grade.isPresent() && !grade.get().equals(c.framework.gradeFor(total.get()))) {
             findings.add(c.finding(FindingCode.C14, Severity.ERROR, List.of("self_grade"), c.framework.gradeFor(total.get()), grade.get(),
-                    "自评等级“" + grade.get() + "”与自评总分 " + Checked.plain(total.get()) + " 对应的等级“" + c.framework.gradeFor(total.get())
+                    "自评等级“" + grade.get() + "”与自评总分 " + Decimals.plain(total.get()) + " 对应的等级“" + c.framework.gradeFor(total.get())
                             + "”不符。请改正。"));
         }
     }

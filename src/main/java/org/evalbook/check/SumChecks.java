@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.evalbook.framework.Decimals;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
@@ -46,17 +47,17 @@ final class SumChecks {
             List<String> ids = new ArrayList<>(List.of(check.total()));
             ids.addAll(parts.ids);
             boolean withinRounding = difference.abs().compareTo(allowed) <= 0;
-            String text = c.label(check.total()) + " " + Checked.plain(total.get()) + " ≠ " + parts.text
-                    + (parts.typed > 1 && check.equals().terms().size() > 1 ? " = " + Checked.plain(parts.sum) : "")
-                    + "（差 " + Checked.plain(difference.abs()) + (withinRounding ? "，尾差）" : "）");
+            String text = c.label(check.total()) + " " + Decimals.plain(total.get()) + " ≠ " + parts.text
+                    + (parts.typed > 1 && check.equals().terms().size() > 1 ? " = " + Decimals.plain(parts.sum) : "")
+                    + "（差 " + Decimals.plain(difference.abs()) + (withinRounding ? "，尾差）" : "）");
             if (withinRounding) {
                 rounding.computeIfAbsent(check.code(), k -> new ArrayList<>()).add(c.finding(code, Severity.WARNING, ids,
-                        Checked.plain(parts.sum), Checked.plain(total.get()), text + ROUNDING_ADVICE));
+                        Decimals.plain(parts.sum), Decimals.plain(total.get()), text + ROUNDING_ADVICE));
             } else {
                 boolean onlyAdds = check.equals().terms().stream().allMatch(t -> t.sign() > 0);
                 String probable = onlyAdds && parts.largest != null && total.get().compareTo(parts.largest) < 0
-                        ? "合计数小于其中一项（" + c.label(parts.largestId) + " " + Checked.plain(parts.largest) + "），很可能填错行或单位（元/万元）。" : "";
-                errors.add(c.finding(code, Severity.ERROR, ids, Checked.plain(parts.sum), Checked.plain(total.get()),
+                        ? "合计数小于其中一项（" + c.label(parts.largestId) + " " + Decimals.plain(parts.largest) + "），很可能填错行或单位（元/万元）。" : "";
+                errors.add(c.finding(code, Severity.ERROR, ids, Decimals.plain(parts.sum), Decimals.plain(total.get()),
                         text + "。" + probable + "请核对合计数与各分项，改正后重新提交。"));
             }
         }
@@ -91,7 +92,7 @@ final class SumChecks {
                 }
                 if (value.isPresent()) {
                     parts.add(term.sign(), value.get(), ref.field());
-                    parts.text += sign + c.label(ref.field()) + " " + Checked.plain(value.get());
+                    parts.text += sign + c.label(ref.field()) + " " + Decimals.plain(value.get());
                 }
             } else if (term.operand() instanceof Expression.ColumnSum sum) {
                 String table = c.framework.tableOf(sum.column()).orElseThrow().id();
@@ -110,7 +111,7 @@ final class SumChecks {
                 if (cells == 0) {
                     return null;
                 }
-                parts.text += sign + "Σ " + c.label(sum.column()) + "（" + cells + " 行）" + Checked.plain(subtotal);
+                parts.text += sign + "Σ " + c.label(sum.column()) + "（" + cells + " 行）" + Decimals.plain(subtotal);
             }
         }
         return parts;

@@ -1,5 +1,6 @@
 package org.evalbook.cli;
 
+import org.evalbook.framework.Decimals;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -35,14 +36,14 @@ final class ProfilesCommand implements Callable<Integer> {
         for (Profile profile : loaded.profiles().values()) {
             out.println();
             out.println(profile.id() + "  " + profile.name() + "：" + profile.entries().size() + " 个指标，合计 "
-                    + plain(profile.totalWeight()) + " 分");
+                    + Decimals.plain(profile.totalWeight()) + " 分");
             if (!profile.description().isEmpty()) {
                 out.println("  " + profile.description());
             }
             for (Map.Entry<String, BigDecimal> level1 : profile.weightsByLevel1().entrySet()) {
-                out.println("  " + level1.getKey() + " " + plain(level1.getValue()));
+                out.println("  " + level1.getKey() + " " + Decimals.plain(level1.getValue()));
                 for (Map.Entry<String, BigDecimal> level2 : profile.weightsByLevel2(level1.getKey()).entrySet()) {
-                    out.println("    " + level2.getKey() + " " + plain(level2.getValue()));
+                    out.println("    " + level2.getKey() + " " + Decimals.plain(level2.getValue()));
                     if (indicators) {
                         listIndicators(out, loaded, profile, level1.getKey(), level2.getKey());
                     }
@@ -58,13 +59,9 @@ final class ProfilesCommand implements Callable<Integer> {
             if (entry.indicator().level1().equals(level1) && entry.level2().equals(level2)) {
                 String formula = entry.formula().map(f -> "；公式：" + f.label()).orElse("");
                 String edges = entry.indicator().kind() == IndicatorKind.RATE ? "；" + RuleText.edgeCases(entry) : "";
-                out.println("      " + entry.indicator().id() + " " + entry.name() + " " + plain(entry.weight()) + "："
+                out.println("      " + entry.indicator().id() + " " + entry.name() + " " + Decimals.plain(entry.weight()) + "："
                         + RuleText.describe(entry, framework.judgementLevels()) + formula + edges);
             }
         }
-    }
-
-    private static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
     }
 }

@@ -23,6 +23,6 @@ final class Percent {
 
     /** How a fraction reads as a percentage: 1 → 100%, 0.075 → 7.5%. */
     static String format(BigDecimal fraction) {
-        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        return Decimals.plainPercent(fraction);
     }
 }

@@ -121,6 +121,6 @@ final class ProfileBuilder {
     }
 
     static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
+        return Decimals.plain(value);
     }
 }

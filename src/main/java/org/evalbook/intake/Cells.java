@@ -1,6 +1,6 @@
 package org.evalbook.intake;
 
-import java.math.BigDecimal;
+import org.evalbook.framework.Decimals;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -40,7 +40,7 @@ final class Cells {
             case NUMERIC -> {
                 double value = cell.getNumericCellValue();
                 boolean date = safeIsDate(cell);
-                String number = Double.isFinite(value) ? exact(value) : "";
+                String number = Double.isFinite(value) ? Decimals.ofDouble(value).toPlainString() : "";
                 yield new RawCell(ref, "NUMERIC", formula.isEmpty() ? safeFormat(cell) : number, number, formula, date);
             }
             case STRING -> new RawCell(ref, "STRING", cell.getStringCellValue(), "", formula, false);
@@ -48,12 +48,6 @@ final class Cells {
             case ERROR -> new RawCell(ref, "ERROR", errorText(cell), "", formula, false);
             default -> new RawCell(ref, "BLANK", "", "", formula, false);
         };
-    }
-
-    /** The decimal a person typed: the shortest text that gives back the stored double (399.77, not 399.769999…). */
-    static String exact(double value) {
-        BigDecimal decimal = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-        return (decimal.scale() < 0 ? decimal.setScale(0) : decimal).toPlainString();
     }
 
     static String ref(String sheet, int row, int column) {

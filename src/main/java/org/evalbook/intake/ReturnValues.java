@@ -1,5 +1,6 @@
 package org.evalbook.intake;
 
+import org.evalbook.framework.Decimals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -126,8 +127,8 @@ public final class ReturnValues {
             BigDecimal value = new BigDecimal(cell.number());
             if (type == FieldType.PERCENT && value.abs().compareTo(BigDecimal.valueOf(2)) > 0) {
                 BigDecimal fraction = value.movePointLeft(2);
-                out.findings.add(finding(out.file, FindingCode.C21, Severity.WARNING, cell, id, plain(fraction), cell.number(),
-                        label + " 填的是 " + cell.number() + "，按百分比 " + cell.number() + "% 读作 " + plain(fraction)
+                out.findings.add(finding(out.file, FindingCode.C21, Severity.WARNING, cell, id, Decimals.plain(fraction), cell.number(),
+                        label + " 填的是 " + cell.number() + "，按百分比 " + cell.number() + "% 读作 " + Decimals.plain(fraction)
                                 + "。请填写百分数（如 95%），不要填 95。"));
                 return Optional.of(fraction);
             }
@@ -148,8 +149,8 @@ public final class ReturnValues {
                 percent = true;
             }
             String unitNote = parsed.get().unit().equals("元") ? "（按元换算为万元）" : "";
-            out.findings.add(finding(out.file, percent ? FindingCode.C21 : FindingCode.C13, Severity.WARNING, cell, id, plain(value),
-                    cell.text(), label + " 以文本填写为“" + cell.text() + "”，已读作 " + plain(value) + unitNote
+            out.findings.add(finding(out.file, percent ? FindingCode.C21 : FindingCode.C13, Severity.WARNING, cell, id, Decimals.plain(value),
+                    cell.text(), label + " 以文本填写为“" + cell.text() + "”，已读作 " + Decimals.plain(value) + unitNote
                             + "。请直接填写数字，不要带单位、空格或全角字符。"));
             return Optional.of(value);
         }
@@ -199,7 +200,7 @@ public final class ReturnValues {
             return LocalDate.from(date).toString();
         }
         if (cell.type().equals("NUMERIC")) {
-            return plain(new BigDecimal(cell.number()));
+            return Decimals.plain(new BigDecimal(cell.number()));
         }
         return cell.text().replace('\u3000', ' ').replace('\u00a0', ' ').strip();
     }
@@ -215,11 +216,6 @@ public final class ReturnValues {
 
     private static String sheetOf(String ref) {
         return ref.substring(0, ref.lastIndexOf('!'));
-    }
-
-    static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     /** What interpreting one return collects. */

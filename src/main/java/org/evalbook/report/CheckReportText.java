@@ -1,5 +1,6 @@
 package org.evalbook.report;
 
+import org.evalbook.framework.Decimals;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class CheckReportText {
             out.println("单位：" + or(unit.unitName(), "（未填单位名称）") + "（" + or(unit.unitCode(), "无代码") + "），"
                     + or(unit.year(), "？") + " 年度，评价方案 " + unit.profile());
             out.println("复核：总分 " + unit.recomputedTotal().map(BigDecimal::toPlainString).orElse("—") + "，等级 "
-                    + unit.recomputedGrade().orElse("—") + "；自评：总分 " + unit.selfTotal().map(v -> v.stripTrailingZeros().toPlainString()).orElse("未填")
+                    + unit.recomputedGrade().orElse("—") + "；自评：总分 " + unit.selfTotal().map(Decimals::plain).orElse("未填")
                     + "，等级 " + unit.selfGrade().orElse("未填"));
         }
         for (Severity severity : Severity.values()) {

@@ -1,8 +1,8 @@
 package org.evalbook.report;
 
+import org.evalbook.framework.Decimals;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.evalbook.check.IndicatorScore;
 import org.evalbook.check.ScoreSheet;
 import org.evalbook.framework.DisplayWidth;
@@ -17,12 +17,12 @@ public final class ScoreSheetText {
         out.println(unit + " — 评价方案 " + profile.id() + "（" + profile.name() + "）");
         out.println("  " + pad("指标", 28) + padLeft("分值", 6) + padLeft("计算值", 10) + padLeft("得分", 8) + "  说明");
         for (IndicatorScore score : sheet.indicators()) {
-            out.println("  " + pad(score.name(), 28) + padLeft(plain(score.weight()), 6)
-                    + padLeft(score.rate().map(ScoreSheetText::percent).orElse("—"), 10)
+            out.println("  " + pad(score.name(), 28) + padLeft(Decimals.plain(score.weight()), 6)
+                    + padLeft(score.rate().map(Decimals::percent).orElse("—"), 10)
                     + padLeft(score.score().map(BigDecimal::toPlainString).orElse("不适用"), 8) + "  " + score.note());
         }
         String rescaled = sheet.applicableWeight().compareTo(BigDecimal.valueOf(100)) == 0 ? ""
-                : "（按适用指标分值 " + plain(sheet.applicableWeight()) + " 折算为百分制）";
+                : "（按适用指标分值 " + Decimals.plain(sheet.applicableWeight()) + " 折算为百分制）";
         out.println("  规则总分 " + sheet.total().toPlainString() + rescaled + "，等级 " + sheet.grade());
     }
 
@@ -33,13 +33,5 @@ public final class ScoreSheetText {
 
     static String padLeft(String text, int width) {
         return " ".repeat(Math.max(0, width - DisplayWidth.of(text))) + text;
-    }
-
-    private static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
-    }
-
-    private static String percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
     }
 }

@@ -1,5 +1,6 @@
 package org.evalbook.report;
 
+import org.evalbook.framework.Decimals;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.evalbook.check.CheckResult;
@@ -12,12 +13,12 @@ record UnitSummary(String unitCode, String unitName, String year, String profile
     static UnitSummary of(CheckResult result) {
         Optional<FieldValues> values = result.read().map(r -> r.values());
         return new UnitSummary(text(values, "unit_code"), text(values, "unit_name"),
-                values.flatMap(v -> v.number("fiscal_year")).map(y -> y.stripTrailingZeros().toPlainString()).orElse(""),
+                values.flatMap(v -> v.number("fiscal_year")).map(Decimals::plain).orElse(""),
                 result.profile().orElse(""), result.scores().map(s -> s.total()), result.scores().map(s -> s.grade()),
                 values.flatMap(v -> v.number("self_total")), values.flatMap(v -> v.text("self_grade")));
     }
 
     private static String text(Optional<FieldValues> values, String id) {
-        return values.flatMap(v -> v.text(id).or(() -> v.number(id).map(n -> n.stripTrailingZeros().toPlainString()))).orElse("");
+        return values.flatMap(v -> v.text(id).or(() -> v.number(id).map(Decimals::plain))).orElse("");
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.evalbook.framework.Decimals;
 import org.evalbook.framework.EdgePolicy;
 import org.evalbook.framework.Expression;
 import org.evalbook.framework.FieldDef;
@@ -173,7 +174,7 @@ final class ExcelFormulas {
     }
 
     static String number(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
+        return Decimals.plain(value);
     }
 
     /** The pieces of a rate formula: when it cannot be computed, when the denominator is 0, and the ratio. */

@@ -1,5 +1,6 @@
 package org.evalbook.template;
 
+import org.evalbook.framework.Decimals;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,14 +26,9 @@ final class MetaSheet {
     private static Map<String, String> prefilled(UnitIssue issue) {
         Map<String, String> values = new LinkedHashMap<>();
         issue.prefill().texts().forEach((id, text) -> values.put(id, text));
-        issue.prefill().numbers().forEach((id, number) -> values.put(id, plain(number)));
+        issue.prefill().numbers().forEach((id, number) -> values.put(id, Decimals.plain(number)));
         java.util.List.of("unit_code", "unit_name", "fiscal_year").forEach(values::remove);
         return values;
-    }
-
-    static String plain(java.math.BigDecimal value) {
-        java.math.BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     XSSFSheet write() {

@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.evalbook.framework.Decimals;
 import org.evalbook.framework.FieldDef;
 import org.evalbook.framework.FieldValues;
 import org.evalbook.framework.Framework;
@@ -176,8 +177,7 @@ public final class Roster {
             }
             BigDecimal value;
             if (cell.getCellType() == CellType.NUMERIC) {
-                value = new BigDecimal(Double.toString(cell.getNumericCellValue())).stripTrailingZeros();
-                value = value.scale() < 0 ? value.setScale(0) : value;
+                value = Decimals.ofDouble(cell.getNumericCellValue());
             } else {
                 try {
                     value = new BigDecimal(text(cell).replace(",", ""));

@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.evalbook.framework.Decimals;
 import org.evalbook.framework.FieldDef;
 
 /** Data validation on every input, by its type, with Chinese prompts and error texts. */
@@ -131,10 +132,10 @@ final class Validations {
     }
 
     private static String percent(String fraction) {
-        return new BigDecimal(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        return Decimals.plain(new BigDecimal(fraction).movePointRight(2)) + "%";
     }
 
     static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
+        return Decimals.plain(value);
     }
 }
