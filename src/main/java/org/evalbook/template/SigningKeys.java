@@ -28,7 +28,7 @@ public final class SigningKeys {
         if (inline != null && !inline.isBlank()) {
             return SigningKey.of(checked(inline.strip(), ENV_KEY).getBytes(StandardCharsets.UTF_8), false);
         }
-        Path file = environment.containsKey(ENV_FILE) ? Path.of(environment.get(ENV_FILE)) : home.resolve(".evalbook").resolve("signing.key");
+        Path file = keyFile(environment, home);
         if (!Files.exists(file)) {
             Files.createDirectories(file.toAbsolutePath().getParent());
             byte[] secret = new byte[32];
@@ -48,7 +48,7 @@ public final class SigningKeys {
         if (inline != null && !inline.isBlank()) {
             return java.util.Optional.of(SigningKey.of(checked(inline.strip(), ENV_KEY).getBytes(StandardCharsets.UTF_8), false));
         }
-        Path file = environment.containsKey(ENV_FILE) ? Path.of(environment.get(ENV_FILE)) : home.resolve(".evalbook").resolve("signing.key");
+        Path file = keyFile(environment, home);
         if (!Files.exists(file)) {
             return java.util.Optional.empty();
         }
@@ -66,6 +66,11 @@ public final class SigningKeys {
         amended.remove(ENV_KEY);
         amended.put(ENV_FILE, keyFile.toString());
         return amended;
+    }
+
+    /** The key file: the one named by {@value #ENV_FILE}, else {@code ~/.evalbook/signing.key}. */
+    private static Path keyFile(Map<String, String> environment, Path home) {
+        return environment.containsKey(ENV_FILE) ? Path.of(environment.get(ENV_FILE)) : home.resolve(".evalbook").resolve("signing.key");
     }
 
     /** A key must be long enough to be a secret: 16 characters at least (a generated one has 64). */
