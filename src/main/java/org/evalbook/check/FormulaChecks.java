@@ -38,6 +38,11 @@ final class FormulaChecks {
                 continue;
             }
             String name = found.getKey();
+            if (cell.unreadable()) {
+                findings.add(at(c, cell, name, Severity.ERROR, expected.formula(), "", c.label(name)
+                        + " 的公式无法读取（文件被其他软件保存时损坏了此公式，例如数组公式的内容丢失）。复核结果以原公式为准，其他内容照常检查；请在下发的填报表中重新填写后交回。"));
+                continue;
+            }
             if (!cell.hasFormula()) {
                 if (!cell.isBlank()) {
                     findings.add(at(c, cell, name, Severity.ERROR, expected.formula(), cell.text(), c.label(name)

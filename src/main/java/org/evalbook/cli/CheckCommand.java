@@ -1,6 +1,6 @@
 package org.evalbook.cli;
 
-import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.evalbook.check.CheckResult;
 import org.evalbook.check.Identity;
-import org.evalbook.check.ReturnChecker;
-import org.evalbook.finding.Finding;
-import org.evalbook.finding.FindingCode;
 import org.evalbook.framework.Framework;
 import org.evalbook.intake.IsolatedReader;
-import org.evalbook.intake.RawReturn;
+import org.evalbook.intake.Names;
+import org.evalbook.intake.ReceivedFiles;
+import org.evalbook.pipeline.CheckRun;
 import org.evalbook.report.CheckReportJson;
 import org.evalbook.report.CheckReportText;
 import org.evalbook.template.Roster;
@@ -43,8 +41,8 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Returned workbooks, or folders of them.")
-    List<Path> inputs;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Returned workbooks, or folders of them (read with their sub-folders).")
+    List<String> inputs;
 
     @Option(names = "--roster", paramLabel = "ROSTER.xlsx", description = "Compare each return's unit and year with the roster.")
     Path roster;
@@ -64,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time limit for reading one file. Default: ${DEFAULT-VALUE}.")
     int timeout = 60;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Reader processes in parallel. Default: the number of cores (at most 4).")
+    @Option(names = "--workers", paramLabel = "N", description = "Reader processes in parallel (at most the number of cores). Default: the number of cores, at most 4.")
     int workers = IsolatedReader.Limits.DEFAULT.workers();
 
     @CommandLine.Spec
@@ -73,7 +71,6 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Framework loaded = framework.load();
-        List<Path> files = files();
         Map<String, RosterRow> rosterRows = new HashMap<>();
         if (roster != null) {
             try {
@@ -90,73 +87,29 @@ final class CheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout 至少为 1 秒。");
         }
         Optional<SigningKey> key = demoKey ? Optional.empty() : SigningKeys.existing(SigningKeys.environment(System.getenv(), keyFile), Path.of(System.getProperty("user.home")));
-        IsolatedReader.Limits limits = new IsolatedReader.Limits(Math.max(1, workers), Duration.ofSeconds(timeout), 512);
-        List<CheckResult> results = checkAll(framework.framework, loaded, files, limits, raw -> new Identity(key, demoKey,
-                unitCode(raw).map(rosterRows::get), roster != null));
-        boolean internal = results.stream().anyMatch(r -> r.findings().stream().anyMatch(f -> f.message().startsWith(INTERNAL)));
-        CheckReportText.write(spec.commandLine().getOut(), results);
+        List<Path> outputs = new ArrayList<>();
+        Optional.ofNullable(json).ifPresent(outputs::add);
+        Optional.ofNullable(annotate).ifPresent(outputs::add);
+        ReceivedFiles.Scan scan = ReceivedFiles.scan(inputs, outputs);
+        PrintWriter err = spec.commandLine().getErr();
+        scan.skipped().forEach(s -> err.println("跳过 " + s.name() + "（" + s.reason() + "）。"));
+        if (scan.found().isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "没有可检查的文件：" + String.join("、", inputs.stream().map(Names::escaped).toList()) + "。");
+        }
+        IsolatedReader.Limits limits = new IsolatedReader.Limits(workers, Duration.ofSeconds(timeout), 512);
+        CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(framework.framework, loaded, limits, raw -> new Identity(key, demoKey,
+                Identity.unitCode(raw).map(rosterRows::get), roster != null), Optional.ofNullable(annotate))).run(scan);
+        CheckReportText.write(spec.commandLine().getOut(), outcome.results());
         if (json != null) {
             try (OutputStream out = Files.newOutputStream(json)) {
-                CheckReportJson.write(out, results);
+                CheckReportJson.write(out, outcome.results());
             }
         }
-        if (annotate != null) {
-            Annotations.write(files, results, annotate, spec.commandLine().getOut(), spec.commandLine().getErr());
-        }
-        if (internal) {
+        outcome.copies().forEach(copy -> spec.commandLine().getOut().println("审核意见副本：" + copy));
+        outcome.copyFailures().forEach(err::println);
+        if (outcome.internalError()) {
             return ExitCode.INTERNAL;
         }
-        return results.stream().anyMatch(CheckResult::hasErrors) ? ExitCode.FINDINGS : ExitCode.OK;
+        return outcome.results().stream().anyMatch(CheckResult::hasErrors) ? ExitCode.FINDINGS : ExitCode.OK;
     }
-
-    static final String INTERNAL = "检查此文件时 evalbook 内部出错";
-
-    /** Reads every file in isolated workers and checks it; a bug in one file's check becomes that file's F14. */
-    static List<CheckResult> checkAll(String frameworkArg, Framework framework, List<Path> files, IsolatedReader.Limits limits,
-                                      java.util.function.Function<RawReturn, Identity> identity) throws InterruptedException {
-        List<RawReturn> raws = new IsolatedReader(frameworkArg, limits).readAll(files);
-        ReturnChecker checker = new ReturnChecker(framework);
-        List<CheckResult> results = new ArrayList<>();
-        for (RawReturn raw : raws) {
-            try {
-                results.add(checker.check(raw, identity.apply(raw)));
-            } catch (RuntimeException bug) {
-                results.add(new CheckResult(raw.file(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(
-                        Finding.aboutFile(FindingCode.F14, raw.file(), INTERNAL + "（" + bug + "），其他文件不受影响。请把此文件和命令报告给开发者。"))));
-            }
-        }
-        return results;
-    }
-
-    private List<Path> files() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path input : inputs) {
-            if (Files.isDirectory(input)) {
-                try (Stream<Path> listing = Files.list(input)) {
-                    for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
-                        String name = file.getFileName().toString();
-                        if (name.startsWith("~$") || name.startsWith(".")) {
-                            spec.commandLine().getErr().println("跳过 " + file + "（Office 临时锁文件或隐藏文件，不是交回的填报表）。");
-                        } else {
-                            files.add(file);
-                        }
-                    }
-                }
-            } else if (Files.isRegularFile(input)) {
-                files.add(input);
-            } else {
-                throw new CommandLine.ParameterException(spec.commandLine(), "找不到文件：" + input);
-            }
-        }
-        if (files.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "没有可检查的文件：" + inputs + "。");
-        }
-        return files;
-    }
-
-    private static Optional<String> unitCode(RawReturn raw) {
-        return Optional.ofNullable(raw.meta().get("unit_code")).or(() -> Optional.ofNullable(raw.names().get("unit_code"))
-                .filter(n -> !n.cells().isEmpty()).map(n -> n.cells().get(0).text().strip()));
-    }
-
 }

@@ -6,9 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.evalbook.check.CheckResult;
 import org.evalbook.check.Identity;
 import org.evalbook.check.ScoreSheet;
 import org.evalbook.check.Scorer;
@@ -16,6 +16,8 @@ import org.evalbook.framework.Framework;
 import org.evalbook.framework.Profile;
 import org.evalbook.intake.FiguresFile;
 import org.evalbook.intake.IsolatedReader;
+import org.evalbook.intake.ReceivedFiles;
+import org.evalbook.pipeline.CheckRun;
 import org.evalbook.intake.UnitFigures;
 import org.evalbook.report.CheckReportText;
 import org.evalbook.report.ScoreSheetText;
@@ -68,14 +70,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path returned = dir.resolveSibling("returned");
         if (Files.isDirectory(returned)) {
-            List<Path> returns;
-            try (Stream<Path> listing = Files.list(returned)) {
-                returns = listing.filter(p -> p.toString().endsWith(".xlsx")).sorted().toList();
-            }
             out.println("══ 检查样例填报表（" + returned + "，演示密钥）══");
-            List<CheckResult> results = CheckCommand.checkAll(framework.framework, loaded, returns, IsolatedReader.Limits.DEFAULT,
-                    raw -> Identity.DEMO);
-            CheckReportText.write(out, results);
+            CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(framework.framework, loaded, IsolatedReader.Limits.DEFAULT,
+                    raw -> Identity.DEMO, Optional.empty())).run(ReceivedFiles.scan(List.of(returned.toString()), List.of()));
+            CheckReportText.write(out, outcome.results());
         }
         out.flush();
         return ExitCode.OK;

@@ -19,6 +19,8 @@ public enum FindingCode {
     F12(Severity.INFO, "表格下方另有数据行", "Rows typed just below a table's named range; they were read as part of the table."),
     F13(Severity.WARNING, "定义名称已损坏", "A defined name points nowhere (#REF!) or to a deleted sheet; the field was read as blank."),
     F14(Severity.ERROR, "无法读取", "The reader failed on the file for another reason; the message says which."),
+    F17(Severity.WARNING, "文件名含控制字符", "The file's name holds control characters or bytes invalid in the system's encoding; it is shown escaped and read as usual."),
+    F18(Severity.ERROR, "文件无法打开", "Not a file that can be opened: missing, a dangling link, a special file (FIFO, device), a folder or file without read permission."),
     C01(Severity.ERROR, "收入合计不等于各项收入之和", "inc_total = Σ inc_fiscal … inc_other (tolerance: 尾差)."),
     C02(Severity.ERROR, "支出合计不等于基本支出加项目支出", "exp_total = exp_basic + exp_project, each period."),
     C03(Severity.ERROR, "基本支出不等于人员经费加公用经费", "exp_basic = exp_personnel + exp_public, each period."),
@@ -42,7 +44,8 @@ public enum FindingCode {
     C21(Severity.WARNING, "百分比填写不规范", "95 vs 0.95 vs \"95%\" normalised; a rate outside 0 %–200 %."),
     C22(Severity.ERROR, "定性指标得分与档次不符", "A judgement indicator's self-score outside the band of its declared level."),
     C23(Severity.WARNING, "指标无法计算", "An indicator cannot be computed: an input is blank, or x/0; says which fields and what the rule gave."),
-    C24(Severity.ERROR, "选项填写不规范", "A choice (是/否, a level, a grade) is not one of its options; read as blank (a common synonym such as 优秀 is read as 优, info).");
+    C24(Severity.ERROR, "选项填写不规范", "A choice (是/否, a level, a grade) is not one of its options; read as blank (a common synonym such as 优秀 is read as 优, info)."),
+    C25(Severity.WARNING, "同一单位交回多份", "Two or more returns of the same unit and year in one run; each names the others (identical copies say so).");
 
     private final Severity severity;
     private final String title;

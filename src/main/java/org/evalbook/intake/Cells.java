@@ -21,8 +21,29 @@ final class Cells {
         return new RawCell(ref(sheet, row, column), "BLANK", "", "", "", false);
     }
 
+    /** A cell that could not be read (the finding is raised on it; the rest of the return is read as usual). */
+    static final String UNREADABLE = "UNREADABLE";
+
     static RawCell of(Cell cell) {
         String ref = ref(cell.getSheet().getSheetName(), cell.getRowIndex(), cell.getColumnIndex());
+        try {
+            return read(cell, ref);
+        } catch (Throwable broken) {
+            // e.g. POI recursing without end on an array formula whose text another program dropped
+            boolean formula = safeIsFormula(cell);
+            return new RawCell(ref, UNREADABLE, "", "", formula ? "?" : "", false);
+        }
+    }
+
+    private static boolean safeIsFormula(Cell cell) {
+        try {
+            return cell.getCellType() == CellType.FORMULA;
+        } catch (Throwable unknown) {
+            return true;
+        }
+    }
+
+    private static RawCell read(Cell cell, String ref) {
         String formula = "";
         CellType type = cell.getCellType();
         if (type == CellType.FORMULA) {

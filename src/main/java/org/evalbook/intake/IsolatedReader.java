@@ -1,36 +1,65 @@
 package org.evalbook.intake;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 
 /**
  * Reads untrusted files in separate worker JVMs, as POI's own security advice recommends: each worker has a heap
- * limit ({@code -Xmx}) and exits on OutOfMemoryError, and each file a wall-clock limit after which its worker is
- * killed. A file that hits a limit becomes an F08 finding, a worker that dies an F14, and the batch goes on with a
- * fresh worker.
+ * limit ({@code -Xmx}) and exits on OutOfMemoryError, and each file a wall-clock limit — counted from when its
+ * worker has the file, not from the worker's start — after which its worker is killed. A file that hits a limit
+ * becomes an F08 finding, a worker that dies an F14, and the batch goes on with a fresh worker. Files reach workers
+ * as bytes (see {@link WorkerProtocol}), never as names.
  */
 public final class IsolatedReader {
-    /** The limits one file is read under. */
+    /** How long a fresh worker may take to start and load the framework. */
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+
+    /** The limits one file is read under. {@code workers} is capped by the cores. */
     public record Limits(int workers, Duration perFile, int heapMegabytes) {
-        public static final Limits DEFAULT = new Limits(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
-                Duration.ofSeconds(60), 512);
+        public static final Limits DEFAULT = new Limits(4, Duration.ofSeconds(60), 512);
+
+        public Limits {
+            workers = Math.max(1, Math.min(workers, Runtime.getRuntime().availableProcessors()));
+        }
+    }
+
+    /** What the caller does with each return while its worker still holds the file (to copy it, say). */
+    public interface Handler {
+        void handle(int index, RawReturn raw, Copier copier);
+    }
+
+    /** Asks the worker that read a return for an annotated copy of exactly what it read. */
+    public interface Copier {
+        /** The copy's bytes, or the Chinese reason it could not be made. */
+        Copy copy(Annotation annotation);
+    }
+
+    /** An annotated copy, or why there is none. */
+    public record Copy(byte[] workbook, String failure) {
+        public boolean made() {
+            return failure.isEmpty();
+        }
     }
 
     private final String framework;
@@ -48,98 +77,166 @@ public final class IsolatedReader {
     }
 
     /** Reads every file; the results are in the order of {@code files}, one per file, whatever happened. */
-    public List<RawReturn> readAll(List<Path> files) throws InterruptedException {
+    public List<RawReturn> readAll(List<Received> files) throws InterruptedException {
         RawReturn[] results = new RawReturn[files.size()];
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(limits.workers());
-        List<Future<?>> running = new ArrayList<>();
-        for (int w = 0; w < limits.workers(); w++) {
-            running.add(pool.submit(() -> {
-                try (Worker worker = new Worker()) {
-                    for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-                        results[i] = worker.read(files.get(i));
-                    }
-                }
-                return null;
-            }));
-        }
-        pool.shutdown();
-        for (Future<?> future : running) {
-            try {
-                future.get();
-            } catch (java.util.concurrent.ExecutionException failed) {
-                throw new IllegalStateException("reader pool failed", failed.getCause());
-            }
-        }
+        readEach(files, (index, raw, copier) -> results[index] = raw);
         return List.of(results);
     }
 
-    /** One worker process, restarted whenever a file kills or stalls it. */
-    private final class Worker implements AutoCloseable {
-        private Process process;
-        private Writer input;
-        private BlockingQueue<String> lines;
+    /**
+     * Reads every file and hands each return to {@code handler} as soon as it is read, on the thread that owns its
+     * worker (so up to {@link Limits#workers} at once, in no fixed order).
+     */
+    public void readEach(List<Received> files, Handler handler) throws InterruptedException {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("evalbook-read-");
+        } catch (IOException noTemp) {
+            throw new IllegalStateException("cannot create a temporary folder for the reader workers", noTemp);
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(limits.workers());
+        List<Future<?>> running = new ArrayList<>();
+        try {
+            for (int w = 0; w < limits.workers(); w++) {
+                running.add(pool.submit(() -> {
+                    try (Worker worker = new Worker(scratch)) {
+                        for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                            Received file = files.get(i);
+                            handler.handle(i, worker.read(file).named(file.name()), worker);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (ExecutionException failed) {
+            throw new IllegalStateException("reader pool failed", failed.getCause());
+        } finally {
+            pool.shutdownNow();
+            deleteQuietly(scratch);
+        }
+    }
 
-        RawReturn read(Path file) {
-            String name = file.getFileName().toString();
+    /** One worker process, restarted whenever a file kills or stalls it. */
+    private final class Worker implements Copier, AutoCloseable {
+        private final Path scratch;
+        private Process process;
+        private DataOutputStream input;
+        private BlockingQueue<WorkerProtocol.Frame> frames;
+
+        Worker(Path scratch) {
+            this.scratch = scratch;
+        }
+
+        RawReturn read(Received file) {
+            byte[] content;
             try {
-                start();
-                input.write(file.toAbsolutePath() + "\n");
-                input.flush();
-                long deadline = System.nanoTime() + limits.perFile().toNanos();
-                while (true) {
-                    String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    if (line == null) {
-                        stop();
-                        return failed(name, FindingCode.F08, "读取超过 " + limits.perFile().toSeconds() + " 秒仍未完成，已被终止");
-                    }
-                    if (line.equals(EOF)) {
-                        int exit = waitForExit();
-                        stop();
-                        return exit == OUT_OF_MEMORY || exit == 3
-                                ? failed(name, FindingCode.F08, "读取时内存超过 " + limits.heapMegabytes() + " MB 的限制，已被终止")
-                                : failed(name, FindingCode.F14, "读取进程意外退出（代码 " + exit + "）");
-                    }
-                    if (line.startsWith(ReaderWorker.RESULT)) {
-                        return ReaderWorker.JSON.readValue(line.substring(ReaderWorker.RESULT.length()), RawReturn.class);
-                    }
+                if (Files.size(file.path()) > WorkbookReader.MAX_FILE_BYTES) {
+                    return failed(FindingCode.F08, "文件大于 " + WorkbookReader.MAX_FILE_BYTES / 1024 / 1024
+                            + " MB，超出读取限制。填报表正常只有几十 KB，请检查是否发错文件");
                 }
-            } catch (IOException | InterruptedException broken) {
+                content = Files.readAllBytes(file.path());
+            } catch (IOException | SecurityException unreadable) {
+                return RawReturn.unreadable("", List.of(Finding.aboutFile(FindingCode.F18, "",
+                        "无法读取文件（权限不足，或读取时文件被移走、被占用）。请确认文件可以打开后重新检查。")));
+            }
+            String ext = file.extension();
+            byte[] request = new byte[1 + ext.length() + content.length];
+            request[0] = (byte) ext.length();
+            System.arraycopy(ext.getBytes(StandardCharsets.US_ASCII), 0, request, 1, ext.length());
+            System.arraycopy(content, 0, request, 1 + ext.length(), content.length);
+            try {
+                if (!start()) {
+                    return failed(FindingCode.F14, "读取进程未能在 " + STARTUP.toSeconds() + " 秒内启动（电脑可能过于繁忙）");
+                }
+                WorkerProtocol.write(input, WorkerProtocol.READ, request);
+                WorkerProtocol.Frame answer = await(WorkerProtocol.RESULT);
+                if (answer == null) {
+                    return failed(FindingCode.F08, "读取超过 " + limits.perFile().toSeconds() + " 秒仍未完成，已被终止");
+                }
+                if (answer.kind() == EOF) {
+                    int exit = waitForExit();
+                    stop();
+                    return exit == OUT_OF_MEMORY
+                            ? failed(FindingCode.F08, "读取时内存超过 " + limits.heapMegabytes() + " MB 的限制，已被终止")
+                            : failed(FindingCode.F14, "读取进程意外退出（代码 " + exit + "）");
+                }
+                return ReaderWorker.JSON.readValue(answer.payload(), RawReturn.class);
+            } catch (IOException broken) {
                 stop();
-                if (broken instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                return failed(name, FindingCode.F14, "读取进程出错（" + broken.getClass().getSimpleName() + "）");
+                return failed(FindingCode.F14, "与读取进程的通信中断");
+            } catch (InterruptedException interrupted) {
+                stop();
+                Thread.currentThread().interrupt();
+                return failed(FindingCode.F14, "读取被中止");
             }
         }
 
-        private void start() throws IOException {
+        @Override
+        public Copy copy(Annotation annotation) {
+            if (process == null) {
+                return new Copy(new byte[0], "读取此文件的进程已结束");
+            }
+            try {
+                WorkerProtocol.write(input, WorkerProtocol.COPY, ReaderWorker.JSON.writeValueAsBytes(annotation));
+                WorkerProtocol.Frame answer = await(WorkerProtocol.COPIED);
+                if (answer == null) {
+                    return new Copy(new byte[0], "生成副本超过 " + limits.perFile().toSeconds() + " 秒仍未完成，已被终止");
+                }
+                if (answer.kind() == EOF) {
+                    boolean memory = waitForExit() == OUT_OF_MEMORY;
+                    stop();
+                    return new Copy(new byte[0], memory ? "生成副本时内存超过 " + limits.heapMegabytes() + " MB 的限制" : "生成副本的进程意外退出");
+                }
+                return answer.kind() == WorkerProtocol.COPIED ? new Copy(answer.payload(), "") : new Copy(new byte[0], answer.text());
+            } catch (IOException broken) {
+                stop();
+                return new Copy(new byte[0], "与读取进程的通信中断");
+            } catch (InterruptedException interrupted) {
+                stop();
+                Thread.currentThread().interrupt();
+                return new Copy(new byte[0], "生成副本被中止");
+            }
+        }
+
+        /** The answer within the per-file limit (the worker is killed and null returned when there is none). */
+        private WorkerProtocol.Frame await(byte expected) throws InterruptedException {
+            long deadline = System.nanoTime() + limits.perFile().toNanos();
+            while (true) {
+                WorkerProtocol.Frame frame = frames.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (frame == null) {
+                    stop();
+                    return null;
+                }
+                if (frame.kind() == expected || frame.kind() == EOF || frame.kind() == WorkerProtocol.FAILED) {
+                    return frame;
+                }
+            }
+        }
+
+        /** Starts a worker unless one is running; false when it did not get ready in time. */
+        private boolean start() throws IOException, InterruptedException {
             if (process != null && process.isAlive()) {
-                return;
+                return true;
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = List.of(java, "-Xmx" + limits.heapMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError",
-                    "-XX:TieredStopAtLevel=1", "-Xss4m", "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-                    workerClass, framework);
+                    "-XX:TieredStopAtLevel=1", "-Xss4m", "-cp", System.getProperty("java.class.path"), workerClass);
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            input = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-            lines = new LinkedBlockingQueue<>();
-            BlockingQueue<String> sink = lines;
-            Process started = process;
-            Thread pump = new Thread(() -> {
-                try (BufferedReader out = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = out.readLine()) != null) {
-                        sink.add(line);
-                    }
-                } catch (IOException closed) {
-                    // the worker was killed; EOF below tells the reader
-                } finally {
-                    sink.add(EOF);
-                }
-            }, "evalbook-reader-output");
-            pump.setDaemon(true);
-            pump.start();
+            input = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
+            frames = new LinkedBlockingQueue<>();
+            pump(process, frames);
+            WorkerProtocol.write(input, WorkerProtocol.START,
+                    ReaderWorker.JSON.writeValueAsBytes(new String[] {framework, scratch.toString()}));
+            WorkerProtocol.Frame ready = frames.poll(STARTUP.toNanos(), TimeUnit.NANOSECONDS);
+            if (ready == null || ready.kind() != WorkerProtocol.READY) {
+                stop();
+                return false;
+            }
+            return true;
         }
 
         private int waitForExit() throws InterruptedException {
@@ -169,10 +266,35 @@ public final class IsolatedReader {
         }
     }
 
-    private static final String EOF = "\u0000EOF";
+    /** Moves the worker's frames to a queue, so that waiting for one can time out; the end of output is an EOF frame. */
+    private static void pump(Process process, BlockingQueue<WorkerProtocol.Frame> sink) {
+        Thread pump = new Thread(() -> {
+            try (DataInputStream out = new DataInputStream(new BufferedInputStream(process.getInputStream()))) {
+                for (WorkerProtocol.Frame frame = WorkerProtocol.read(out); frame != null; frame = WorkerProtocol.read(out)) {
+                    sink.add(frame);
+                }
+            } catch (IOException closed) {
+                // the worker was killed or wrote garbage; the EOF frame below tells the reader
+            } finally {
+                sink.add(new WorkerProtocol.Frame(EOF, new byte[0]));
+            }
+        }, "evalbook-reader-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    private static final byte EOF = 0;
     private static final int OUT_OF_MEMORY = 3;
 
-    private static RawReturn failed(String file, FindingCode code, String reason) {
-        return RawReturn.unreadable(file, List.of(Finding.aboutFile(code, file, reason + "。" + WorkbookReader.advice(code) + "。")));
+    private static RawReturn failed(FindingCode code, String reason) {
+        return RawReturn.unreadable("", List.of(Finding.aboutFile(code, "", reason + "。" + WorkbookReader.advice(code) + "。")));
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> all = Files.walk(folder)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException leftBehind) {
+            // a temporary folder the system cleans up; nothing received is in it that is not also in the original
+        }
     }
 }

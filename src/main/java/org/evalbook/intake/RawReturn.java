@@ -27,6 +27,11 @@ public record RawReturn(String file, String format, List<Finding> findings, Map<
         return !format.isEmpty();
     }
 
+    /** The same return under the name it is shown by (the worker reads it from a temporary file). */
+    public RawReturn named(String name) {
+        return new RawReturn(name, format, findings.stream().map(f -> f.inFile(name)).toList(), meta, names, byLabels);
+    }
+
     public static RawReturn unreadable(String file, List<Finding> findings) {
         return new RawReturn(file, "", findings, Map.of(), Map.of(), false);
     }

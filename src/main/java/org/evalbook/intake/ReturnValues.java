@@ -65,6 +65,10 @@ public final class ReturnValues {
         Optional<FieldDef> field = framework.field(id);
         FieldType type = field.map(FieldDef::type).orElse(contract.get(id).type());
         out.sources.put(id, new CellSource(cell.ref(), ""));
+        if (cell.unreadable()) {
+            out.findings.add(unreadable(out.file, cell, id, contract.get(id).label()));
+            return;
+        }
         if (isBlank(cell) || cell.type().equals("ERROR") && !type.isNumeric()) {
             return;
         }
@@ -94,6 +98,10 @@ public final class ReturnValues {
             List<RawCell> all = new ArrayList<>(cells);
             all.addAll(name.below());
             for (RawCell cell : all) {
+                if (cell.unreadable()) {
+                    out.findings.add(unreadable(out.file, cell, column.id(), table.label() + "·" + column.label()));
+                    continue;
+                }
                 if (isBlank(cell)) {
                     continue;
                 }
@@ -207,6 +215,11 @@ public final class ReturnValues {
 
     private static Finding finding(String file, FindingCode code, Severity severity, RawCell cell, String id, String expected, String actual, String message) {
         return new Finding(code, severity, file, cell.sheet(), List.of(cell.ref()), id, expected, actual, cell.ref() + " " + message);
+    }
+
+    private static Finding unreadable(String file, RawCell cell, String id, String label) {
+        return finding(file, FindingCode.F13, Severity.WARNING, cell, id, "", "", label
+                + " 的单元格无法读取（可能被其他软件保存坏了），按空白处理，其他内容照常检查。请在下发的填报表中重新填写此格。");
     }
 
     static int rowOf(String ref) {

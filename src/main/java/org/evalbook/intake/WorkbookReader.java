@@ -43,7 +43,11 @@ public final class WorkbookReader {
     }
 
     public RawReturn read(Path path) {
-        String file = path.getFileName().toString();
+        return read(path, path.getFileName().toString());
+    }
+
+    /** Reads {@code path}, naming the file {@code file} in every finding. */
+    public RawReturn read(Path path, String file) {
         try {
             if (Files.size(path) > MAX_FILE_BYTES) {
                 return RawReturn.unreadable(file, List.of(Finding.aboutFile(FindingCode.F08, file,
@@ -79,19 +83,24 @@ public final class WorkbookReader {
     }
 
     private RawReturn read(String file, String format, Workbook workbook, List<Finding> findings) {
-        Map<String, String> meta = IssueIdentity.meta(workbook);
+        Map<String, String> meta = meta(workbook);
         Map<String, RawName> names = new LinkedHashMap<>();
         for (DefinedName name : contract) {
-            Name defined = workbook.getName(name.id());
-            if (defined != null) {
-                names.put(name.id(), follow(workbook, defined, name.column()));
+            try {
+                Name defined = workbook.getName(name.id());
+                if (defined != null) {
+                    names.put(name.id(), follow(workbook, defined, name.column()));
+                }
+            } catch (Throwable broken) {
+                // One broken name (POI recursing without end on it, say) stays with that name; the rest is read.
+                names.put(name.id(), new RawName(name.id(), List.of(), List.of(), "定义名称无法读取"));
             }
         }
         boolean byLabels = false;
         long followed = names.values().stream().filter(n -> n.problem().isEmpty()).count();
         if (followed < 3) {
             LabelReader labels = new LabelReader(framework, workbook);
-            Map<String, RawName> found = labels.read();
+            Map<String, RawName> found = byLabels(labels);
             if (meta.isEmpty() && followed == 0 && labels.labelsSeen() < 5) {
                 findings.add(Finding.aboutFile(FindingCode.F10, file, "文件中没有下发表的标识、定义名称，也几乎没有填报表的栏目名称（只找到 "
                         + labels.labelsSeen() + " 个），不是本次下发的填报表。请使用财政局下发的填报表填写后交回。"));
@@ -105,6 +114,23 @@ public final class WorkbookReader {
             }
         }
         return new RawReturn(file, format, findings, meta, names, byLabels);
+    }
+
+    /** The meta sheet, or none when it cannot be read (identity checks then say the meta is missing). */
+    private static Map<String, String> meta(Workbook workbook) {
+        try {
+            return IssueIdentity.meta(workbook);
+        } catch (Throwable unreadable) {
+            return Map.of();
+        }
+    }
+
+    private static Map<String, RawName> byLabels(LabelReader labels) {
+        try {
+            return labels.read();
+        } catch (Throwable unreadable) {
+            return Map.of();
+        }
     }
 
     private RawName follow(Workbook workbook, Name defined, boolean column) {

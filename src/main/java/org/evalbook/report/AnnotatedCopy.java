@@ -1,158 +1,125 @@
 package org.evalbook.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.Comment;
-import org.apache.poi.ss.usermodel.CreationHelper;
-import org.apache.poi.ss.usermodel.Drawing;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.ss.util.CellReference;
+import java.util.Set;
 import org.evalbook.check.CheckResult;
 import org.evalbook.finding.Finding;
-import org.evalbook.finding.Severity;
+import org.evalbook.intake.Annotation;
+import org.evalbook.intake.Received;
 
 /**
  * The file the bureau sends back for 退回修改: a copy of the return with every problem cell highlighted and a comment
- * carrying its message, plus a 审核意见 sheet listing all findings. The unit's data is otherwise untouched, so the copy
- * reads back as the same return with the same findings. Text from units is only ever written as text.
+ * carrying its message, plus a 审核意见 sheet listing all findings. The worker that read the return applies it to the
+ * bytes it read, so the copy is the checked file plus the annotation and reads back with the same findings.
  */
 public final class AnnotatedCopy {
     public static final String SHEET = "审核意见";
+    private static final String SUFFIX = "_审核意见";
+    /** File names are at most 255 bytes on common file systems; leave room for the suffix and a partial-write marker. */
+    private static final int MAX_NAME_BYTES = 200;
 
     private AnnotatedCopy() {
     }
 
-    /** Writes {@code <name>_审核意见.<ext>} into {@code dir}; returns its path. Never overwrites the return itself. */
-    public static Path write(Path source, CheckResult result, Path dir) throws IOException {
-        String name = source.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        Path target = dir.resolve((dot > 0 ? name.substring(0, dot) : name) + "_审核意见" + (dot > 0 ? name.substring(dot) : ".xlsx"));
-        if (target.toAbsolutePath().normalize().equals(source.toAbsolutePath().normalize())) {
-            throw new IOException("the annotated copy would overwrite the return " + source);
-        }
-        Files.createDirectories(dir);
-        try (InputStream in = Files.newInputStream(source); Workbook workbook = WorkbookFactory.create(in)) {
-            new Annotator(workbook).annotate(result.findings());
-            Path partial = target.resolveSibling(target.getFileName() + ".partial");
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                workbook.write(out);
+    /** The highlights, comments and review sheet for one checked return. Text only: nothing becomes a formula. */
+    public static Annotation of(CheckResult result) {
+        List<Annotation.Mark> marks = new ArrayList<>();
+        for (Finding finding : result.findings()) {
+            for (String cell : new LinkedHashSet<>(finding.cells())) {
+                marks.add(new Annotation.Mark(cell, finding.severity(),
+                        "[" + finding.code() + " " + finding.severity().label() + "] " + finding.message()));
             }
-            Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        return target;
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("序号", "级别", "编码", "问题", "位置", "说明及修改要求", "单位情况说明"));
+        int n = 1;
+        for (Finding finding : result.findings()) {
+            rows.add(List.of(String.valueOf(n++), finding.severity().label(), finding.code().name(), finding.code().title(),
+                    finding.where(), finding.message(), finding.explained()));
+        }
+        if (result.findings().isEmpty()) {
+            rows.add(List.of("未发现问题。"));
+        }
+        return new Annotation(marks, SHEET, rows, List.of(6, 8, 8, 20, 24, 90, 30));
     }
 
-    /** Highlights, comments and the findings sheet for one workbook. */
-    private static final class Annotator {
-        private final Workbook workbook;
-        private final CreationHelper helper;
-        private final Map<String, CellStyle> highlighted = new HashMap<>();
-        private final Map<String, Drawing<?>> drawings = new HashMap<>();
-
-        Annotator(Workbook workbook) {
-            this.workbook = workbook;
-            this.helper = workbook.getCreationHelper();
+    /**
+     * The name stem of each file's copy ({@code <stem>_审核意见.<format>}): the file's own name, or its relative path
+     * where two files of the run share a name; shortened (with a hash, so it stays unique) when too long; never the
+     * name of a file being checked.
+     */
+    public static Map<Received, String> stems(List<Received> files) {
+        Map<String, Integer> byName = new HashMap<>();
+        files.forEach(f -> byName.merge(lastSegment(f.name()), 1, Integer::sum));
+        Set<String> taken = new HashSet<>();
+        Map<Received, String> stems = new HashMap<>();
+        for (Received file : files) {
+            String base = byName.get(lastSegment(file.name())) > 1 ? file.name() : lastSegment(file.name());
+            String stem = shortened(safe(withoutExtension(base)), file.name());
+            String unique = stem;
+            for (int n = 2; !taken.add(unique.toLowerCase(java.util.Locale.ROOT)); n++) {
+                unique = stem + "(" + n + ")";
+            }
+            stems.put(file, unique);
         }
+        return stems;
+    }
 
-        void annotate(List<Finding> findings) {
-            for (Finding finding : findings) {
-                for (String ref : new java.util.LinkedHashSet<>(finding.cells())) {
-                    mark(ref, finding);
-                }
-            }
-            list(findings);
+    /** Where the copy of a return read as {@code format} (xlsx, xlsm, xls) goes. */
+    public static Path target(Path dir, String stem, String format) {
+        return dir.resolve(stem + SUFFIX + "." + format);
+    }
+
+    private static String lastSegment(String name) {
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    private static String withoutExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && dot > name.lastIndexOf('/') ? name.substring(0, dot) : name;
+    }
+
+    /** No separators, escapes or characters Windows refuses in a name. */
+    private static String safe(String name) {
+        String safe = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? "文件" : safe;
+    }
+
+    private static String shortened(String stem, String fullName) {
+        if (stem.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
+            return stem;
         }
-
-        private void mark(String ref, Finding finding) {
-            CellReference cellRef = new CellReference(ref);
-            Sheet sheet = cellRef.getSheetName() == null ? null : workbook.getSheet(cellRef.getSheetName());
-            if (sheet == null) {
-                return;
+        StringBuilder kept = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < stem.length(); ) {
+            int c = stem.codePointAt(i);
+            int size = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > MAX_NAME_BYTES - 10) {
+                break;
             }
-            Row row = sheet.getRow(cellRef.getRow()) == null ? sheet.createRow(cellRef.getRow()) : sheet.getRow(cellRef.getRow());
-            Cell cell = row.getCell(cellRef.getCol()) == null ? row.createCell(cellRef.getCol()) : row.getCell(cellRef.getCol());
-            cell.setCellStyle(highlight(cell.getCellStyle(), finding.severity()));
-            String text = "[" + finding.code() + " " + finding.severity().label() + "] " + finding.message();
-            Comment existing = cell.getCellComment();
-            if (existing != null) {
-                text = existing.getString().getString() + "\n" + text;
-                cell.removeCellComment();
-            }
-            ClientAnchor anchor = helper.createClientAnchor();
-            anchor.setCol1(cell.getColumnIndex());
-            anchor.setCol2(cell.getColumnIndex() + 5);
-            anchor.setRow1(cell.getRowIndex());
-            anchor.setRow2(cell.getRowIndex() + 8);
-            Comment comment = drawing(sheet).createCellComment(anchor);
-            comment.setString(helper.createRichTextString(text));
-            comment.setAuthor("财政局审核");
-            cell.setCellComment(comment);
+            kept.appendCodePoint(c);
+            bytes += size;
+            i += Character.charCount(c);
         }
+        return kept + "~" + hash(fullName);
+    }
 
-        private Drawing<?> drawing(Sheet sheet) {
-            return drawings.computeIfAbsent(sheet.getSheetName(), k -> sheet.createDrawingPatriarch());
-        }
-
-        private CellStyle highlight(CellStyle original, Severity severity) {
-            String key = original.getIndex() + "|" + severity;
-            return highlighted.computeIfAbsent(key, k -> {
-                CellStyle style = workbook.createCellStyle();
-                style.cloneStyleFrom(original);
-                style.setFillForegroundColor(switch (severity) {
-                    case ERROR -> IndexedColors.ROSE.getIndex();
-                    case WARNING -> IndexedColors.LIGHT_ORANGE.getIndex();
-                    case INFO -> IndexedColors.PALE_BLUE.getIndex();
-                });
-                style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-                return style;
-            });
-        }
-
-        private void list(List<Finding> findings) {
-            Sheet sheet = workbook.getSheet(SHEET);
-            if (sheet != null) {
-                workbook.removeSheetAt(workbook.getSheetIndex(sheet));
-            }
-            sheet = workbook.createSheet(SHEET);
-            workbook.setSheetOrder(SHEET, 0);
-            workbook.setActiveSheet(0);
-            workbook.setSelectedTab(0);
-            String[] headers = {"序号", "级别", "编码", "问题", "位置", "说明及修改要求", "单位情况说明"};
-            int[] widths = {6, 8, 8, 20, 24, 90, 30};
-            Row header = sheet.createRow(0);
-            for (int c = 0; c < headers.length; c++) {
-                header.createCell(c).setCellValue(headers[c]);
-                sheet.setColumnWidth(c, widths[c] * 256);
-            }
-            int r = 1;
-            for (Finding finding : findings) {
-                Row row = sheet.createRow(r);
-                row.createCell(0).setCellValue(r);
-                row.createCell(1).setCellValue(finding.severity().label());
-                row.createCell(2).setCellValue(finding.code().name());
-                row.createCell(3).setCellValue(finding.code().title());
-                row.createCell(4).setCellValue(finding.where());
-                row.createCell(5).setCellValue(finding.message());
-                row.createCell(6).setCellValue(finding.explained());
-                r++;
-            }
-            if (findings.isEmpty()) {
-                sheet.createRow(1).createCell(0).setCellValue("未发现问题。");
-            }
+    private static String hash(String name) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
         }
     }
 }

@@ -1,10 +1,16 @@
 package org.evalbook.check;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 import org.evalbook.finding.Finding;
 import org.evalbook.framework.Framework;
+import org.evalbook.intake.IsolatedReader;
+import org.evalbook.intake.ReceivedFiles;
 import org.evalbook.intake.WorkbookReader;
+import org.evalbook.pipeline.CheckRun;
 import org.evalbook.template.ConsistentReturn;
 
 /** Reads and checks one file in-process (the isolation has its own tests), as the demo key's samples. */
@@ -16,6 +22,16 @@ final class Checks {
 
     static CheckResult of(Path file) {
         return new ReturnChecker(FRAMEWORK).check(new WorkbookReader(FRAMEWORK).read(file), Identity.DEMO);
+    }
+
+    /** Checks {@code file} as {@code check --annotate} does (worker processes included); returns its annotated copy. */
+    static Path annotated(Path file, Path dir) throws InterruptedException {
+        CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(org.evalbook.framework.Frameworks.DEFAULT_ID, FRAMEWORK,
+                IsolatedReader.Limits.DEFAULT, raw -> Identity.DEMO, Optional.of(dir)))
+                .run(ReceivedFiles.scan(List.of(file.toString()), List.of()));
+        assertThat(outcome.copyFailures()).isEmpty();
+        assertThat(outcome.copies()).hasSize(1);
+        return outcome.copies().get(0);
     }
 
     static List<String> codes(CheckResult result) {

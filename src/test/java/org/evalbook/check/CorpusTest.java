@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 import org.evalbook.finding.Finding;
 import org.evalbook.framework.Frameworks;
 import org.evalbook.intake.IsolatedReader;
-import org.evalbook.intake.RawReturn;
+import org.evalbook.intake.ReceivedFiles;
+import org.evalbook.pipeline.CheckRun;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,19 +36,18 @@ class CorpusTest {
             files = listing.filter(Files::isRegularFile).sorted().toList();
         }
         long start = System.nanoTime();
-        List<RawReturn> raws = new IsolatedReader(Frameworks.DEFAULT_ID, new IsolatedReader.Limits(2, Duration.ofSeconds(60), 512))
-                .readAll(files);
-        ReturnChecker checker = new ReturnChecker(Checks.FRAMEWORK);
+        CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(Frameworks.DEFAULT_ID, Checks.FRAMEWORK,
+                new IsolatedReader.Limits(2, Duration.ofSeconds(60), 512), raw -> Identity.DEMO, Optional.empty()))
+                .run(ReceivedFiles.scan(List.of(CORPUS.toString()), List.of()));
         Map<String, Integer> firstCodes = new TreeMap<>();
-        for (RawReturn raw : raws) {
-            CheckResult result = checker.check(raw, Identity.DEMO);
-            assertThat(result.findings()).as(raw.file()).isNotEmpty();
+        for (CheckResult result : outcome.results()) {
+            assertThat(result.findings()).as(result.file()).isNotEmpty();
             assertThat(result.findings()).allSatisfy(f -> assertThat(f.message()).doesNotContain("\tat ", "Exception in thread"));
             Finding first = result.findings().get(0);
             firstCodes.merge(first.code().name(), 1, Integer::sum);
         }
         System.out.println("corpus: " + files.size() + " files in " + Duration.ofNanos(System.nanoTime() - start).toSeconds()
                 + " s; first finding per file: " + firstCodes);
-        assertThat(raws).hasSize(files.size());
+        assertThat(outcome.results().size() + outcome.skipped().size()).isEqualTo(files.size());
     }
 }

@@ -74,10 +74,11 @@ class CheckCommandTest {
     }
 
     @Test
-    void aMissingFileIsAUsageError() {
-        CliRun run = CliRun.of("check", temp.resolve("nope.xlsx").toString());
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("找不到文件");
+    void aMissingFileIsAFindingForThatFileAndTheRunGoesOn() {
+        CliRun run = CliRun.of("check", "--demo-key", temp.resolve("nope.xlsx").toString(),
+                "test-workbooks/returned/0430405_珠晖区计划生育协会_2022.xlsx");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("[F18 文件无法打开] 找不到文件", "单位：珠晖区计划生育协会", "共检查 2 个文件");
     }
 
     @Test

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
  * out of memory becomes a finding, and the batch goes on with a fresh worker each time.
  */
 class IsolatedReaderTest {
-    private static final List<Path> FILES = List.of(Path.of("a.xlsx"), Path.of("b.xlsx"), Path.of("c.xlsx"));
+    private static final Path SAMPLE = Path.of("test-workbooks", "returned", "0430405_珠晖区计划生育协会_2022.xlsx");
+    private static final List<Received> FILES = List.of(Received.of(SAMPLE, "a.xlsx"), Received.of(SAMPLE, "b.xlsx"),
+            Received.of(SAMPLE, "c.xlsx"));
 
     @Test
     void aHangingFileIsStoppedAtTheTimeLimitAndTheBatchGoesOn() throws Exception {
@@ -44,10 +46,24 @@ class IsolatedReaderTest {
 
     @Test
     void theRealWorkerReadsWhatTheInProcessReaderReads() throws Exception {
-        Path sample = Path.of("test-workbooks", "returned", "0430405_珠晖区计划生育协会_2022.xlsx");
-        RawReturn isolated = new IsolatedReader(Frameworks.DEFAULT_ID, IsolatedReader.Limits.DEFAULT).readAll(List.of(sample)).get(0);
-        RawReturn direct = new WorkbookReader(Frameworks.bundled(Frameworks.DEFAULT_ID)).read(sample);
+        RawReturn isolated = new IsolatedReader(Frameworks.DEFAULT_ID, IsolatedReader.Limits.DEFAULT)
+                .readAll(List.of(Received.of(SAMPLE, SAMPLE.getFileName().toString()))).get(0);
+        RawReturn direct = new WorkbookReader(Frameworks.bundled(Frameworks.DEFAULT_ID)).read(SAMPLE);
         assertThat(isolated).isEqualTo(direct);
+    }
+
+    @Test
+    void theTimeLimitCountsTheFileNotTheWorkersStart() throws Exception {
+        List<RawReturn> results = reader(MisbehavingWorkers.SlowToStart.class, Duration.ofSeconds(5), 512).readAll(FILES.subList(0, 1));
+        assertThat(results.get(0).readable()).as(results.get(0).findings().toString()).isTrue();
+        assertThat(results.get(0).file()).isEqualTo("a.xlsx");
+    }
+
+    @Test
+    void workersAreCappedByTheCores() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(new IsolatedReader.Limits(cores + 5, Duration.ofSeconds(1), 64).workers()).isEqualTo(cores);
+        assertThat(new IsolatedReader.Limits(0, Duration.ofSeconds(1), 64).workers()).isEqualTo(1);
     }
 
     private static IsolatedReader reader(Class<?> worker, Duration perFile, int heap) {
