@@ -18,8 +18,9 @@ public record RawReturn(String file, String format, List<Finding> findings, Map<
                         Map<String, RawName> names, boolean byLabels) {
     public RawReturn {
         findings = List.copyOf(findings);
-        meta = Map.copyOf(meta);
-        names = Map.copyOf(names);
+        // Ordered as read, so that findings list cells in the same order on every run.
+        meta = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(meta));
+        names = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(names));
     }
 
     /** Whether the file could be read as a workbook at all. */

@@ -17,7 +17,8 @@ public record ReadReturn(RawReturn raw, FieldValues values, Map<String, CellSour
                          List<Finding> findings) {
     public ReadReturn {
         sources = Map.copyOf(sources);
-        computed = Map.copyOf(computed);
+        // Ordered as read: findings about computed cells list them in the same order on every run.
+        computed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(computed));
         findings = List.copyOf(findings);
     }
 
