@@ -7,6 +7,7 @@ import java.util.List;
 import org.evalbook.check.CheckResult;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.Severity;
+import org.evalbook.intake.Names;
 
 /**
  * The terminal report of {@code evalbook check}, in Chinese: per file the unit, the recomputed total and grade against
@@ -31,11 +32,11 @@ public final class CheckReportText {
         out.println("━━ " + result.file() + " ━━");
         UnitSummary unit = UnitSummary.of(result);
         if (result.read().isPresent()) {
-            out.println("单位：" + or(unit.unitName(), "（未填单位名称）") + "（" + or(unit.unitCode(), "无代码") + "），"
+            out.println("单位：" + Names.escaped(or(unit.unitName(), "（未填单位名称）")) + "（" + Names.escaped(or(unit.unitCode(), "无代码")) + "），"
                     + or(unit.year(), "？") + " 年度，评价方案 " + unit.profile());
             out.println("复核：总分 " + unit.recomputedTotal().map(BigDecimal::toPlainString).orElse("—") + "，等级 "
                     + unit.recomputedGrade().orElse("—") + "；自评：总分 " + unit.selfTotal().map(Decimals::plain).orElse("未填")
-                    + "，等级 " + unit.selfGrade().orElse("未填"));
+                    + "，等级 " + Names.escaped(unit.selfGrade().orElse("未填")));
         }
         for (Severity severity : Severity.values()) {
             List<Finding> findings = result.findings().stream().filter(f -> f.severity() == severity).toList();
@@ -44,8 +45,9 @@ public final class CheckReportText {
             }
             out.println(severity.label() + " " + findings.size() + " 项：");
             for (Finding finding : findings) {
-                out.println("  [" + finding.code() + " " + finding.code().title() + "] " + finding.message()
-                        + (finding.explained().isEmpty() ? "" : "（单位已在情况说明中说明：" + finding.explained() + "）"));
+                // Messages quote what units typed: control characters in it must not drive the clerk's terminal.
+                out.println("  [" + finding.code() + " " + finding.code().title() + "] " + Names.escaped(finding.message()
+                        + (finding.explained().isEmpty() ? "" : "（单位已在情况说明中说明：" + finding.explained() + "）")));
             }
         }
         if (result.findings().isEmpty()) {

@@ -74,6 +74,41 @@ class CheckCommandTest {
     }
 
     @Test
+    void sameNamedReturnsInTwoFoldersGetTwoJsonEntriesAndTwoCopies() throws Exception {
+        Path a = Files.createDirectories(temp.resolve("区县A"));
+        Path b = Files.createDirectories(temp.resolve("区县B"));
+        Files.copy(Path.of("test-workbooks/returned/0430405_珠晖区计划生育协会_2022.xlsx"), a.resolve("return.xlsx"));
+        Files.copy(Path.of("test-workbooks/returned/0530101_昆明市计划生育协会_2017.xlsx"), b.resolve("return.xlsx"));
+        Path json = temp.resolve("out.json");
+        Path copies = temp.resolve("copies");
+        CliRun run = CliRun.of("check", "--demo-key", "--json", json.toString(), "--annotate", copies.toString(), a.toString(), b.toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        JsonNode files = new ObjectMapper().readTree(json.toFile()).get("files");
+        assertThat(files).hasSize(2);
+        assertThat(files.get(0).get("file").asText()).isEqualTo(a + "/return.xlsx");
+        assertThat(files.get(0).get("unit_code").asText()).isEqualTo("0430405");
+        assertThat(files.get(1).get("file").asText()).isEqualTo(b + "/return.xlsx");
+        assertThat(files.get(1).get("unit_code").asText()).isEqualTo("0530101");
+        try (var listing = Files.list(copies)) {
+            assertThat(listing.map(p -> p.getFileName().toString()).sorted().toList()).hasSize(2)
+                    .allSatisfy(name -> assertThat(name).endsWith("_return_审核意见.xlsx"));
+        }
+    }
+
+    @Test
+    void aFolderHoldingThePreviousRunsOutputsChecksAsBefore() throws Exception {
+        Path in = Files.createDirectories(temp.resolve("收回"));
+        Files.copy(Path.of("test-workbooks/returned/0430405_珠晖区计划生育协会_2022.xlsx"), in.resolve("0430405.xlsx"));
+        Files.copy(Path.of("test-workbooks/returned/0530101_昆明市计划生育协会_2017.xlsx"), in.resolve("0530101.xlsx"));
+        CliRun first = CliRun.of("check", "--demo-key", "--json", in.resolve("结果.json").toString(), "--annotate", in.toString(), in.toString());
+        assertThat(first.out()).contains("审核意见副本：", "共检查 2 个文件");
+        CliRun second = CliRun.of("check", "--demo-key", in.toString());
+        assertThat(second.exitCode()).isEqualTo(first.exitCode());
+        assertThat(second.out()).isEqualTo(first.out().substring(0, first.out().indexOf("审核意见副本：")));
+        assertThat(second.err()).contains("跳过 0430405_审核意见.xlsx（evalbook 自己生成的文件", "跳过 结果.json（evalbook 自己生成的文件");
+    }
+
+    @Test
     void aMissingFileIsAFindingForThatFileAndTheRunGoesOn() {
         CliRun run = CliRun.of("check", "--demo-key", temp.resolve("nope.xlsx").toString(),
                 "test-workbooks/returned/0430405_珠晖区计划生育协会_2022.xlsx");
