@@ -54,7 +54,14 @@ final class NarrativeChecks {
             if (section.group().equals("自评报告")) {
                 c.text(section.id()).ifPresent(text -> {
                     String compared = within(text);
-                    new Section(c, section.id(), phrases, reader, year, new HashSet<>(), findings).read(compared);
+                    try {
+                        new Section(c, section.id(), phrases, reader, year, new HashSet<>(), findings).read(compared);
+                    } catch (RuntimeException | StackOverflowError bug) {
+                        // evalbook's own failure on one section stays with that section; the others are still compared
+                        findings.add(new Finding(FindingCode.F14, Severity.ERROR, c.read.file(), "", c.read.where(section.id()).stream().toList(),
+                                section.id(), "", "", ReturnChecker.INTERNAL + "（报告“" + c.label(section.id())
+                                + "”的文字核对），这一部分没有核对，其他内容照常检查。请把此文件和所用命令报告给开发者。"));
+                    }
                     if (compared.length() < text.length()) {
                         findings.add(cut(c, section.id(), text.length(), compared.length()));
                     }

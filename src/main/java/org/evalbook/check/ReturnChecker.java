@@ -37,18 +37,34 @@ public final class ReturnChecker {
         Checked checked = new Checked(framework, profile, read, scores);
         List<Finding> findings = new ArrayList<>(raw.findings());
         findings.addAll(read.findings());
-        findings.addAll(IdentityChecks.run(checked, identity));
-        findings.addAll(RequiredChecks.run(checked));
-        findings.addAll(SumChecks.run(checked));
-        findings.addAll(FieldChecks.run(checked));
-        findings.addAll(CodeChecks.run(checked));
-        findings.addAll(ScoreChecks.run(checked));
-        findings.addAll(FormulaChecks.run(checked));
-        findings.addAll(NarrativeChecks.run(checked));
+        findings.addAll(isolated(raw, "身份核对", () -> IdentityChecks.run(checked, identity)));
+        findings.addAll(isolated(raw, "必填项", () -> RequiredChecks.run(checked)));
+        findings.addAll(isolated(raw, "合计核对", () -> SumChecks.run(checked)));
+        findings.addAll(isolated(raw, "数据合理性", () -> FieldChecks.run(checked)));
+        findings.addAll(isolated(raw, "科目编码", () -> CodeChecks.run(checked)));
+        findings.addAll(isolated(raw, "自评得分", () -> ScoreChecks.run(checked)));
+        findings.addAll(isolated(raw, "公式核对", () -> FormulaChecks.run(checked)));
+        findings.addAll(isolated(raw, "报告文字核对", () -> NarrativeChecks.run(checked)));
         List<Finding> explained = new ArrayList<>(Explanations.apply(checked, cluster(findings, FindingCode.C13)));
         explained.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code));
         return new CheckResult(raw.file(), Optional.of(read), Optional.of(profile.id()), Optional.of(scores), explained);
     }
+
+    /**
+     * One family of rules: should it fail on this return (a bug of evalbook's), that family alone is lost — an F14
+     * saying which — and every other rule still runs.
+     */
+    private static List<Finding> isolated(RawReturn raw, String rules, java.util.function.Supplier<List<Finding>> run) {
+        try {
+            return run.get();
+        } catch (RuntimeException | StackOverflowError bug) {
+            return List.of(Finding.aboutFile(FindingCode.F14, raw.file(), INTERNAL + "（" + rules + "），这一项没有核对，其他各项照常检查。"
+                    + "请把此文件和所用命令报告给开发者。"));
+        }
+    }
+
+    /** Opens every finding that is evalbook's own failure, not the unit's (the command then exits 3). */
+    public static final String INTERNAL = "检查此文件时 evalbook 内部出错";
 
     /** Several warnings of one code as one finding that lists every cell (checks.md: "not as 30 lines"). */
     static List<Finding> cluster(List<Finding> findings, FindingCode code) {

@@ -34,9 +34,6 @@ import org.evalbook.report.AnnotatedCopy;
  * batch; every file found ends in one result, or in the list of files skipped on purpose.
  */
 public final class CheckRun {
-    /** Marks a finding that is evalbook's own failure, not the unit's. */
-    public static final String INTERNAL = "检查此文件时 evalbook 内部出错";
-
     /**
      * @param framework   the framework argument as the workers load it (a bundled id or a folder)
      * @param identity    what each return's identity is checked against
@@ -56,7 +53,7 @@ public final class CheckRun {
         }
 
         public boolean internalError() {
-            return results.stream().anyMatch(r -> r.findings().stream().anyMatch(f -> f.message().startsWith(INTERNAL)));
+            return results.stream().anyMatch(r -> r.findings().stream().anyMatch(f -> f.message().startsWith(ReturnChecker.INTERNAL)));
         }
     }
 
@@ -136,7 +133,7 @@ public final class CheckRun {
 
     private static CheckResult internal(String file) {
         return new CheckResult(file, Optional.empty(), Optional.empty(), Optional.empty(), List.of(Finding.aboutFile(FindingCode.F14, file,
-                INTERNAL + "，其他文件不受影响。请把此文件和所用命令报告给开发者。")));
+                ReturnChecker.INTERNAL + "，其他文件不受影响。请把此文件和所用命令报告给开发者。")));
     }
 
     private static CheckResult unopenable(Received file, String reason) {
