@@ -36,7 +36,7 @@ final class IssueCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--roster", required = true, paramLabel = "ROSTER.xlsx", description = "The bureau's roster (xlsx or xls).")
+    @Option(names = "--roster", required = true, paramLabel = "ROSTER.xlsx", description = "The bureau's roster (xlsx, xls or CSV in UTF-8 or GB18030).")
     Path roster;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the workbooks to.")
@@ -74,7 +74,9 @@ final class IssueCommand implements Callable<Integer> {
         }
         List<RosterRow> units;
         try {
-            units = Roster.read(roster, loaded);
+            Roster read = Roster.read(roster, loaded);
+            read.notes().forEach(note -> err.println("注意：" + note));
+            units = read.units();
         } catch (RosterException refused) {
             err.println(refused.getMessage());
             return ExitCode.USAGE;
