@@ -166,6 +166,17 @@ class IssueCommandTest {
         assertThat(CliRun.of("template", "--out", temp.toString(), "--profile", "nope").exitCode()).isEqualTo(2);
     }
 
+    @Test
+    void templateThatCannotFinishWritingLeavesNoPartialFile() throws Exception {
+        Path blocked = Files.createDirectories(temp.resolve("dept-overall_default_空白样表.xlsx"));
+        Files.writeString(blocked.resolve("占位.txt"), "a folder where the blank should go");
+        CliRun run = CliRun.of("template", "--out", temp.toString(), "--profile", "default");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("无法读写 ");
+        assertThat(files(temp)).containsExactly("dept-overall_default_空白样表.xlsx");
+        assertThat(files(blocked)).containsExactly("占位.txt");
+    }
+
     private static List<String> files(Path dir) throws Exception {
         try (Stream<Path> list = Files.list(dir)) {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
