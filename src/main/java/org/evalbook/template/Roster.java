@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,40 +58,16 @@ public record Roster(List<RosterRow> units, List<String> notes) implements Itera
         if (header.isEmpty()) {
             throw new RosterException(file, List.of("第 1 行：没有表头。请在第一行写明 " + String.join("、", REQUIRED) + "。"));
         }
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        Map<Integer, FieldDef> figures = new HashMap<>();
-        RosterHeaders headers = new RosterHeaders(framework);
-        List<RosterCell> titles = header.get().cells();
-        for (int c = 0; c < titles.size(); c++) {
-            String title = titles.get(c).text();
-            String column = "第 " + header.get().number() + " 行 " + titles.get(c).address();
-            if (title.isEmpty()) {
-                continue;
-            }
-            if (REQUIRED.contains(title) || title.equals(PROFILE)) {
-                columns.put(title, c);
-            } else if (headers.field(title).isPresent()) {
-                figures.put(c, headers.field(title).get());
-            } else if (headers.candidates(title).size() > 1) {
-                problems.add(column + "：表头“" + title + "”有歧义，可能是 " + headers.candidates(title).stream()
-                        .map(f -> f.id() + "（" + f.label() + "）").toList() + "。请改用字段代码。");
-            } else if (headers.looksLikeFigure(title)) {
-                problems.add(column + "：未知的表头“" + title + "”。请用字段代码或“期间·项目”形式（如 年初预算数·本年支出合计），"
-                        + "字段代码见 evalbook fields。");
-            } else {
-                notes.add(file + " " + column + "：“" + title + "”列不是名册的列，也不是预填数，已忽略。");
-            }
-        }
-        REQUIRED.stream().filter(c -> !columns.containsKey(c)).forEach(c -> problems.add("表头缺少“" + c + "”列。请补上该列。"));
+        RosterColumns columns = RosterColumns.of(file, header.get(), framework, problems, notes);
         List<RosterRow> rows = new ArrayList<>();
-        if (columns.keySet().containsAll(REQUIRED)) {
+        if (columns.complete()) {
             Map<String, Integer> codes = new HashMap<>();
             for (RosterTable.Line line : table.lines()) {
                 if (line.number() <= header.get().number() || line.isBlank()) {
                     continue;
                 }
-                RosterRowReader reader = new RosterRowReader(line, columns, problems);
-                Optional<RosterRow> unit = reader.read(framework, figures);
+                RosterRowReader reader = new RosterRowReader(line, columns.named(), problems);
+                Optional<RosterRow> unit = reader.read(framework, columns.figures());
                 String code = reader.value("单位代码");
                 Integer earlier = code.isEmpty() ? null : codes.putIfAbsent(code, line.number());
                 if (earlier != null) {

@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A roster saved as CSV: comma-separated, in UTF-8 with or without a byte-order mark, or in GB18030 (which is what
+ * A roster saved as CSV (or as tab-separated text): comma-separated, in UTF-8 with or without a byte-order mark, or in GB18030 (which is what
  * Excel writes for “CSV（逗号分隔）” on a Chinese Windows). Text that is valid UTF-8 is UTF-8 — GBK text almost never
  * is — and anything else is read as GB18030, a superset of GBK and GB2312.
  */
@@ -39,7 +39,8 @@ final class RosterCsv {
             throw RosterException.unreadable(name, "内容含有控制字符，不是 CSV 文本（可能是其他格式的文件改了扩展名）。" + RESAVE);
         }
         List<RosterTable.Line> lines = new ArrayList<>();
-        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+        CSVFormat format = FORMAT.builder().setDelimiter(delimiter(text)).get();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
             for (CSVRecord record : parser) {
                 int number = Math.toIntExact(record.getRecordNumber());
                 RosterTable.LineBuilder line = new RosterTable.LineBuilder(number);
@@ -54,6 +55,12 @@ final class RosterCsv {
                     + "请检查名册中的英文双引号。");
         }
         return new RosterTable(lines);
+    }
+
+    /** Commas, unless the header row has tabs and no comma: Excel's “文本文件（制表符分隔）”. */
+    static char delimiter(String text) {
+        String header = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        return header.indexOf('\t') >= 0 && header.indexOf(',') < 0 ? '\t' : ',';
     }
 
     /** The text, from UTF-8 when the bytes are valid UTF-8 (a leading byte-order mark dropped), else from GB18030. */

@@ -132,6 +132,22 @@ class RosterTest {
     }
 
     @Test
+    void tabSeparatedTextReadsLikeCsv() throws Exception {
+        String text = "单位代码\t单位名称\t主管部门\t联系人\t邮箱\t年度\n0530101\t昆明市计划生育协会\t昆明市卫生健康委员会\t张三\tkm@example.cn\t2017\n";
+        Roster roster = Roster.read(Files.write(temp.resolve("名册.txt"), text.getBytes(Charset.forName("GB18030"))), Issued.FRAMEWORK);
+        assertThat(roster.units()).extracting(RosterRow::unitCode, RosterRow::unitName).containsExactly(tuple("0530101", "昆明市计划生育协会"));
+    }
+
+    @Test
+    void aColumnGivenTwiceIsRefused() {
+        assertThatThrownBy(() -> read(new String[] {"单位名称", "exp_total_budget", "年初预算数·本年支出合计"},
+                new Object[] {"001", "甲单位", "乙局", "张三", "a@b.cn", 2022, "甲单位", 1, 1}))
+                .hasMessage("roster.xlsx：名册有 2 处问题，未生成任何填报表：\n"
+                        + "第 1 行 G1：“单位名称”列与 B1 重复。请删去其中一列。\n"
+                        + "第 1 行 I1：“年初预算数·本年支出合计”与 H1 是同一个预填数（exp_total_budget）。请删去其中一列。");
+    }
+
+    @Test
     void aFileThatIsNoRosterIsRefusedSayingWhatToDo() throws Exception {
         byte[] binary = new byte[512];
         new Random(7).nextBytes(binary);
