@@ -128,6 +128,14 @@ class RefusedFrameworkTest {
     }
 
     @Test
+    void checkTotalThatIsATableColumn() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("checks.yaml", "    total: exp_project_{period}\n", "    total: proj_{period}\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(String.join("\n",
+                "checks.yaml：核对 C05（proj_{period}）：合计字段 proj_final 是表格列。total 须是基础数据表中的单个字段，表格列的合计写在 equals 中，如 sum(proj_final)。",
+                "checks.yaml：核对 C05（proj_{period}）：合计字段 proj_budget 是表格列。total 须是基础数据表中的单个字段，表格列的合计写在 equals 中，如 sum(proj_budget)。"));
+    }
+
+    @Test
     void conditionOnAnotherTablesColumn() {
         FrameworkCopy copy = FrameworkCopy.of(temp).edit("indicators.yaml",
                 "numerator: sum(proj_final where proj_key = 是)", "numerator: sum(proj_final where task_key = 是)");
