@@ -1,11 +1,9 @@
 package org.evalbook.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +34,7 @@ final class IssueCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--roster", required = true, paramLabel = "ROSTER.xlsx", description = "The bureau's roster (xlsx or xls).")
+    @Option(names = "--roster", required = true, paramLabel = "ROSTER.xlsx", description = "The bureau's roster (xlsx, xls or CSV in UTF-8 or GB18030).")
     Path roster;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the workbooks to.")
@@ -74,7 +72,9 @@ final class IssueCommand implements Callable<Integer> {
         }
         List<RosterRow> units;
         try {
-            units = Roster.read(roster, loaded);
+            Roster read = Roster.read(roster, loaded);
+            read.notes().forEach(note -> err.println("注意：" + note));
+            units = read.units();
         } catch (RosterException refused) {
             err.println(refused.getMessage());
             return ExitCode.USAGE;
@@ -104,11 +104,7 @@ final class IssueCommand implements Callable<Integer> {
             UnitIssue issue = new UnitIssue(unit.unitCode(), unit.unitName(), unit.fiscalYear(), unitProfile.id(),
                     Optional.of(unit.email()), Optional.ofNullable(deadline), clock.instant(), unit.prefill());
             Path target = out.resolve(FileNames.issued(unit.unitCode(), unit.unitName(), unit.fiscalYear()));
-            Path partial = target.resolveSibling(target.getFileName() + ".partial");
-            try (OutputStream stream = Files.newOutputStream(partial)) {
-                TemplateWriter.write(loaded, unitProfile, Optional.of(issue), key, stream);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PartialFile.write(target, stream -> TemplateWriter.write(loaded, unitProfile, Optional.of(issue), key, stream));
             spec.commandLine().getOut().println("已下发：" + target + "（" + unit.unitName() + "，评价方案 " + unitProfile.id() + "）");
         }
         spec.commandLine().getOut().println("共 " + units.size() + " 个单位。");

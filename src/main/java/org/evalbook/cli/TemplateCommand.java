@@ -1,7 +1,6 @@
 package org.evalbook.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,9 +42,7 @@ final class TemplateCommand implements Callable<Integer> {
         Files.createDirectories(out);
         for (Profile p : profiles) {
             Path file = out.resolve(blankName(loaded, p));
-            try (OutputStream stream = Files.newOutputStream(file)) {
-                TemplateWriter.write(loaded, p, Optional.empty(), SigningKey.PUBLIC_DEMO, stream);
-            }
+            PartialFile.write(file, stream -> TemplateWriter.write(loaded, p, Optional.empty(), SigningKey.PUBLIC_DEMO, stream));
             spec.commandLine().getOut().println("已生成空白样表：" + file);
         }
         return ExitCode.OK;

@@ -3,7 +3,6 @@ package org.evalbook.framework;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,22 +17,13 @@ final class CatalogueBuilder {
     static final String FILE = "indicators.yaml";
     private static final Pattern FIELD_ID = Pattern.compile("[a-z][a-z0-9_]*");
 
-    private final Set<String> scalars;
     private final Map<String, String> labels = new HashMap<>();
-    private final Map<String, String> tableOfColumn;
-    private final Set<String> tableIds;
+    private final TableReferences references;
     private final Problems problems;
 
     CatalogueBuilder(List<FieldDef> fields, List<TableDef> tables, Problems problems) {
-        this.scalars = new HashSet<>();
-        fields.forEach(f -> scalars.add(f.id()));
         fields.forEach(f -> labels.put(f.id(), f.label()));
-        this.tableOfColumn = new LinkedHashMap<>();
-        this.tableIds = new HashSet<>();
-        for (TableDef table : tables) {
-            tableIds.add(table.id());
-            table.columns().forEach(c -> tableOfColumn.put(c.id(), table.id()));
-        }
+        this.references = new TableReferences(fields, tables);
         this.problems = problems;
     }
 
@@ -133,13 +123,13 @@ final class CatalogueBuilder {
         Expression denominator = ExpressionParser.parseExpression(raw.denominator());
         checkInputs(entry, numerator.inputs());
         checkInputs(entry, denominator.inputs());
-        checkTables(entry, numerator);
-        checkTables(entry, denominator);
+        references.check(FILE, entry, numerator, problems);
+        references.check(FILE, entry, denominator, problems);
         return new Formula.Ratio(numerator, denominator);
     }
 
     private Formula rowMean(String entry, RawFiles.Formula raw) {
-        if (!tableIds.contains(raw.meanOver())) {
+        if (!references.isTable(raw.meanOver())) {
             throw new IllegalArgumentException("mean_over 指向未知的表 " + raw.meanOver());
         }
         if (raw.numerator() == null || raw.denominator() == null) {
@@ -149,7 +139,7 @@ final class CatalogueBuilder {
         Formula.RowMean mean = new Formula.RowMean(raw.meanOver(), raw.numerator(), raw.denominator(),
                 raw.cap() == null ? BigDecimal.ONE : raw.cap(), rowsWhere);
         for (String column : mean.inputs()) {
-            if (!raw.meanOver().equals(tableOfColumn.get(column))) {
+            if (!references.tableOf(column).filter(raw.meanOver()::equals).isPresent()) {
                 throw new IllegalArgumentException("“" + column + "”不是表 " + raw.meanOver() + " 的列");
             }
         }
@@ -158,20 +148,8 @@ final class CatalogueBuilder {
 
     private void checkInputs(String entry, Set<String> inputs) {
         for (String input : inputs) {
-            if (!scalars.contains(input) && !tableOfColumn.containsKey(input)) {
+            if (!references.isScalar(input) && references.tableOf(input).isEmpty()) {
                 problems.add(FILE, entry, "公式引用了未知字段 " + input, "请改用 fields.yaml 中已定义的字段代码");
-            }
-        }
-    }
-
-    private void checkTables(String entry, Expression expression) {
-        for (Expression.Term term : expression.terms()) {
-            if (term.operand() instanceof Expression.RowCount count && !tableIds.contains(count.table())) {
-                problems.add(FILE, entry, "count 指向未知的表 " + count.table(), "请改用 fields.yaml 中 tables 下的表代码");
-            } else if (term.operand() instanceof Expression.FieldRef ref && tableOfColumn.containsKey(ref.field())) {
-                problems.add(FILE, entry, "表格列 " + ref.field() + " 不能直接参与计算", "请写成 sum(" + ref.field() + ")");
-            } else if (term.operand() instanceof Expression.ColumnSum sum && scalars.contains(sum.column())) {
-                problems.add(FILE, entry, "sum 只能用于表格列，" + sum.column() + " 不是表格列", "请直接写字段代码 " + sum.column());
             }
         }
     }

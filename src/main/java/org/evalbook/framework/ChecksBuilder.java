@@ -2,22 +2,26 @@ package org.evalbook.framework;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.evalbook.finding.FindingCode;
 
 /** Turns {@code checks.yaml} into sum identities (periods expanded) and check parameters. */
 final class ChecksBuilder {
     static final String FILE = "checks.yaml";
 
     private final Set<String> known = new HashSet<>();
+    private final TableReferences references;
     private final Map<String, String> periods;
     private final Problems problems;
 
     ChecksBuilder(List<FieldDef> fields, List<TableDef> tables, Map<String, String> periods, Problems problems) {
         fields.forEach(f -> known.add(f.id()));
         tables.forEach(t -> t.columns().forEach(c -> known.add(c.id())));
+        this.references = new TableReferences(fields, tables);
         this.periods = periods;
         this.problems = problems;
     }
@@ -28,6 +32,10 @@ final class ChecksBuilder {
             String entry = "核对 " + sum.code() + "（" + sum.total() + "）";
             if (sum.code() == null || sum.total() == null || sum.equals() == null) {
                 problems.add(FILE, entry, "缺少 code、total 或 equals", "请写明核对编号、合计字段和等式右边");
+                continue;
+            }
+            if (!isCheckCode(sum.code())) {
+                problems.add(FILE, entry, "未知的核对编号 " + sum.code(), "核对编号须是 docs/findings.md 中列出的 C 类编号，如 C01");
                 continue;
             }
             List<String> expandOver = sum.periods() == null ? List.of("") : sum.periods();
@@ -43,6 +51,10 @@ final class ChecksBuilder {
                     inputs.add(total);
                     inputs.stream().filter(id -> !known.contains(id)).sorted().forEach(id -> problems.add(FILE, entry,
                             "引用了未知字段 " + id, "请改用 fields.yaml 中已定义的字段代码"));
+                    if (references.tableOf(total).isPresent()) {
+                        problems.add(FILE, entry, "合计字段 " + total + " 是表格列", "total 须是基础数据表中的单个字段，表格列的合计写在 equals 中，如 sum(" + total + ")");
+                    }
+                    references.check(FILE, entry, equals, problems);
                     sums.add(new SumCheck(sum.code(), total, equals));
                 } catch (IllegalArgumentException malformed) {
                     problems.add(FILE, entry, malformed.getMessage(), "公式写法见 indicators.yaml 开头的说明");
@@ -50,6 +62,11 @@ final class ChecksBuilder {
             }
         }
         return sums;
+    }
+
+    /** A sum raises its code as a finding: it must be one of the stable C codes (F codes are about the file). */
+    private static boolean isCheckCode(String code) {
+        return Arrays.stream(FindingCode.values()).anyMatch(c -> c.name().equals(code) && code.startsWith("C"));
     }
 
     CheckParameters parameters(RawFiles.Checks raw) {

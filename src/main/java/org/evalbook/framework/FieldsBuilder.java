@@ -24,16 +24,43 @@ final class FieldsBuilder {
         this.ids = ids;
     }
 
+    /** The sections of fields.yaml besides {@code groups:}: their key and the group their fields belong to. */
+    enum Section {
+        SELF("self_assessment", "自评"), COMPUTED("computed", "计算结果"), REPORT("report", "自评报告");
+
+        private final String key;
+        private final String group;
+
+        Section(String key, String group) {
+            this.key = key;
+            this.group = group;
+        }
+
+        String key() {
+            return key;
+        }
+
+        String group() {
+            return group;
+        }
+    }
+
     List<FieldDef> scalars(RawFiles.Fields raw) {
         List<FieldDef> fields = new ArrayList<>();
         for (RawFiles.Group group : orEmpty(raw.groups())) {
+            for (Section section : Section.values()) {
+                if (section.group().equals(group.group())) {
+                    problems.add(FILE, "分组 " + group.group(), "“" + group.group() + "”是 " + section.key() + " 部分的名称，不能用作分组名",
+                            "请改用其他分组名，或把这些字段写在 " + section.key() + " 下");
+                }
+            }
             for (RawFiles.Field field : orEmpty(group.fields())) {
                 fields.addAll(expand(field, group.group()));
             }
         }
-        section(raw.selfAssessment(), "自评", fields);
-        section(raw.computed(), "计算结果", fields);
-        section(raw.report(), "自评报告", fields);
+        section(raw.selfAssessment(), Section.SELF.group(), fields);
+        section(raw.computed(), Section.COMPUTED.group(), fields);
+        section(raw.report(), Section.REPORT.group(), fields);
         return fields;
     }
 

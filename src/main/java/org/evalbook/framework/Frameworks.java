@@ -47,6 +47,7 @@ public final class Frameworks {
         FieldsBuilder fieldsBuilder = new FieldsBuilder(head.periods(), problems, ids);
         var fields = fieldsBuilder.scalars(rawFields);
         var tables = fieldsBuilder.tables(rawFields);
+        WorkbookNeeds.check(fields, tables, problems);
 
         RawFiles.Indicators rawIndicators = files.read(CatalogueBuilder.FILE, RawFiles.Indicators.class);
         CatalogueBuilder catalogue = new CatalogueBuilder(fields, tables, problems);

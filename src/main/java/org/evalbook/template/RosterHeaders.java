@@ -2,9 +2,12 @@ package org.evalbook.template;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.evalbook.framework.FieldDef;
 import org.evalbook.framework.Framework;
 
@@ -20,9 +23,14 @@ final class RosterHeaders {
             "adjusted", List.of("调整后预算数", "本年调整后预算数", "调整后预算"),
             "final", List.of("决算数", "本年决算数", "执行数"));
 
+    private static final Pattern FIELD_ID = Pattern.compile("[a-z][a-z0-9_]*");
+
     private final Map<String, List<FieldDef>> byKey = new HashMap<>();
+    private final Set<String> periodWords = new HashSet<>();
 
     RosterHeaders(Framework framework) {
+        PERIOD_WORDS.values().forEach(periodWords::addAll);
+        periodWords.addAll(framework.periods().values());
         for (FieldDef field : framework.fields()) {
             if (!field.type().isNumeric() || field.group().equals("计算结果")) {
                 continue;
@@ -37,7 +45,10 @@ final class RosterHeaders {
             if (line.endsWith("合计")) {
                 lines.add(line.substring(0, line.length() - 2));
             }
-            for (String words : PERIOD_WORDS.get(field.period().get())) {
+            String period = field.period().get();
+            List<String> namings = new ArrayList<>(PERIOD_WORDS.getOrDefault(period, List.of()));
+            namings.add(framework.periods().get(period));
+            for (String words : namings) {
                 for (String l : lines) {
                     add(words + l, field);
                     add(l + words, field);
@@ -47,6 +58,15 @@ final class RosterHeaders {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a header is meant as a figure column — a field id, or words naming a period — so that a misspelt one is
+     * refused rather than ignored like a 备注 column.
+     */
+    boolean looksLikeFigure(String header) {
+        String key = normalise(header);
+        return FIELD_ID.matcher(key).matches() || periodWords.stream().anyMatch(key::contains);
     }
 
     private void add(String key, FieldDef field) {

@@ -84,6 +84,31 @@ class CommandLineTest {
     }
 
     @Test
+    void aFrameworkCopyWithAMistypedCheckCodeIsRefusedBeforeAnythingIsReadOrWritten(@TempDir Path temp) throws IOException {
+        Path copy = temp.resolve("my-framework");
+        Path shipped = Path.of("workbook-templates", Frameworks.DEFAULT_ID);
+        try (var files = Files.walk(shipped)) {
+            for (Path source : files.filter(Files::isRegularFile).toList()) {
+                Path target = copy.resolve(shipped.relativize(source).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(source, target);
+            }
+        }
+        Path checks = copy.resolve("checks.yaml");
+        Files.writeString(checks, Files.readString(checks).replace("  - code: C01\n", "  - code: C1\n"));
+        String refusal = "框架有误，未能加载：\n"
+                + "checks.yaml：核对 C1（inc_total）：未知的核对编号 C1。核对编号须是 docs/findings.md 中列出的 C 类编号，如 C01。\n";
+
+        CliRun check = CliRun.of("check", "test-workbooks/returned", "--framework", copy.toString(), "--demo-key");
+        assertThat(check.exitCode()).isEqualTo(2);
+        assertThat(check.err()).isEqualTo(refusal);
+        CliRun template = CliRun.of("template", "--framework", copy.toString(), "--out", temp.resolve("blank").toString());
+        assertThat(template.exitCode()).isEqualTo(2);
+        assertThat(template.err()).isEqualTo(refusal);
+        assertThat(temp.resolve("blank")).doesNotExist();
+    }
+
+    @Test
     void anUnknownFrameworkIdIsAUsageError() {
         CliRun run = CliRun.of("fields", "--framework", "no-such-framework");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -104,4 +104,100 @@ class RefusedFrameworkTest {
                 "profiles/default.yaml：方案 default 的指标 input_goal_reasonable：清单有 3 项，但 points 给了 2 个分数。请为每一项给出一个分数。",
                 "profiles/default.yaml：方案 default 的指标 input_goal_reasonable：清单各项分数合计 1.5，与分值 2 不符。请调整各项分数，使其合计等于分值。"));
     }
+
+    @Test
+    void mistypedCheckCode() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("checks.yaml", "  - code: C01\n", "  - code: C1\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(
+                "checks.yaml：核对 C1（inc_total）：未知的核对编号 C1。核对编号须是 docs/findings.md 中列出的 C 类编号，如 C01。");
+    }
+
+    @Test
+    void checkRaisingAFileCode() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("checks.yaml", "  - code: C07\n", "  - code: F07\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(
+                "checks.yaml：核对 F07（carry_end）：未知的核对编号 F07。核对编号须是 docs/findings.md 中列出的 C 类编号，如 C01。");
+    }
+
+    @Test
+    void tableColumnUsedBareInACheck() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("checks.yaml", "equals: sum(func_{period})", "equals: func_{period}");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(String.join("\n",
+                "checks.yaml：核对 C04（exp_total_{period}）：表格列 func_final 不能直接参与计算。请写成 sum(func_final)。",
+                "checks.yaml：核对 C04（exp_total_{period}）：表格列 func_budget 不能直接参与计算。请写成 sum(func_budget)。"));
+    }
+
+    @Test
+    void checkTotalThatIsATableColumn() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("checks.yaml", "    total: exp_project_{period}\n", "    total: proj_{period}\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(String.join("\n",
+                "checks.yaml：核对 C05（proj_{period}）：合计字段 proj_final 是表格列。total 须是基础数据表中的单个字段，表格列的合计写在 equals 中，如 sum(proj_final)。",
+                "checks.yaml：核对 C05（proj_{period}）：合计字段 proj_budget 是表格列。total 须是基础数据表中的单个字段，表格列的合计写在 equals 中，如 sum(proj_budget)。"));
+    }
+
+    @Test
+    void conditionOnAnotherTablesColumn() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("indicators.yaml",
+                "numerator: sum(proj_final where proj_key = 是)", "numerator: sum(proj_final where task_key = 是)");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(
+                "indicators.yaml：指标 input_key_spending 的公式 standard：条件中的 task_key 不是表 proj 的列。where 只能比较同一张表的列。");
+    }
+
+    @Test
+    void fieldTheWorkbookNeedsRemoved() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("fields.yaml",
+                "      - {id: fill_date, label: 填报日期, type: date, required: true}\n", "");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(
+                "fields.yaml：字段 fill_date：缺少该字段（工作底稿的填报日期用到它）。"
+                        + "请按 workbook-templates/dept-overall/fields.yaml 补回该字段；字段代码是公开的约定，不能删除或改名。");
+    }
+
+    @Test
+    void computedFieldMovedIntoAGroup() {
+        FrameworkCopy copy = FrameworkCopy.of(temp)
+                .edit("fields.yaml", "  - {id: score_total, label: 规则总分, type: number}\n", "")
+                .edit("fields.yaml", "  - group: 满意度\n    fields:\n",
+                        "  - group: 满意度\n    fields:\n      - {id: score_total, label: 规则总分, type: number}\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(
+                "fields.yaml：字段 score_total：应写在 computed 下。请把它移到 computed 下，与 workbook-templates/dept-overall/fields.yaml 一致。");
+    }
+
+    @Test
+    void columnTheChecksReadRemoved() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("fields.yaml", "      - {id: expl_ref, label: 涉及项目, type: text}\n", "");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(
+                "fields.yaml：表 expl 的列 expl_ref：缺少该列（情况说明工作表和警告的说明用到它）。"
+                        + "请按 workbook-templates/dept-overall/fields.yaml 补回该列。");
+    }
+
+    @Test
+    void tableTheWorkbookHasNoPlaceFor() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("fields.yaml", "  - id: expl\n", "  - id: notes\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(String.join("\n",
+                "fields.yaml：表 expl：缺少该表（情况说明工作表和警告的说明用到它）。请按 workbook-templates/dept-overall/fields.yaml 补回该表。",
+                "fields.yaml：表 notes：填报表中没有这张表的位置。表只能是 func、proj、task、expl；要增加栏目，请在已有的表中加列。"));
+    }
+
+    @Test
+    void tableOnASheetTheWorkbookAlreadyHas() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("fields.yaml", "    label: 项目支出明细\n",
+                "    label: 项目支出明细\n    sheet: 绩效指标表\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(
+                "fields.yaml：表 proj：工作表名“绩效指标表”已被填报表的另一张工作表使用。请用 sheet: 另起一个工作表名。");
+    }
+
+    @Test
+    void tableOnASheetExcelCannotName() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("fields.yaml", "    label: 项目支出明细\n",
+                "    label: 项目支出明细\n    sheet: 项目/明细\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(
+                "fields.yaml：表 proj：“项目/明细”不能用作 Excel 工作表名。工作表名最多 31 个字，不能含 [ ] : * ? / \\，不能以 ' 开头或结尾。");
+    }
+
+    @Test
+    void groupNamedLikeASection() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("fields.yaml", "  - group: 满意度\n", "  - group: 自评\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(
+                "fields.yaml：分组 自评：“自评”是 self_assessment 部分的名称，不能用作分组名。请改用其他分组名，或把这些字段写在 self_assessment 下。");
+    }
 }

@@ -20,7 +20,7 @@ final class Issued {
     }
 
     static List<RosterRow> roster() throws IOException, RosterException {
-        return Roster.read(ROSTER, FRAMEWORK);
+        return Roster.read(ROSTER, FRAMEWORK).units();
     }
 
     static RosterRow unit(String code) throws IOException, RosterException {
