@@ -44,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Returned workbooks, or folders of them (read with their sub-folders).")
     List<String> inputs;
 
-    @Option(names = "--roster", paramLabel = "ROSTER.xlsx", description = "Compare each return's unit and year with the roster.")
+    @Option(names = "--roster", paramLabel = "ROSTER", description = "Compare each return's unit and year with the roster (xlsx, xls or CSV).")
     Path roster;
 
     @Option(names = "--json", paramLabel = "OUT.json", description = "Also write every finding as JSON.")
@@ -74,7 +74,9 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, RosterRow> rosterRows = new HashMap<>();
         if (roster != null) {
             try {
-                Roster.read(roster, loaded).forEach(r -> rosterRows.put(r.unitCode(), r));
+                Roster read = Roster.read(roster, loaded);
+                read.forEach(r -> rosterRows.put(r.unitCode(), r));
+                read.notes().forEach(note -> spec.commandLine().getErr().println("注意：" + note));
             } catch (RosterException refused) {
                 spec.commandLine().getErr().println(refused.getMessage());
                 return ExitCode.USAGE;
