@@ -49,7 +49,7 @@ record ReadFailure(FindingCode code, String reason) {
         if (chain.contains("no core document") || chain.contains("notofficexmlfile") || chain.contains("invalidformat")) {
             return "文件的内部结构不完整，缺少工作簿的主体部分";
         }
-        if (chain.contains("xmlexception") || chain.contains("saxparseexception")) {
+        if (chain.contains("org.apache.xmlbeans.xmlexception") || chain.contains("saxparseexception")) {
             return "文件内的 XML 内容已损坏或不合规范";
         }
         return (kind.isEmpty() ? "文件" : kind + " 文件") + "的内部结构已损坏";

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 
@@ -16,6 +19,24 @@ final class TextLimit {
     static final int MAX_CELL_CHARS = 32_767;
 
     private TextLimit() {
+    }
+
+    /**
+     * The reason to refuse a workbook whose shared strings hold a text longer than a cell can be; empty when none does.
+     * Checked before any cell is read, so that such a text is never matched against labels or copied.
+     */
+    static Optional<String> sharedStringTooLong(Workbook workbook) {
+        if (workbook instanceof XSSFWorkbook xssf) {
+            SharedStrings strings = xssf.getSharedStringSource();
+            for (int i = 0; strings != null && i < strings.getUniqueCount(); i++) {
+                int length = strings.getItemAt(i).length();
+                if (length > MAX_CELL_CHARS) {
+                    return Optional.of("文件中有一段单元格文字有 " + length + " 个字符，超过 Excel 单元格 " + MAX_CELL_CHARS
+                            + " 个字符的上限，不是 Excel 或 WPS 能保存的内容，文件未读取");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** F08 for the first cell (or meta value) that is longer than a cell can be; empty when all are within it. */

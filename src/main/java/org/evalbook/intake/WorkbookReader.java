@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.ss.usermodel.Cell;
@@ -60,6 +61,10 @@ public final class WorkbookReader {
             }
             RawReturn read;
             try (Workbook workbook = WorkbookFactory.create(path.toFile(), null, true)) {
+                Optional<String> tooLong = TextLimit.sharedStringTooLong(workbook);
+                if (tooLong.isPresent()) {
+                    return refused(file, FindingCode.F08, tooLong.get());
+                }
                 read = read(file, kind, workbook, findings);
             }
             return TextLimit.exceeded(read).map(tooLong -> RawReturn.unreadable(file, List.of(tooLong))).orElse(read);
