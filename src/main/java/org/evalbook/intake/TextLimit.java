@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.SharedStringsTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
@@ -26,10 +27,11 @@ final class TextLimit {
      * Checked before any cell is read, so that such a text is never matched against labels or copied.
      */
     static Optional<String> sharedStringTooLong(Workbook workbook) {
-        if (workbook instanceof XSSFWorkbook xssf) {
-            SharedStrings strings = xssf.getSharedStringSource();
-            for (int i = 0; strings != null && i < strings.getUniqueCount(); i++) {
-                int length = strings.getItemAt(i).length();
+        // The table's items, not its uniqueCount attribute: a file may state a count it does not hold.
+        SharedStringsTable table = workbook instanceof XSSFWorkbook xssf ? xssf.getSharedStringSource() : null;
+        if (table != null) {
+            for (RichTextString item : table.getSharedStringItems()) {
+                int length = item.length();
                 if (length > MAX_CELL_CHARS) {
                     return Optional.of("文件中有一段单元格文字有 " + length + " 个字符，超过 Excel 单元格 " + MAX_CELL_CHARS
                             + " 个字符的上限，不是 Excel 或 WPS 能保存的内容，文件未读取");
