@@ -5,7 +5,7 @@ package org.evalbook.finding;
  * itself (reading it safely); C codes are the reconciliation rules of checks.md.
  */
 public enum FindingCode {
-    F01(Severity.ERROR, "不是 Excel 工作簿", "The file is not a spreadsheet (text, HTML, an image, an unknown format)."),
+    F01(Severity.ERROR, "不是 Excel 工作簿", "The file is not a spreadsheet (plain text, a web page, a PDF or image named as a workbook, an unknown format)."),
     F02(Severity.ERROR, "Word 文档改了扩展名", "A Word document (doc/docx) renamed to a spreadsheet extension."),
     F03(Severity.ERROR, "文件已加密", "The workbook is password-protected for opening; it cannot be read."),
     F04(Severity.ERROR, "不支持的 xlsb 格式", "An Excel binary workbook (xlsb), which evalbook does not read."),
@@ -19,6 +19,8 @@ public enum FindingCode {
     F12(Severity.INFO, "表格下方另有数据行", "Rows typed just below a table's named range; they were read as part of the table."),
     F13(Severity.WARNING, "定义名称已损坏", "A defined name points nowhere (#REF!) or to a deleted sheet; the field was read as blank."),
     F14(Severity.ERROR, "无法读取", "The reader failed on the file for another reason; the message says which."),
+    F15(Severity.INFO, "附件（未作为填报表读取）", "A PDF, Word document, image or archive sent beside the returns (judged by content, meant as one by its extension); listed, not read."),
+    F16(Severity.ERROR, "其他表格格式", "A spreadsheet in a format evalbook does not read: OpenDocument (ods), Excel 2003 XML, HTML/MHT saved as .xls, CSV/TSV text."),
     F17(Severity.WARNING, "文件名含控制字符", "The file's name holds control characters or bytes invalid in the system's encoding; it is shown escaped and read as usual."),
     F18(Severity.ERROR, "文件无法打开", "Not a file that can be opened: missing, a dangling link, a special file (FIFO, device), a folder or file without read permission."),
     C01(Severity.ERROR, "收入合计不等于各项收入之和", "inc_total = Σ inc_fiscal … inc_other (tolerance: 尾差)."),

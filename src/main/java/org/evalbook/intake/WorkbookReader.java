@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.ss.usermodel.Cell;
@@ -48,37 +49,40 @@ public final class WorkbookReader {
 
     /** Reads {@code path}, naming the file {@code file} in every finding. */
     public RawReturn read(Path path, String file) {
+        String kind = "";
         try {
             if (Files.size(path) > MAX_FILE_BYTES) {
-                return RawReturn.unreadable(file, List.of(Finding.aboutFile(FindingCode.F08, file,
-                        "文件大于 " + MAX_FILE_BYTES / 1024 / 1024 + " MB，超出读取限制。填报表正常只有几十 KB，请检查是否发错文件。")));
+                return refused(file, FindingCode.F08, "文件大于 " + MAX_FILE_BYTES / 1024 / 1024 + " MB，超出读取限制（填报表正常只有几十 KB）");
             }
             FileFormat.Detected detected = FileFormat.detect(path);
             if (!detected.readable()) {
-                return RawReturn.unreadable(file, List.of(Finding.aboutFile(detected.refusal(), file,
-                        detected.reason() + "。" + advice(detected.refusal()) + "。")));
+                return RawReturn.unreadable(file, List.of(Finding.aboutFile(detected.refusal(), file, detected.message())));
             }
+            kind = detected.kind();
             List<Finding> findings = new ArrayList<>();
             if (detected.macros()) {
                 findings.add(Finding.aboutFile(FindingCode.F09, file, "文件含有宏，宏已忽略、不会运行。请用填报表原格式（.xlsx）保存后交回。"));
             }
+            RawReturn read;
             try (Workbook workbook = WorkbookFactory.create(path.toFile(), null, true)) {
-                return read(file, detected.kind(), workbook, findings);
+                Optional<String> tooLong = TextLimit.sharedStringTooLong(workbook);
+                if (tooLong.isPresent()) {
+                    return refused(file, FindingCode.F08, tooLong.get());
+                }
+                read = read(file, kind, workbook, findings);
             }
+            return TextLimit.exceeded(read).map(tooLong -> RawReturn.unreadable(file, List.of(tooLong))).orElse(read);
         } catch (EncryptedDocumentException encrypted) {
             return refused(file, FindingCode.F03, "文件设置了打开密码（已加密）");
         } catch (OldExcelFormatException old) {
             return refused(file, FindingCode.F06, "这是 Excel 5.0/95 或更早的旧格式工作簿");
-        } catch (IOException | RuntimeException damaged) {
-            if (isLimit(damaged)) {
-                return refused(file, FindingCode.F08, "文件触发了安全限制（疑似 XML 或 zip 炸弹：" + firstLine(rootMessage(damaged)) + "）");
-            }
-            if (String.valueOf(damaged.getMessage()).contains("Strict OOXML")) {
-                return refused(file, FindingCode.F05, STRICT);
-            }
-            return refused(file, FindingCode.F07, "读取失败（" + damaged.getClass().getSimpleName() + "：" + firstLine(withoutPaths(damaged.getMessage())) + "）");
-        } catch (StackOverflowError | OutOfMemoryError exhausted) {
-            return refused(file, FindingCode.F08, "读取时超出资源限制（" + exhausted.getClass().getSimpleName() + "）");
+        } catch (IOException | RuntimeException failure) {
+            ReadFailure why = ReadFailure.of(failure, kind);
+            return refused(file, why.code(), why.reason());
+        } catch (StackOverflowError tooDeep) {
+            return refused(file, FindingCode.F08, "文件的结构嵌套过深，超出读取限制");
+        } catch (OutOfMemoryError exhausted) {
+            return refused(file, FindingCode.F08, "读取所需的内存超出限制");
         }
     }
 
@@ -193,44 +197,12 @@ public final class WorkbookReader {
     static String advice(FindingCode code) {
         return switch (code) {
             case F03 -> "请取消打开密码后重新交回";
-            case F04, F05, F06 -> "请用 Excel 或 WPS 打开后另存为 .xlsx 格式再交回";
+            case F04, F05, F06, F16 -> OtherFormats.SAVE_AS;
             case F02 -> "请交回下发的 Excel 填报表，而不是 Word 报告";
             case F07 -> "文件可能在传输中损坏，请重新发送";
             case F08 -> "请检查是否发错了文件";
+            case F15 -> "附件无需处理；填报表请另交 .xlsx 文件";
             default -> "请使用财政局下发的填报表（.xlsx）填写后交回";
         };
-    }
-
-    /** Whether a failure is one of the reader's safety limits (entity expansion, zip bomb, size caps). */
-    private static boolean isLimit(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("entity") || message.contains("doctype") || message.contains("zip bomb") || message.contains("inflate ratio")
-                    || message.contains("maximum length") || message.contains("max length")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
-    }
-
-    /** Messages must not show where the bureau keeps its files. */
-    private static String withoutPaths(String message) {
-        return message == null ? "" : message.replaceAll("'?(/|[A-Za-z]:\\\\)[^'\\s]*[/\\\\]([^/\\\\'\\s]+)'?", "$2");
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        String line = message.lines().findFirst().orElse("");
-        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }
 }

@@ -33,7 +33,7 @@ class FindingCodesTest {
     private static final Map<FindingCode, Fixture> FIXTURES = new EnumMap<>(FindingCode.class);
 
     static {
-        put(FindingCode.F01, f -> f.text("f01.xlsx", "单位代码,单位名称\n0530102,五华区计划生育协会\n"), "");
+        put(FindingCode.F01, f -> f.text("f01.xlsx", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), "");
         put(FindingCode.F02, f -> f.zip("f02.xlsx", "[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>"), "");
         put(FindingCode.F03, f -> f.encrypted("f03.xlsx"), "");
         put(FindingCode.F04, f -> f.zip("f04.xlsb", "[Content_Types].xml", "<Types/>", "xl/workbook.bin", "x"), "");
@@ -57,6 +57,9 @@ class FindingCodesTest {
             w.cell("task_planned", 20).setCellValue(1);
         }), "task_name");
         put(FindingCode.F13, f -> f.workbook("f13.xlsx", w -> w.getName("contact_name").setRefersToFormula("#REF!")), "contact_name");
+        put(FindingCode.F15, f -> f.text("f15.pdf", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), "");
+        put(FindingCode.F16, f -> f.zip("f16.ods", "mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                "content.xml", "<office:document-content/>"), "");
         put(FindingCode.C01, f -> f.edited("c01.xlsx", w -> w.cell("inc_total", 0).setCellValue(101)), "inc_total");
         put(FindingCode.C02, f -> f.edited("c02.xlsx", w -> w.cell("exp_total_budget", 0).setCellValue(110)), "exp_total_budget");
         put(FindingCode.C03, f -> f.edited("c03.xlsx", w -> w.cell("exp_personnel_final", 0).setCellValue(51)), "exp_basic_final");
