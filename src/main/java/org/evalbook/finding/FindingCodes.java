@@ -12,7 +12,8 @@ public final class FindingCodes {
         text.append("Codes are stable: a code is never renumbered or reused. F codes are about the file itself, C codes are the\n");
         text.append("reconciliation rules of the domain reference (checks.md). The severity is the usual one; C01–C08 are warnings\n");
         text.append("when the difference is within the rounding tolerance (尾差), C13 is an error when the text is not a number at all,\n");
-        text.append("C14 a warning when the recomputation itself rests on missing data, C19 a warning for an old framework version\n");
+        text.append("C14 a warning when the recomputation itself rests on missing data, C17 info when a report section is longer than\n");
+        text.append("a cell holds and only its first 32,767 characters were compared, C19 a warning for an old framework version\n");
         text.append("or when no bureau key is available to verify the signature, C20 info for an unknown code.\n\n");
         text.append("| code | severity | 标题 | meaning |\n|---|---|---|---|\n");
         for (FindingCode code : FindingCode.values()) {

@@ -34,6 +34,13 @@ final class Checks {
         return outcome.copies().get(0);
     }
 
+    /** Checks files and folders as {@code check} does (worker processes included). */
+    static List<CheckResult> batch(String... inputs) throws InterruptedException {
+        return new CheckRun(new CheckRun.Options(org.evalbook.framework.Frameworks.DEFAULT_ID, FRAMEWORK,
+                IsolatedReader.Limits.DEFAULT, raw -> Identity.DEMO, Optional.empty()))
+                .run(ReceivedFiles.scan(List.of(inputs), List.of())).results();
+    }
+
     static List<String> codes(CheckResult result) {
         return result.findings().stream().map(f -> f.code().name()).distinct().toList();
     }

@@ -102,9 +102,12 @@ class FindingCodesTest {
         FIXTURES.put(code, new Fixture(maker, field));
     }
 
-    /** F14 (a reader process that dies) is triggered with a real crashing worker in IsolatedReaderTest. */
+    /**
+     * F14 (a reader process that dies) is triggered with a real crashing worker in IsolatedReaderTest; F17, F18 and
+     * C25 are about files in a batch (the test below).
+     */
     @ParameterizedTest
-    @EnumSource(value = FindingCode.class, names = "F14", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = FindingCode.class, names = {"F14", "F17", "F18", "C25"}, mode = EnumSource.Mode.EXCLUDE)
     void everyCodeHasAFixtureThatTriggersIt(FindingCode code) throws Exception {
         Fixture fixture = FIXTURES.get(code);
         assertThat(fixture).as("a fixture for " + code).isNotNull();
@@ -122,6 +125,30 @@ class FindingCodesTest {
                         }
                     }
                 });
+    }
+
+    /** The codes about files in a batch, raised by the pipeline that {@code check} runs. */
+    @ParameterizedTest
+    @EnumSource(value = FindingCode.class, names = {"F17", "F18", "C25"})
+    void everyBatchCodeHasAFixtureThatTriggersIt(FindingCode code) throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(temp.resolve("batch-" + code));
+        Fixtures fixtures = new Fixtures(dir);
+        String input = switch (code) {
+            case F17 -> fixtures.consistent("tab\tin-name.xlsx").toString();
+            case F18 -> java.nio.file.Files.createSymbolicLink(dir.resolve("link.xlsx"), dir.resolve("gone.xlsx")).toString();
+            default -> {
+                fixtures.consistent("first.xlsx");
+                fixtures.consistent("again.xlsx");
+                yield dir.toString();
+            }
+        };
+        java.util.List<CheckResult> results = Checks.batch(input);
+        assertThat(results).allSatisfy(result -> assertThat(result.findings()).as(Checks.describe(result))
+                .anySatisfy(f -> {
+                    assertThat(f.code()).isEqualTo(code);
+                    assertThat(f.file()).isEqualTo(result.file());
+                    assertThat(f.message()).isNotBlank();
+                }));
     }
 
     @org.junit.jupiter.api.Test

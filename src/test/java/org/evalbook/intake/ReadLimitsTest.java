@@ -113,7 +113,7 @@ class ReadLimitsTest {
     void theLongTextThroughTheWorkerIsF08NotAnInternalError() throws Exception {
         Path file = rewritten("长文本-进程.xlsx", 0, randomText(21_000_000), false);
         IsolatedReader isolated = new IsolatedReader(Frameworks.DEFAULT_ID, new IsolatedReader.Limits(1, Duration.ofSeconds(120), 512));
-        Finding finding = only(isolated.readAll(List.of(file)).get(0));
+        Finding finding = only(isolated.readAll(List.of(Received.of(file, file.getFileName().toString()))).get(0));
         assertThat(finding.code()).isEqualTo(FindingCode.F08);
         assertThat(finding.message()).contains("超过 Excel 单元格 32767 个字符的上限");
     }
