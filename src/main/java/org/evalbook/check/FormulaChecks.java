@@ -10,6 +10,7 @@ import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
 import org.evalbook.intake.RawCell;
+import org.evalbook.template.Aggregates;
 import org.evalbook.template.IssuedFormulas;
 
 /**
@@ -28,6 +29,8 @@ final class FormulaChecks {
         }
         List<Finding> stale = new ArrayList<>();
         Map<String, IssuedFormulas.Issued> issued = IssuedFormulas.of(c.framework, c.profile);
+        // Returns issued before table aggregates were spelled without array entry hold the array spelling.
+        Map<String, IssuedFormulas.Issued> first = IssuedFormulas.of(c.framework, c.profile, Aggregates.ARRAY_FORMULA);
         // A number typed as text is blank to the spreadsheet but read by evalbook (C13): the cached results then
         // differ for that reason alone, which C13 already reports.
         boolean textNumbers = c.read.sources().values().stream().anyMatch(s -> !s.original().isEmpty());
@@ -45,7 +48,8 @@ final class FormulaChecks {
                 }
                 continue;
             }
-            if (!FormulaTokens.of(cell.formula()).equals(FormulaTokens.of(expected.formula()))) {
+            List<String> tokens = FormulaTokens.of(cell.formula());
+            if (!tokens.equals(FormulaTokens.of(expected.formula())) && !tokens.equals(FormulaTokens.of(first.get(name).formula()))) {
                 findings.add(at(c, cell, name, Severity.ERROR, expected.formula(), cell.formula(), c.label(name)
                         + " 的公式被改动（现为 =" + abbreviate(cell.formula()) + "）。复核结果以原公式为准；请不要修改公式。"));
                 continue;
