@@ -74,7 +74,7 @@ final class FormulaChecks {
     private static Optional<Finding> cached(Checked c, String name, RawCell cell) {
         Object expected = expectedValue(c, name);
         boolean cachedBlank = !cell.type().equals("NUMERIC") && cell.text().isBlank();
-        if (expected == null && cachedBlank) {
+        if ((expected == null && cachedBlank) || textSavedAsZero(c, expected, cell)) {
             return Optional.empty();
         }
         boolean same;
@@ -89,6 +89,16 @@ final class FormulaChecks {
         String shown = expected == null ? "空白" : expected instanceof BigDecimal b ? Decimals.plain(b) : expected.toString();
         return Optional.of(at(c, cell, name, Severity.WARNING, shown, cell.text(), c.label(name) + " 文件中保存的计算结果为“"
                 + cell.text() + "”，按规则复核为“" + shown + "”。文件可能未重新计算或被其他软件改动；以复核结果为准。"));
+    }
+
+    /**
+     * LibreOffice saves the result of a formula in a number-formatted cell of an .xls as a number whatever it is: a
+     * text result, blank ("") included, becomes 0 (it writes by the cell's number format, not by the result). Such a 0
+     * where the rules give text or blank says nothing about whether the file was recalculated.
+     */
+    private static boolean textSavedAsZero(Checked c, Object expected, RawCell cell) {
+        return c.read.raw().format().equals("xls") && !(expected instanceof BigDecimal) && cell.type().equals("NUMERIC")
+                && new BigDecimal(cell.number()).signum() == 0;
     }
 
     private static Object expectedValue(Checked c, String name) {
