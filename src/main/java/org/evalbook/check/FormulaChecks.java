@@ -10,6 +10,7 @@ import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
 import org.evalbook.intake.RawCell;
+import org.evalbook.template.Aggregates;
 import org.evalbook.template.IssuedFormulas;
 
 /**
@@ -28,6 +29,8 @@ final class FormulaChecks {
         }
         List<Finding> stale = new ArrayList<>();
         Map<String, IssuedFormulas.Issued> issued = IssuedFormulas.of(c.framework, c.profile);
+        // Returns issued before table aggregates were spelled without array entry hold the array spelling.
+        Map<String, IssuedFormulas.Issued> first = IssuedFormulas.of(c.framework, c.profile, Aggregates.ARRAY_FORMULA);
         // A number typed as text is blank to the spreadsheet but read by evalbook (C13): the cached results then
         // differ for that reason alone, which C13 already reports.
         boolean textNumbers = c.read.sources().values().stream().anyMatch(s -> !s.original().isEmpty());
@@ -50,7 +53,8 @@ final class FormulaChecks {
                 }
                 continue;
             }
-            if (!FormulaTokens.of(cell.formula()).equals(FormulaTokens.of(expected.formula()))) {
+            List<String> tokens = FormulaTokens.of(cell.formula());
+            if (!tokens.equals(FormulaTokens.of(expected.formula())) && !tokens.equals(FormulaTokens.of(first.get(name).formula()))) {
                 findings.add(at(c, cell, name, Severity.ERROR, expected.formula(), cell.formula(), c.label(name)
                         + " 的公式被改动（现为 =" + abbreviate(cell.formula()) + "）。复核结果以原公式为准；请不要修改公式。"));
                 continue;
@@ -75,7 +79,7 @@ final class FormulaChecks {
     private static Optional<Finding> cached(Checked c, String name, RawCell cell) {
         Object expected = expectedValue(c, name);
         boolean cachedBlank = !cell.type().equals("NUMERIC") && cell.text().isBlank();
-        if (expected == null && cachedBlank) {
+        if ((expected == null && cachedBlank) || textSavedAsZero(c, expected, cell)) {
             return Optional.empty();
         }
         boolean same;
@@ -90,6 +94,16 @@ final class FormulaChecks {
         String shown = expected == null ? "空白" : expected instanceof BigDecimal b ? Decimals.plain(b) : expected.toString();
         return Optional.of(at(c, cell, name, Severity.WARNING, shown, cell.text(), c.label(name) + " 文件中保存的计算结果为“"
                 + cell.text() + "”，按规则复核为“" + shown + "”。文件可能未重新计算或被其他软件改动；以复核结果为准。"));
+    }
+
+    /**
+     * LibreOffice saves the result of a formula in a number-formatted cell of an .xls as a number whatever it is: a
+     * text result, blank ("") included, becomes 0 (it writes by the cell's number format, not by the result). Such a 0
+     * where the rules give text or blank says nothing about whether the file was recalculated.
+     */
+    private static boolean textSavedAsZero(Checked c, Object expected, RawCell cell) {
+        return c.read.raw().format().equals("xls") && !(expected instanceof BigDecimal) && cell.type().equals("NUMERIC")
+                && new BigDecimal(cell.number()).signum() == 0;
     }
 
     private static Object expectedValue(Checked c, String name) {

@@ -68,7 +68,7 @@ final class BaseDataSheet {
                 grid.text(row, VALUE + 1, field.unit(), Styles.Kind.NOTE);
             }
             checkFor(field.id()).ifPresent(check -> context.formula(grid, row, CHECK, null,
-                    context.formulas.sumCheck(check.total(), check.equals()), false, Styles.Kind.CHECK));
+                    context.formulas.sumCheck(check.total(), check.equals()), Styles.Kind.CHECK));
             checkFor(field.id()).ifPresent(check -> grid.merged(row, CHECK + 1, CHECK + 2, "校验：" + readable(check), Styles.Kind.NOTE_WRAPPED));
             row++;
         }
@@ -110,7 +110,7 @@ final class BaseDataSheet {
             for (SumCheck check : group) {
                 String period = context.framework.field(check.total()).flatMap(FieldDef::period).orElseThrow();
                 context.formula(grid, row, VALUE + periods.indexOf(period), null,
-                        context.formulas.sumCheck(check.total(), check.equals()), false, Styles.Kind.CHECK);
+                        context.formulas.sumCheck(check.total(), check.equals()), Styles.Kind.CHECK);
             }
             row++;
         }

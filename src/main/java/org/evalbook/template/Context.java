@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.evalbook.framework.FieldDef;
 import org.evalbook.framework.FieldType;
@@ -30,7 +29,7 @@ final class Context {
         this.workbook = workbook;
         this.styles = new Styles(workbook);
         this.names = new Names(workbook);
-        this.formulas = new ExcelFormulas(framework);
+        this.formulas = new ExcelFormulas(framework, Aggregates.SUMPRODUCT);
     }
 
     /**
@@ -57,22 +56,15 @@ final class Context {
     }
 
     /**
-     * A computed cell: locked and named now; its formula (an array formula when it aggregates a table) is written by
-     * {@link #writeFormulas()} once every name it may refer to is defined.
+     * A computed cell: locked and named now; its formula (never an array formula: some programs re-save those in a
+     * form that cannot be read back) is written by {@link #writeFormulas()} once every name it may refer to is defined.
      */
-    void formula(Grid grid, int row, int column, String name, String formula, boolean array, Styles.Kind kind) {
+    void formula(Grid grid, int row, int column, String name, String formula, Styles.Kind kind) {
         grid.cell(row, column).setCellStyle(styles.get(kind));
         if (name != null) {
             names.cell(name, grid.sheet(), row, column);
         }
-        pending.add(() -> {
-            if (array) {
-                grid.sheet().setArrayFormula(formula, new CellRangeAddress(row, row, column, column));
-                grid.cell(row, column).setCellStyle(styles.get(kind));
-            } else {
-                grid.cell(row, column).setCellFormula(formula);
-            }
-        });
+        pending.add(() -> grid.cell(row, column).setCellFormula(formula));
     }
 
     void writeFormulas() {

@@ -25,27 +25,19 @@ import org.evalbook.framework.TableDef;
  * ratio the engine rounds half up from exactly x.xxxx5 is rounded up here too).
  *
  * <p>Blank semantics follow the engine: a blank input makes a rate blank and its score whatever the profile's
- * missing-data rule gives; table rows count when any of their cells is filled. Table aggregates need array
- * evaluation; {@link #needsArray} says which formulas must be written as (single-cell) array formulas.
+ * missing-data rule gives; table rows count when any of their cells is filled. Table aggregates are spelled as
+ * {@link Aggregates} says: today without array entry, so no cell of an issued workbook is an array formula.
  */
 final class ExcelFormulas {
     static final String NOT_APPLICABLE = "不适用";
     private static final String BLANK = "\"\"";
 
     private final Framework framework;
+    private final Aggregates aggregates;
 
-    ExcelFormulas(Framework framework) {
+    ExcelFormulas(Framework framework, Aggregates aggregates) {
         this.framework = framework;
-    }
-
-    /** Whether the indicator's formulas aggregate table columns and so must be array formulas. */
-    static boolean needsArray(Formula formula) {
-        if (formula instanceof Formula.RowMean) {
-            return true;
-        }
-        Formula.Ratio ratio = (Formula.Ratio) formula;
-        return !(ratio.numerator().terms().stream().allMatch(t -> t.operand() instanceof Expression.FieldRef)
-                && ratio.denominator().terms().stream().allMatch(t -> t.operand() instanceof Expression.FieldRef));
+        this.aggregates = aggregates;
     }
 
     /** {@code rate_<id>}: the ratio rounded to 4 decimals, blank when an input is blank or the denominator 0. */
@@ -198,12 +190,12 @@ final class ExcelFormulas {
         Condition where = mean.rowsWhere().map(this::condition).orElse(new Condition("1", "0"));
         String num = mean.numerator();
         String den = mean.denominator();
-        p.missing.add("SUM(" + rows + ")=0");
-        p.missing.add("SUM(" + rows + "*((" + where.blank + ")+(" + where.holds + ")*((" + den + "=\"\")+(" + den + "<>0)*(" + num + "=\"\"))))>0");
-        String counted = "SUM(" + rows + "*(" + where.holds + ")*(" + den + "<>0))";
+        p.missing.add(aggregates.sum(rows) + "=0");
+        p.missing.add(aggregates.sum(rows + "*((" + where.blank + ")+(" + where.holds + ")*((" + den + "=\"\")+(" + den + "<>0)*(" + num + "=\"\")))") + ">0");
+        String counted = aggregates.sum(rows + "*(" + where.holds + ")*(" + den + "<>0)");
         String safeRatio = num + "/(" + den + "+(" + den + "=0))";
-        String capped = "IF(" + safeRatio + ">" + number(mean.cap()) + "," + number(mean.cap()) + "," + safeRatio + ")";
-        String sum = "SUM(IF(" + rows + "*(" + where.holds + ")*(" + den + "<>0)," + capped + ",0))";
+        String capped = aggregates.capped(safeRatio, number(mean.cap()));
+        String sum = aggregates.sumWhere(rows + "*(" + where.holds + ")*(" + den + "<>0)", capped);
         p.zeroDenominator = counted + "=0";
         p.ratio = sum + "/" + counted;
     }
@@ -237,21 +229,21 @@ final class ExcelFormulas {
             TableDef table = framework.tableOf(sum.column()).orElseThrow();
             String rows = rowFilled(table);
             Condition where = sum.where().map(this::condition).orElse(new Condition("1", "0"));
-            p.missing.add("SUM(" + rows + ")=0");
-            p.missing.add("SUM(" + rows + "*((" + where.blank + ")+(" + where.holds + ")*(" + sum.column() + "=\"\")))>0");
-            return "SUM(IF(" + rows + "*(" + where.holds + ")*ISNUMBER(" + sum.column() + ")," + sum.column() + ",0))";
+            p.missing.add(aggregates.sum(rows) + "=0");
+            p.missing.add(aggregates.sum(rows + "*((" + where.blank + ")+(" + where.holds + ")*(" + sum.column() + "=\"\"))") + ">0");
+            return aggregates.sumWhere(rows + "*(" + where.holds + ")*ISNUMBER(" + sum.column() + ")", sum.column());
         }
         Expression.RowCount count = (Expression.RowCount) operand;
         String rows = rowFilled(framework.table(count.table()).orElseThrow());
         Condition where = count.where().map(this::condition).orElse(new Condition("1", "0"));
-        p.missing.add("SUM(" + rows + ")=0");
-        p.missing.add("SUM(" + rows + "*(" + where.blank + "))>0");
-        return "SUM(" + rows + "*(" + where.holds + "))";
+        p.missing.add(aggregates.sum(rows) + "=0");
+        p.missing.add(aggregates.sum(rows + "*(" + where.blank + ")") + ">0");
+        return aggregates.sum(rows + "*(" + where.holds + ")");
     }
 
     /**
      * An array of 1 for the table's filled rows and 0 for the others: a row counts when any of its cells is filled.
-     * (Multiplied by 1 because SUM, in Excel as in POI and LibreOffice, skips TRUE/FALSE.)
+     * (Multiplied by 1 because SUM and SUMPRODUCT, in Excel as in POI and LibreOffice, skip TRUE/FALSE.)
      */
     private static String rowFilled(TableDef table) {
         return "(((" + table.columns().stream().map(c -> "(" + c.id() + "<>\"\")").collect(Collectors.joining("+")) + ")>0)*1)";

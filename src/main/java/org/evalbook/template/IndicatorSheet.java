@@ -68,12 +68,12 @@ final class IndicatorSheet {
                 RuleText.describe(entry, context.framework.judgementLevels()) + edges);
         if (indicator.kind() == IndicatorKind.RATE) {
             IssuedFormulas.Issued rate = issued.get(indicator.rateName());
-            context.formula(grid, row, RATE, indicator.rateName(), rate.formula(), rate.array(), Styles.Kind.FORMULA_PERCENT);
+            context.formula(grid, row, RATE, indicator.rateName(), rate.formula(), Styles.Kind.FORMULA_PERCENT);
         } else {
             grid.text(row, RATE, "", Styles.Kind.FORMULA_TEXT);
         }
         IssuedFormulas.Issued score = issued.get(indicator.scoreName());
-        context.formula(grid, row, SCORE, indicator.scoreName(), score.formula(), score.array(), Styles.Kind.FORMULA_SCORE);
+        context.formula(grid, row, SCORE, indicator.scoreName(), score.formula(), Styles.Kind.FORMULA_SCORE);
         grid.styled(row, SELF, context.styles.get(Styles.Kind.INPUT_NUMBER));
         context.names.cell(indicator.selfName(), grid.sheet(), row, SELF);
         Validations.score(grid.sheet(), "自评得分·" + entry.name(), entry.weight(), row, SELF);
@@ -162,14 +162,14 @@ final class IndicatorSheet {
         FieldDef selfGrade = context.framework.field("self_grade").orElseThrow();
         grid.merged(row, 0, 4, "合计（规则总分按适用指标折算为百分制）", Styles.Kind.HEADER);
         grid.text(row, RATE, "总分", Styles.Kind.HEADER);
-        context.formula(grid, row, SCORE, "score_total", issued.get("score_total").formula(), false, Styles.Kind.FORMULA_SCORE);
+        context.formula(grid, row, SCORE, "score_total", issued.get("score_total").formula(), Styles.Kind.FORMULA_SCORE);
         context.field(grid, row, SELF, selfTotal);
         grid.text(row, LEVEL, "", Styles.Kind.LABEL);
         grid.text(row, REASON, "", Styles.Kind.LABEL);
         row++;
         grid.merged(row, 0, 4, "等级（" + gradeBands() + "）", Styles.Kind.HEADER);
         grid.text(row, RATE, "等级", Styles.Kind.HEADER);
-        context.formula(grid, row, SCORE, "grade", issued.get("grade").formula(), false, Styles.Kind.FORMULA_TEXT);
+        context.formula(grid, row, SCORE, "grade", issued.get("grade").formula(), Styles.Kind.FORMULA_TEXT);
         context.field(grid, row, SELF, selfGrade);
         grid.text(row, LEVEL, "", Styles.Kind.LABEL);
         grid.text(row, REASON, "", Styles.Kind.LABEL);

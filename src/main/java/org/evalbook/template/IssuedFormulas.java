@@ -13,40 +13,48 @@ import org.evalbook.framework.ProfileEntry;
  * indicator the profile does not use. The template writes these; the checks compare returns against them (C18).
  */
 public final class IssuedFormulas {
-    /** A computed cell as issued: a formula (array or not), or a fixed text when {@code formula} is empty. */
-    public record Issued(String formula, boolean array, String text) {
+    /** A computed cell as issued: a formula, or a fixed text when {@code formula} is empty. */
+    public record Issued(String formula, String text) {
     }
 
     private IssuedFormulas() {
     }
 
+    /** The computed cells as the template writes them today. */
     public static Map<String, Issued> of(Framework framework, Profile profile) {
-        ExcelFormulas formulas = new ExcelFormulas(framework);
+        return of(framework, profile, Aggregates.SUMPRODUCT);
+    }
+
+    /** The computed cells with table aggregates spelled as {@code aggregates} says (earlier returns hold the other). */
+    public static Map<String, Issued> of(Framework framework, Profile profile, Aggregates aggregates) {
+        ExcelFormulas formulas = new ExcelFormulas(framework, aggregates);
         Map<String, Issued> issued = new LinkedHashMap<>();
         for (Indicator indicator : framework.indicators()) {
             var entry = profile.entry(indicator.id());
             if (entry.isEmpty()) {
                 if (indicator.kind() == IndicatorKind.RATE) {
-                    issued.put(indicator.rateName(), new Issued("", false, ExcelFormulas.NOT_APPLICABLE));
+                    issued.put(indicator.rateName(), new Issued("", ExcelFormulas.NOT_APPLICABLE));
                 }
-                issued.put(indicator.scoreName(), new Issued("", false, ExcelFormulas.NOT_APPLICABLE));
+                issued.put(indicator.scoreName(), new Issued("", ExcelFormulas.NOT_APPLICABLE));
                 continue;
             }
             issued.putAll(of(formulas, entry.get()));
         }
-        issued.put("score_total", new Issued(formulas.total(profile), false, ""));
-        issued.put("grade", new Issued(formulas.grade(), false, ""));
+        issued.put("score_total", new Issued(formulas.total(profile), ""));
+        issued.put("grade", new Issued(formulas.grade(), ""));
         return issued;
     }
 
     /**
      * A fingerprint of the rules a workbook is issued under (SHA-256 of every computed name's formula): equal for the
-     * same framework and profile, different as soon as a weight, rule or formula changes.
+     * same framework and profile, different as soon as a weight, rule or formula changes. It is taken over one fixed
+     * spelling of the formulas, the first ({@link Aggregates#ARRAY_FORMULA}), so that it names the rules, not how a
+     * version of evalbook spells them: returns issued before aggregates were spelled without array entry keep it.
      */
     public static String fingerprint(Framework framework, Profile profile) {
         StringBuilder text = new StringBuilder();
-        of(framework, profile).forEach((name, issued) -> text.append(name).append('=').append(issued.formula())
-                .append('|').append(issued.text()).append('\n'));
+        of(framework, profile, Aggregates.ARRAY_FORMULA).forEach((name, issued) -> text.append(name).append('=')
+                .append(issued.formula()).append('|').append(issued.text()).append('\n'));
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest, 0, 16);
@@ -60,13 +68,11 @@ public final class IssuedFormulas {
         Map<String, Issued> issued = new LinkedHashMap<>();
         switch (indicator.kind()) {
             case RATE -> {
-                var formula = entry.formula().orElseThrow().formula();
-                boolean array = ExcelFormulas.needsArray(formula);
-                issued.put(indicator.rateName(), new Issued(formulas.rate(formula), array, ""));
-                issued.put(indicator.scoreName(), new Issued(formulas.rateScore(entry), array, ""));
+                issued.put(indicator.rateName(), new Issued(formulas.rate(entry.formula().orElseThrow().formula()), ""));
+                issued.put(indicator.scoreName(), new Issued(formulas.rateScore(entry), ""));
             }
-            case CHECKLIST -> issued.put(indicator.scoreName(), new Issued(formulas.checklistScore(entry), false, ""));
-            case JUDGEMENT -> issued.put(indicator.scoreName(), new Issued(formulas.judgementScore(entry), false, ""));
+            case CHECKLIST -> issued.put(indicator.scoreName(), new Issued(formulas.checklistScore(entry), ""));
+            case JUDGEMENT -> issued.put(indicator.scoreName(), new Issued(formulas.judgementScore(entry), ""));
         }
         return issued;
     }

@@ -48,7 +48,7 @@ final class TableBlock {
                 int column = firstColumn + 1 + c;
                 if (table.columns().get(c).type() == FieldType.AMOUNT) {
                     String range = new CellReference(first, column).formatAsString() + ":" + new CellReference(last, column).formatAsString();
-                    context.formula(grid, totalRow, column, null, "SUM(" + range + ")", false, Styles.Kind.FORMULA_AMOUNT);
+                    context.formula(grid, totalRow, column, null, "SUM(" + range + ")", Styles.Kind.FORMULA_AMOUNT);
                 } else {
                     grid.text(totalRow, column, "", Styles.Kind.LABEL);
                 }

@@ -64,10 +64,10 @@ final class WorkpaperSheet {
         String working = indicator.kind() == IndicatorKind.RATE
                 ? "IF(ISNUMBER(" + indicator.rateName() + "),\"计算值 \"&TEXT(" + indicator.rateName() + ",\"0.00%\"),\"缺少数据或分母为 0\")"
                 : "IF(ISNUMBER(" + indicator.scoreName() + "),\"规则得分 \"&TEXT(" + indicator.scoreName() + ",\"0.00\"),\"\")";
-        context.formula(grid, row, 7, null, working, false, Styles.Kind.FORMULA_TEXT);
+        context.formula(grid, row, 7, null, working, Styles.Kind.FORMULA_TEXT);
         input(row, 8, "佐证材料（附件名称或编号）");
-        context.formula(grid, row, 9, null, "IF(ISBLANK(" + indicator.selfName() + "),\"\"," + indicator.selfName() + ")", false, Styles.Kind.FORMULA_SCORE);
-        context.formula(grid, row, 10, null, "IF(ISBLANK(" + indicator.reasonName() + "),\"\"," + indicator.reasonName() + ")", false, Styles.Kind.FORMULA_TEXT);
+        context.formula(grid, row, 9, null, "IF(ISBLANK(" + indicator.selfName() + "),\"\"," + indicator.selfName() + ")", Styles.Kind.FORMULA_SCORE);
+        context.formula(grid, row, 10, null, "IF(ISBLANK(" + indicator.reasonName() + "),\"\"," + indicator.reasonName() + ")", Styles.Kind.FORMULA_TEXT);
         input(row, 11, "评价人");
         date(row, 12);
         input(row, 13, "复核人");
