@@ -42,16 +42,30 @@ class CheckRunTest {
 
     @Test
     void arrayFormulasWhoseTextAnotherProgramDroppedStayOnTheirCells() throws Exception {
+        // What some JavaScript spreadsheet libraries write back for a single-cell array formula: no text at all.
         Path file = temp.resolve("empty-array.xlsx");
-        rewrite(ZHUHUI, file, "xl/worksheets/", xml -> xml.replaceAll("(?s)<f t=\"array\" ref=\"([A-Z]+[0-9]+)\">.*?</f>",
-                "<f t=\"array\" ref=\"$1\"/>"));
+        rewrite(ZHUHUI, file, "xl/worksheets/", xml -> xml.replaceAll("(?s)<c r=\"(F3[89]|G3[89])\"([^>]*)><f>.*?</f>",
+                "<c r=\"$1\"$2><f t=\"array\" ref=\"$1\"/>"));
         CheckResult result = only(run(Optional.empty(), file.toString()));
+        assertReadWithC18On(result, "的公式无法读取", "绩效指标表!F38", "绩效指标表!G38", "绩效指标表!F39", "绩效指标表!G39");
+    }
+
+    @Test
+    void aFormulaThatCannotBeParsedStaysOnItsCell() throws Exception {
+        Path file = temp.resolve("broken-formula.xlsx");
+        rewrite(ZHUHUI, file, "xl/worksheets/", xml -> xml.replaceAll("(?s)<c r=\"(F38)\"([^>]*)><f>.*?</f>", "<c r=\"$1\"$2><f>SUM((1,</f>"));
+        CheckResult result = only(run(Optional.empty(), file.toString()));
+        assertReadWithC18On(result, "的公式被改动", "绩效指标表!F38");
+    }
+
+    private static void assertReadWithC18On(CheckResult result, String message, String... cells) {
         assertThat(result.read()).as("the return is read").isPresent();
         assertThat(result.read().get().values().text("unit_name")).contains("珠晖区计划生育协会");
         assertThat(result.read().get().values().number("exp_basic_final")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("78.63"));
         assertThat(result.scores().orElseThrow().total()).isEqualByComparingTo("21.00");
         List<Finding> broken = result.findings().stream().filter(f -> f.code() == FindingCode.C18).toList();
-        assertThat(broken).isNotEmpty().allSatisfy(f -> assertThat(f.message()).contains("的公式无法读取"));
+        assertThat(broken).flatExtracting(Finding::cells).containsExactlyInAnyOrder(cells);
+        assertThat(broken).allSatisfy(f -> assertThat(f.message()).contains(message));
         assertThat(result.findings()).noneMatch(f -> f.code() == FindingCode.F08 || f.code() == FindingCode.F14);
     }
 
