@@ -152,6 +152,27 @@ class CheckRunTest {
     }
 
     @Test
+    void anXlsmReturnsCopyKeepsItsFormatAndReadsBackTheSame() throws Exception {
+        Path file = temp.resolve("宏.xlsm");
+        rewrite(ZHUHUI, file, "[Content_Types].xml", types -> types.replace("<Default ",
+                "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/><Default "));
+        addEntry(file, "xl/vbaProject.bin", new byte[] {1, 2, 3});
+        assertCopyReadsBackTheSame(file, "宏_审核意见.xlsm");
+    }
+
+    @Test
+    void aReturnWithAnOverLongNameGetsAShortenedUniqueCopyName() throws Exception {
+        String stem = "珠".repeat(82); // 246 bytes of UTF-8: with "_审核意见.xlsx" the copy's name would pass 255 bytes
+        Path file = temp.resolve(stem + ".xlsx");
+        Files.copy(ZHUHUI, file);
+        CheckRun.Outcome outcome = run(Optional.of(temp.resolve("out")), file.toString());
+        assertThat(outcome.copyFailures()).isEmpty();
+        String name = outcome.copies().get(0).getFileName().toString();
+        assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+        assertThat(name).startsWith("珠珠珠").matches(".*~[0-9a-f]{8}_审核意见\\.xlsx");
+    }
+
+    @Test
     void anXlsReturnsAnnotatedCopyReadsBackAsTheSameReturn() throws Exception {
         Optional<Path> soffice = LibreOfficeRunner.find();
         if (soffice.isEmpty()) {
@@ -169,6 +190,31 @@ class CheckRunTest {
         assertThat(copy.read().orElseThrow().values()).isEqualTo(original.read().orElseThrow().values());
         assertThat(copy.findings()).extracting(Finding::code, Finding::cells, Finding::message).isEqualTo(original.findings().stream()
                 .map(f -> org.assertj.core.groups.Tuple.tuple(f.code(), f.cells(), f.message())).toList());
+    }
+
+    private void assertCopyReadsBackTheSame(Path file, String copyName) throws Exception {
+        CheckRun.Outcome checked = run(Optional.of(temp.resolve("out")), file.toString());
+        CheckResult original = only(checked);
+        assertThat(checked.copies()).singleElement().satisfies(p -> assertThat(p.getFileName().toString()).isEqualTo(copyName));
+        CheckResult copy = only(run(Optional.empty(), checked.copies().get(0).toString()));
+        assertThat(copy.read().orElseThrow().values()).isEqualTo(original.read().orElseThrow().values());
+        assertThat(copy.findings()).extracting(Finding::code, Finding::cells, Finding::message).isEqualTo(original.findings().stream()
+                .map(f -> org.assertj.core.groups.Tuple.tuple(f.code(), f.cells(), f.message())).toList());
+    }
+
+    private static void addEntry(Path zip, String name, byte[] content) throws Exception {
+        Path with = zip.resolveSibling("with-" + zip.getFileName());
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip)); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(with))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry(name));
+            out.write(content);
+            out.closeEntry();
+        }
+        Files.move(with, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private CheckRun.Outcome run(Optional<Path> annotate, String... inputs) throws InterruptedException {
