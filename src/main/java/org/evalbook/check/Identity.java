@@ -15,9 +15,4 @@ import org.evalbook.template.SigningKey;
 public record Identity(Optional<SigningKey> bureauKey, boolean demoMode, Optional<RosterRow> rosterRow, boolean rosterGiven) {
     public static final Identity DEMO = new Identity(Optional.empty(), true, Optional.empty(), false);
 
-    /** The unit code a return claims, to find its roster row: the meta's, else the visible one. */
-    public static Optional<String> unitCode(org.evalbook.intake.RawReturn raw) {
-        return Optional.ofNullable(raw.meta().get("unit_code")).or(() -> Optional.ofNullable(raw.names().get("unit_code"))
-                .filter(n -> !n.cells().isEmpty()).map(n -> n.cells().get(0).text().strip()));
-    }
 }

@@ -29,7 +29,7 @@ public final class ReturnChecker {
     /** @param identity what the return's identity is checked against (key, roster row) */
     public CheckResult check(RawReturn raw, Identity identity) {
         if (!raw.readable() || raw.findings().stream().anyMatch(f -> f.code() == FindingCode.F10)) {
-            return new CheckResult(raw.file(), Optional.empty(), Optional.empty(), Optional.empty(), raw.findings());
+            return CheckResult.unread(raw.file(), raw.findings());
         }
         ReadReturn read = values.interpret(raw);
         Profile profile = profile(raw, identity);
@@ -47,7 +47,8 @@ public final class ReturnChecker {
         findings.addAll(isolated(raw, "报告文字核对", () -> NarrativeChecks.run(checked)));
         List<Finding> explained = new ArrayList<>(Explanations.apply(checked, cluster(findings, FindingCode.C13)));
         explained.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code));
-        return new CheckResult(raw.file(), Optional.of(read), Optional.of(profile.id()), Optional.of(scores), explained);
+        UnitIdentity unit = UnitIdentity.of(raw, read.values(), IdentityChecks.trusted(raw.meta(), identity));
+        return new CheckResult(raw.file(), Optional.of(read), Optional.of(unit), Optional.of(profile.id()), Optional.of(scores), explained);
     }
 
     /**

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.evalbook.check.CheckResult;
 import org.evalbook.check.Identity;
+import org.evalbook.check.UnitIdentity;
 import org.evalbook.framework.Framework;
 import org.evalbook.intake.IsolatedReader;
 import org.evalbook.intake.Names;
 import org.evalbook.intake.ReceivedFiles;
 import org.evalbook.pipeline.CheckRun;
+import org.evalbook.pipeline.CheckedReturn;
 import org.evalbook.report.CheckReportJson;
 import org.evalbook.report.CheckReportText;
 import org.evalbook.template.Roster;
@@ -100,18 +101,18 @@ final class CheckCommand implements Callable<Integer> {
         }
         IsolatedReader.Limits limits = new IsolatedReader.Limits(workers, Duration.ofSeconds(timeout), 512);
         CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(framework.framework, loaded, limits, raw -> new Identity(key, demoKey,
-                Identity.unitCode(raw).map(rosterRows::get), roster != null), Optional.ofNullable(annotate))).run(scan);
+                UnitIdentity.claimedCode(raw).map(rosterRows::get), roster != null), Optional.ofNullable(annotate))).runAll(scan);
         CheckReportText.write(spec.commandLine().getOut(), outcome.results());
         if (json != null) {
             try (OutputStream out = Files.newOutputStream(json)) {
                 CheckReportJson.write(out, outcome.results());
             }
         }
-        outcome.copies().forEach(copy -> spec.commandLine().getOut().println("审核意见副本：" + copy));
-        outcome.copyFailures().forEach(err::println);
+        outcome.summary().copies().forEach(copy -> spec.commandLine().getOut().println("审核意见副本：" + copy));
+        outcome.summary().copyFailures().forEach(err::println);
         if (outcome.internalError()) {
             return ExitCode.INTERNAL;
         }
-        return outcome.results().stream().anyMatch(CheckResult::hasErrors) ? ExitCode.FINDINGS : ExitCode.OK;
+        return outcome.results().stream().anyMatch(CheckedReturn::hasErrors) ? ExitCode.FINDINGS : ExitCode.OK;
     }
 }

@@ -46,7 +46,8 @@ public final class IsolatedReader {
 
     /** What the caller does with each return while its worker still holds the file (to copy it, say). */
     public interface Handler {
-        void handle(int index, RawReturn raw, Copier copier);
+        /** @param sha256 the digest of the bytes the worker read ("" when none were read) */
+        void handle(int index, RawReturn raw, String sha256, Copier copier);
     }
 
     /** Asks the worker that read a return for an annotated copy of exactly what it read. */
@@ -79,7 +80,7 @@ public final class IsolatedReader {
     /** Reads every file; the results are in the order of {@code files}, one per file, whatever happened. */
     public List<RawReturn> readAll(List<Received> files) throws InterruptedException {
         RawReturn[] results = new RawReturn[files.size()];
-        readEach(files, (index, raw, copier) -> results[index] = raw);
+        readEach(files, (index, raw, sha256, copier) -> results[index] = raw);
         return List.of(results);
     }
 
@@ -103,7 +104,8 @@ public final class IsolatedReader {
                     try (Worker worker = new Worker(scratch)) {
                         for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
                             Received file = files.get(i);
-                            handler.handle(i, worker.read(file).named(file.name()), worker);
+                            RawReturn raw = worker.read(file).named(file.name());
+                            handler.handle(i, raw, worker.digest(), worker);
                         }
                     }
                     return null;
@@ -126,19 +128,29 @@ public final class IsolatedReader {
         private Process process;
         private DataOutputStream input;
         private BlockingQueue<WorkerProtocol.Frame> frames;
+        private String digest = "";
 
         Worker(Path scratch) {
             this.scratch = scratch;
         }
 
+        /** The SHA-256 of the bytes last sent to the worker ("" when the file could not be read). */
+        String digest() {
+            return digest;
+        }
+
         RawReturn read(Received file) {
             byte[] content;
+            digest = "";
             try {
                 if (Files.size(file.path()) > WorkbookReader.MAX_FILE_BYTES) {
                     return failed(FindingCode.F08, "文件大于 " + WorkbookReader.MAX_FILE_BYTES / 1024 / 1024
                             + " MB，超出读取限制。填报表正常只有几十 KB，请检查是否发错文件");
                 }
                 content = Files.readAllBytes(file.path());
+                digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+            } catch (java.security.NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException(impossible);
             } catch (IOException | SecurityException unreadable) {
                 return RawReturn.unreadable("", List.of(Finding.aboutFile(FindingCode.F18, "",
                         "无法读取文件（权限不足，或读取时文件被移走、被占用）。请确认文件可以打开后重新检查。")));

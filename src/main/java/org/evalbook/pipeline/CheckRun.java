@@ -1,20 +1,28 @@
 package org.evalbook.pipeline;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.evalbook.check.CheckResult;
 import org.evalbook.check.Identity;
@@ -26,30 +34,36 @@ import org.evalbook.intake.IsolatedReader;
 import org.evalbook.intake.RawReturn;
 import org.evalbook.intake.Received;
 import org.evalbook.intake.ReceivedFiles;
-import org.evalbook.report.AnnotatedCopy;
 
 /**
- * Checks a batch of received files: reads each in an isolated worker, checks it in this process under a time limit,
- * and (on request) has the same worker write an annotated copy of exactly what it read. One bad file never stops the
- * batch; every file found ends in one result, or in the list of files skipped on purpose.
+ * The per-return pipeline that {@code check}, {@code demo} and consolidation share: each file found is read in an
+ * isolated worker, checked here under a time limit, copied with its annotations (on request) by the worker that read
+ * it, and handed on as one small {@link CheckedReturn} as soon as it is ready. One bad file never stops the batch;
+ * every file found gives exactly one result, and the files skipped on purpose are listed.
  */
 public final class CheckRun {
     /**
-     * @param framework   the framework argument as the workers load it (a bundled id or a folder)
-     * @param identity    what each return's identity is checked against
-     * @param annotate    the folder for annotated copies, when wanted
+     * @param framework the framework argument as the workers load it (a bundled id or a folder)
+     * @param identity  what each return's identity is checked against (key, roster row)
+     * @param annotate  the folder for annotated copies, when wanted
      */
     public record Options(String framework, Framework loaded, IsolatedReader.Limits limits, Function<RawReturn, Identity> identity,
                           Optional<Path> annotate) {
     }
 
-    /** What one run gives: a result per file found (in order), the files skipped, and the copies written. */
-    public record Outcome(List<CheckResult> results, List<ReceivedFiles.Skipped> skipped, List<Path> copies, List<String> copyFailures) {
-        public Outcome {
-            results = List.copyOf(results);
+    /** What a run did besides the returns: the files skipped on purpose, the copies written and those that failed. */
+    public record Summary(List<ReceivedFiles.Skipped> skipped, List<Path> copies, List<String> copyFailures) {
+        public Summary {
             skipped = List.copyOf(skipped);
             copies = List.copyOf(copies);
             copyFailures = List.copyOf(copyFailures);
+        }
+    }
+
+    /** A whole run collected: one result per file found, in the scan's order, duplicates of one unit marked (C25). */
+    public record Outcome(List<CheckedReturn> results, Summary summary) {
+        public Outcome {
+            results = List.copyOf(results);
         }
 
         public boolean internalError() {
@@ -69,59 +83,77 @@ public final class CheckRun {
         this.checker = checker;
     }
 
-    public Outcome run(ReceivedFiles.Scan scan) throws InterruptedException {
+    /** Collects a whole run (for the reports of {@code check}): every result in the scan's order, C25 marked. */
+    public Outcome runAll(ReceivedFiles.Scan scan) throws InterruptedException {
+        List<CheckedReturn> results = new ArrayList<>();
+        Summary summary = run(scan, results::add);
+        results.sort(Comparator.comparingInt(CheckedReturn::order));
+        return new Outcome(Duplicates.mark(results), summary);
+    }
+
+    /**
+     * Streams a run: {@code sink} gets each file's result as soon as it is ready, in the order workers finish, one
+     * call at a time. Nothing of a return but its {@link CheckedReturn} is kept once it has been handed on.
+     */
+    public Summary run(ReceivedFiles.Scan scan, Consumer<CheckedReturn> sink) throws InterruptedException {
         List<ReceivedFiles.Found> found = scan.found();
-        CheckResult[] results = new CheckResult[found.size()];
-        Path[] copies = new Path[found.size()];
-        String[] copyFailures = new String[found.size()];
         List<Received> toRead = new ArrayList<>();
-        Map<Received, Integer> position = new HashMap<>();
+        Map<Received, Integer> order = new HashMap<>();
         for (int i = 0; i < found.size(); i++) {
             ReceivedFiles.Found entry = found.get(i);
             if (entry.cannotOpen().isPresent()) {
-                results[i] = unopenable(entry.file(), entry.cannotOpen().get());
+                Finding cannot = Finding.aboutFile(FindingCode.F18, entry.file().name(), entry.cannotOpen().get() + "。");
+                synchronized (sink) {
+                    sink.accept(checked(i, entry.file(), "", CheckResult.unread(entry.file().name(), List.of(cannot))));
+                }
             } else {
-                position.put(entry.file(), i);
+                order.put(entry.file(), i);
                 toRead.add(entry.file());
             }
         }
-        Copies copier = new Copies(options.annotate(), toRead);
+        Copies copies = new Copies(options.annotate(), toRead);
         ExecutorService checking = Executors.newCachedThreadPool(daemon());
         try {
-            new IsolatedReader(options.framework(), options.limits()).readEach(toRead, (index, raw, worker) -> {
+            new IsolatedReader(options.framework(), options.limits()).readEach(toRead, (index, raw, sha256, worker) -> {
                 Received file = toRead.get(index);
-                int at = position.get(file);
                 CheckResult result = withNameWarning(file, check(checking, raw));
-                results[at] = result;
                 if (options.annotate().isPresent() && result.read().isPresent()) {
-                    copier.write(file, raw.format(), worker.copy(AnnotatedCopy.of(result))).ifPresentOrElse(
-                            written -> copies[at] = written, () -> copyFailures[at] = copier.lastFailure(file));
+                    copies.write(file, raw.format(), worker.copy(AnnotatedCopy.of(result.findings())));
+                }
+                CheckedReturn checked = checked(order.get(file), file, sha256, result);
+                synchronized (sink) {
+                    sink.accept(checked);
                 }
             });
         } finally {
             checking.shutdownNow();
         }
-        List<CheckResult> all = Duplicates.mark(List.of(results), found.stream().map(ReceivedFiles.Found::file).toList());
-        return new Outcome(all, scan.skipped(), present(copies), present(copyFailures));
+        return new Summary(scan.skipped(), copies.written(), copies.failures());
     }
 
-    /** The check of one return, in this process, within the per-file time limit. */
+    private CheckedReturn checked(int order, Received file, String sha256, CheckResult result) {
+        return CheckedReturn.of(order, file.path(), sha256, result, options.loaded());
+    }
+
+    /**
+     * The check of one return, in this process, within the per-file time limit. A check that overruns is abandoned
+     * (its daemon thread cannot be stopped from outside; every rule is linear, so this is a safety net).
+     */
     private CheckResult check(ExecutorService checking, RawReturn raw) {
-        Identity identity;
         Future<CheckResult> running;
         try {
-            identity = options.identity().apply(raw);
+            Identity identity = options.identity().apply(raw);
             running = checking.submit(() -> checker.apply(raw, identity));
         } catch (RuntimeException bug) {
             return internal(raw.file());
         }
         Duration limit = options.limits().perFile();
         try {
-            return running.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return running.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException slow) {
             running.cancel(true);
-            return new CheckResult(raw.file(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(Finding.aboutFile(FindingCode.F08,
-                    raw.file(), "检查此文件超过 " + limit.toSeconds() + " 秒仍未完成，已停止，其他文件不受影响。请检查文件中是否有异常长的文字或数据。")));
+            return CheckResult.unread(raw.file(), List.of(Finding.aboutFile(FindingCode.F08, raw.file(), "检查此文件超过 "
+                    + limit.toSeconds() + " 秒仍未完成，已停止，其他文件不受影响。请检查文件中是否有异常长的文字或数据。")));
         } catch (ExecutionException bug) {
             return internal(raw.file());
         } catch (InterruptedException interrupted) {
@@ -132,13 +164,8 @@ public final class CheckRun {
     }
 
     private static CheckResult internal(String file) {
-        return new CheckResult(file, Optional.empty(), Optional.empty(), Optional.empty(), List.of(Finding.aboutFile(FindingCode.F14, file,
+        return CheckResult.unread(file, List.of(Finding.aboutFile(FindingCode.F14, file,
                 ReturnChecker.INTERNAL + "，其他文件不受影响。请把此文件和所用命令报告给开发者。")));
-    }
-
-    private static CheckResult unopenable(Received file, String reason) {
-        return new CheckResult(file.name(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(Finding.aboutFile(FindingCode.F18, file.name(), reason + "。")));
     }
 
     private static CheckResult withNameWarning(Received file, CheckResult result) {
@@ -148,20 +175,10 @@ public final class CheckRun {
         List<Finding> findings = new ArrayList<>(result.findings());
         findings.add(Finding.aboutFile(FindingCode.F17, file.name(), "文件名中含有换行等控制字符或无法识别的字符，显示时已转义为“"
                 + file.name() + "”，文件内容照常检查。请把文件改成普通名称（如“单位代码_单位名称_年度.xlsx”）后再交回。"));
-        return new CheckResult(result.file(), result.read(), result.profile(), result.scores(), findings);
+        return result.withFindings(findings);
     }
 
-    private static <T> List<T> present(T[] lines) {
-        List<T> present = new ArrayList<>();
-        for (T line : lines) {
-            if (line != null) {
-                present.add(line);
-            }
-        }
-        return present;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon() {
+    private static ThreadFactory daemon() {
         return task -> {
             Thread thread = new Thread(task, "evalbook-check");
             thread.setDaemon(true);
@@ -174,37 +191,43 @@ public final class CheckRun {
         private final Optional<Path> dir;
         private final Map<Received, String> stems;
         private final Set<Path> received = new HashSet<>();
-        private final Map<Received, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Received, Path> written = new ConcurrentHashMap<>();
+        private final Map<Received, String> failures = new ConcurrentHashMap<>();
+        private final List<Received> order;
 
         Copies(Optional<Path> dir, List<Received> files) {
             this.dir = dir;
+            this.order = files;
             this.stems = AnnotatedCopy.stems(files);
             files.forEach(f -> received.add(f.path().toAbsolutePath().normalize()));
         }
 
-        Optional<Path> write(Received file, String format, IsolatedReader.Copy copy) {
+        void write(Received file, String format, IsolatedReader.Copy copy) {
             if (!copy.made()) {
                 failures.put(file, file.name() + "：未能生成审核意见副本（" + copy.failure() + "）。");
-                return Optional.empty();
+                return;
             }
             Path target = AnnotatedCopy.target(dir.orElseThrow(), stems.get(file), format);
             for (int n = 2; received.contains(target.toAbsolutePath().normalize()); n++) {
                 target = AnnotatedCopy.target(dir.orElseThrow(), stems.get(file) + "(" + n + ")", format);
             }
             try {
-                java.nio.file.Files.createDirectories(target.getParent());
+                Files.createDirectories(target.getParent());
                 Path partial = target.resolveSibling(target.getFileName() + ".partial");
-                java.nio.file.Files.write(partial, copy.workbook());
-                java.nio.file.Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                return Optional.of(target);
-            } catch (java.io.IOException | RuntimeException unwritable) {
+                Files.write(partial, copy.workbook());
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+                written.put(file, target);
+            } catch (IOException | RuntimeException unwritable) {
                 failures.put(file, file.name() + "：未能写入审核意见副本 " + target + "（磁盘已满或没有写入权限）。");
-                return Optional.empty();
             }
         }
 
-        String lastFailure(Received file) {
-            return failures.get(file);
+        List<Path> written() {
+            return order.stream().filter(written::containsKey).map(written::get).toList();
+        }
+
+        List<String> failures() {
+            return order.stream().filter(failures::containsKey).map(failures::get).toList();
         }
     }
 }

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
-import org.evalbook.check.CheckResult;
+import org.evalbook.pipeline.CheckedReturn;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.Severity;
 
@@ -19,16 +19,16 @@ public final class CheckReportJson {
     private CheckReportJson() {
     }
 
-    public static void write(OutputStream out, List<CheckResult> results) throws IOException {
+    public static void write(OutputStream out, List<CheckedReturn> results) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("generated_by", "evalbook check");
         ArrayNode files = root.putArray("files");
         ArrayNode all = root.putArray("findings");
-        for (CheckResult result : results) {
+        for (CheckedReturn result : results) {
             UnitSummary unit = UnitSummary.of(result);
             ObjectNode file = files.addObject();
             file.put("file", result.file());
-            file.put("readable", result.read().isPresent());
+            file.put("readable", result.readable());
             file.put("unit_code", unit.unitCode());
             file.put("unit_name", unit.unitName());
             file.put("fiscal_year", unit.year());

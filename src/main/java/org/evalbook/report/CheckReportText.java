@@ -4,7 +4,7 @@ import org.evalbook.framework.Decimals;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.List;
-import org.evalbook.check.CheckResult;
+import org.evalbook.pipeline.CheckedReturn;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.Severity;
 import org.evalbook.intake.Names;
@@ -17,21 +17,21 @@ public final class CheckReportText {
     private CheckReportText() {
     }
 
-    public static void write(PrintWriter out, List<CheckResult> results) {
-        for (CheckResult result : results) {
+    public static void write(PrintWriter out, List<CheckedReturn> results) {
+        for (CheckedReturn result : results) {
             file(out, result);
         }
-        long withErrors = results.stream().filter(CheckResult::hasErrors).count();
+        long withErrors = results.stream().filter(CheckedReturn::hasErrors).count();
         long warningsOnly = results.stream().filter(r -> !r.hasErrors() && r.count(Severity.WARNING) > 0).count();
         out.println("共检查 " + results.size() + " 个文件：有错误 " + withErrors + " 个（需退回修改），仅有警告 " + warningsOnly
                 + " 个，无问题 " + (results.size() - withErrors - warningsOnly) + " 个。");
         out.flush();
     }
 
-    private static void file(PrintWriter out, CheckResult result) {
+    private static void file(PrintWriter out, CheckedReturn result) {
         out.println("━━ " + result.file() + " ━━");
         UnitSummary unit = UnitSummary.of(result);
-        if (result.read().isPresent()) {
+        if (result.readable()) {
             out.println("单位：" + Names.escaped(or(unit.unitName(), "（未填单位名称）")) + "（" + Names.escaped(or(unit.unitCode(), "无代码")) + "），"
                     + or(unit.year(), "？") + " 年度，评价方案 " + unit.profile());
             out.println("复核：总分 " + unit.recomputedTotal().map(BigDecimal::toPlainString).orElse("—") + "，等级 "

@@ -28,17 +28,17 @@ final class Checks {
     static Path annotated(Path file, Path dir) throws InterruptedException {
         CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(org.evalbook.framework.Frameworks.DEFAULT_ID, FRAMEWORK,
                 IsolatedReader.Limits.DEFAULT, raw -> Identity.DEMO, Optional.of(dir)))
-                .run(ReceivedFiles.scan(List.of(file.toString()), List.of()));
-        assertThat(outcome.copyFailures()).isEmpty();
-        assertThat(outcome.copies()).hasSize(1);
-        return outcome.copies().get(0);
+                .runAll(ReceivedFiles.scan(List.of(file.toString()), List.of()));
+        assertThat(outcome.summary().copyFailures()).isEmpty();
+        assertThat(outcome.summary().copies()).hasSize(1);
+        return outcome.summary().copies().get(0);
     }
 
     /** Checks files and folders as {@code check} does (worker processes included). */
-    static List<CheckResult> batch(String... inputs) throws InterruptedException {
+    static List<org.evalbook.pipeline.CheckedReturn> batch(String... inputs) throws InterruptedException {
         return new CheckRun(new CheckRun.Options(org.evalbook.framework.Frameworks.DEFAULT_ID, FRAMEWORK,
                 IsolatedReader.Limits.DEFAULT, raw -> Identity.DEMO, Optional.empty()))
-                .run(ReceivedFiles.scan(List.of(inputs), List.of())).results();
+                .runAll(ReceivedFiles.scan(List.of(inputs), List.of())).results();
     }
 
     static List<String> codes(CheckResult result) {

@@ -38,9 +38,9 @@ class CorpusTest {
         long start = System.nanoTime();
         CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(Frameworks.DEFAULT_ID, Checks.FRAMEWORK,
                 new IsolatedReader.Limits(2, Duration.ofSeconds(60), 512), raw -> Identity.DEMO, Optional.empty()))
-                .run(ReceivedFiles.scan(List.of(CORPUS.toString()), List.of()));
+                .runAll(ReceivedFiles.scan(List.of(CORPUS.toString()), List.of()));
         Map<String, Integer> firstCodes = new TreeMap<>();
-        for (CheckResult result : outcome.results()) {
+        for (org.evalbook.pipeline.CheckedReturn result : outcome.results()) {
             assertThat(result.findings()).as(result.file()).isNotEmpty();
             assertThat(result.findings()).allSatisfy(f -> assertThat(f.message()).doesNotContain("\tat ", "Exception in thread"));
             Finding first = result.findings().get(0);
@@ -48,6 +48,6 @@ class CorpusTest {
         }
         System.out.println("corpus: " + files.size() + " files in " + Duration.ofNanos(System.nanoTime() - start).toSeconds()
                 + " s; first finding per file: " + firstCodes);
-        assertThat(outcome.results().size() + outcome.skipped().size()).isEqualTo(files.size());
+        assertThat(outcome.results().size() + outcome.summary().skipped().size()).isEqualTo(files.size());
     }
 }

@@ -142,8 +142,8 @@ class FindingCodesTest {
                 yield dir.toString();
             }
         };
-        java.util.List<CheckResult> results = Checks.batch(input);
-        assertThat(results).allSatisfy(result -> assertThat(result.findings()).as(Checks.describe(result))
+        java.util.List<org.evalbook.pipeline.CheckedReturn> results = Checks.batch(input);
+        assertThat(results).allSatisfy(result -> assertThat(result.findings()).as(result.findings().toString())
                 .anySatisfy(f -> {
                     assertThat(f.code()).isEqualTo(code);
                     assertThat(f.file()).isEqualTo(result.file());

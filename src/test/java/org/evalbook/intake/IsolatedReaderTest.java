@@ -54,7 +54,7 @@ class IsolatedReaderTest {
 
     @Test
     void theTimeLimitCountsTheFileNotTheWorkersStart() throws Exception {
-        List<RawReturn> results = reader(MisbehavingWorkers.SlowToStart.class, Duration.ofSeconds(5), 512).readAll(FILES.subList(0, 1));
+        List<RawReturn> results = reader(MisbehavingWorkers.SlowToStart.class, Duration.ofSeconds(10), 512).readAll(FILES.subList(0, 1));
         assertThat(results.get(0).readable()).as(results.get(0).findings().toString()).isTrue();
         assertThat(results.get(0).file()).isEqualTo("a.xlsx");
     }

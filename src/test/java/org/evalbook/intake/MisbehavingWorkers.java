@@ -52,10 +52,10 @@ final class MisbehavingWorkers {
         }
     }
 
-    /** Takes six seconds to start (a busy machine), then works as the real worker does. */
+    /** Takes twelve seconds to start (a busy machine), then works as the real worker does. */
     static final class SlowToStart {
         public static void main(String[] args) throws Exception {
-            Thread.sleep(6000);
+            Thread.sleep(12_000);
             ReaderWorker.main(args);
         }
     }

@@ -15,7 +15,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.evalbook.check.CheckResult;
 import org.evalbook.check.Identity;
 import org.evalbook.check.ReturnChecker;
 import org.evalbook.finding.Finding;
@@ -46,7 +45,7 @@ class CheckRunTest {
         Path file = temp.resolve("empty-array.xlsx");
         rewrite(ZHUHUI, file, "xl/worksheets/", xml -> xml.replaceAll("(?s)<c r=\"(F3[89]|G3[89])\"([^>]*)><f>.*?</f>",
                 "<c r=\"$1\"$2><f t=\"array\" ref=\"$1\"/>"));
-        CheckResult result = only(run(Optional.empty(), file.toString()));
+        CheckedReturn result = only(run(Optional.empty(), file.toString()));
         assertReadWithC18On(result, "的公式无法读取", "绩效指标表!F38", "绩效指标表!G38", "绩效指标表!F39", "绩效指标表!G39");
     }
 
@@ -54,19 +53,37 @@ class CheckRunTest {
     void aFormulaThatCannotBeParsedStaysOnItsCell() throws Exception {
         Path file = temp.resolve("broken-formula.xlsx");
         rewrite(ZHUHUI, file, "xl/worksheets/", xml -> xml.replaceAll("(?s)<c r=\"(F38)\"([^>]*)><f>.*?</f>", "<c r=\"$1\"$2><f>SUM((1,</f>"));
-        CheckResult result = only(run(Optional.empty(), file.toString()));
+        CheckedReturn result = only(run(Optional.empty(), file.toString()));
         assertReadWithC18On(result, "的公式被改动", "绩效指标表!F38");
     }
 
-    private static void assertReadWithC18On(CheckResult result, String message, String... cells) {
-        assertThat(result.read()).as("the return is read").isPresent();
-        assertThat(result.read().get().values().text("unit_name")).contains("珠晖区计划生育协会");
-        assertThat(result.read().get().values().number("exp_basic_final")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("78.63"));
+    private static void assertReadWithC18On(CheckedReturn result, String message, String... cells) {
+        assertThat(result.readable()).as("the return is read").isTrue();
+        assertThat(result.unit().orElseThrow().name()).isEqualTo("珠晖区计划生育协会");
+        assertThat(result.figure("exp_basic_final")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("78.63"));
         assertThat(result.scores().orElseThrow().total()).isEqualByComparingTo("21.00");
         List<Finding> broken = result.findings().stream().filter(f -> f.code() == FindingCode.C18).toList();
         assertThat(broken).flatExtracting(Finding::cells).containsExactlyInAnyOrder(cells);
         assertThat(broken).allSatisfy(f -> assertThat(f.message()).contains(message));
         assertThat(result.findings()).noneMatch(f -> f.code() == FindingCode.F08 || f.code() == FindingCode.F14);
+    }
+
+    @Test
+    void eachReturnIsHandedOnAsSoonAsItIsReadyOncePerFile() throws Exception {
+        Path in = Files.createDirectories(temp.resolve("many"));
+        for (int i = 0; i < 5; i++) {
+            Files.copy(i % 2 == 0 ? ZHUHUI : KUNMING, in.resolve("r" + i + ".xlsx"));
+        }
+        Files.writeString(in.resolve("notes.txt"), "not a return");
+        List<CheckedReturn> arrived = new java.util.ArrayList<>();
+        CheckRun.Summary summary = new CheckRun(options(Optional.empty(), Duration.ofSeconds(60)))
+                .run(ReceivedFiles.scan(List.of(in.toString()), List.of()), arrived::add);
+        assertThat(summary.skipped()).isEmpty();
+        assertThat(arrived).extracting(CheckedReturn::order).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
+        assertThat(arrived).filteredOn(CheckedReturn::readable).hasSize(5)
+                .allSatisfy(r -> assertThat(r.sha256()).hasSize(64)).allSatisfy(r -> assertThat(r.scores()).isPresent());
+        assertThat(arrived).filteredOn(r -> r.file().equals("notes.txt")).singleElement()
+                .satisfies(r -> assertThat(r.findings()).extracting(Finding::code).containsExactly(FindingCode.F01));
     }
 
     @Test
@@ -79,10 +96,10 @@ class CheckRunTest {
                 }
             }
             return real.check(raw, identity);
-        }).run(ReceivedFiles.scan(List.of(KUNMING.toString(), ZHUHUI.toString()), List.of()));
+        }).runAll(ReceivedFiles.scan(List.of(KUNMING.toString(), ZHUHUI.toString()), List.of()));
         assertThat(outcome.results().get(0).findings()).extracting(Finding::code).containsExactly(FindingCode.F08);
         assertThat(outcome.results().get(0).findings().get(0).message()).startsWith("检查此文件超过 10 秒仍未完成");
-        assertThat(outcome.results().get(1).read()).isPresent();
+        assertThat(outcome.results().get(1).readable()).isTrue();
     }
 
     @Test
@@ -95,8 +112,8 @@ class CheckRunTest {
         Files.copy(ZHUHUI, in.resolve("珠晖-重发.xlsx"));
         Path out = temp.resolve("审核");
         CheckRun.Outcome outcome = run(Optional.of(out), in.toString());
-        assertThat(outcome.results()).extracting(CheckResult::file).containsExactly("区县A/return.xlsx", "区县B/return.xlsx", "珠晖-重发.xlsx");
-        assertThat(outcome.copies()).extracting(p -> p.getFileName().toString())
+        assertThat(outcome.results()).extracting(CheckedReturn::file).containsExactly("区县A/return.xlsx", "区县B/return.xlsx", "珠晖-重发.xlsx");
+        assertThat(outcome.summary().copies()).extracting(p -> p.getFileName().toString())
                 .containsExactlyInAnyOrder("区县A_return_审核意见.xlsx", "区县B_return_审核意见.xlsx", "珠晖-重发_审核意见.xlsx");
         Finding duplicate = outcome.results().get(0).findings().stream().filter(f -> f.code() == FindingCode.C25).findFirst().orElseThrow();
         assertThat(duplicate.message()).contains("单位代码 0430405，2022 年度", "“珠晖-重发.xlsx”", "内容完全相同");
@@ -104,7 +121,7 @@ class CheckRunTest {
 
         CheckRun.Outcome again = run(Optional.of(in.resolve("审核意见")), in.toString(), out.toString());
         assertThat(again.results()).hasSize(3);
-        assertThat(again.skipped()).hasSize(3).allSatisfy(s -> assertThat(s.reason()).contains("evalbook 自己生成的文件"));
+        assertThat(again.summary().skipped()).hasSize(3).allSatisfy(s -> assertThat(s.reason()).contains("evalbook 自己生成的文件"));
     }
 
     @Test
@@ -118,10 +135,10 @@ class CheckRunTest {
         System.arraycopy("xl/worksheets/sheetX.xml".getBytes(StandardCharsets.US_ASCII), 0, zip, at, name.length);
         Files.write(file, zip);
         CheckRun.Outcome checked = run(Optional.of(temp.resolve("out")), file.toString());
-        CheckResult original = only(checked);
-        assertThat(checked.copies()).hasSize(1);
-        CheckResult copy = only(run(Optional.empty(), checked.copies().get(0).toString()));
-        assertThat(copy.read().orElseThrow().values()).isEqualTo(original.read().orElseThrow().values());
+        CheckedReturn original = only(checked);
+        assertThat(checked.summary().copies()).hasSize(1);
+        CheckedReturn copy = only(run(Optional.empty(), checked.summary().copies().get(0).toString()));
+        assertSameValues(copy, original);
         assertThat(copy.findings()).extracting(Finding::code, Finding::cells).isEqualTo(original.findings().stream()
                 .map(f -> org.assertj.core.groups.Tuple.tuple(f.code(), f.cells())).toList());
     }
@@ -144,11 +161,10 @@ class CheckRunTest {
         assertThat(Files.size(file)).isGreaterThan(Files.size(ZHUHUI) * 4);
         CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(Frameworks.DEFAULT_ID, FRAMEWORK,
                 new IsolatedReader.Limits(1, Duration.ofSeconds(120), 256), raw -> Identity.DEMO, Optional.of(temp.resolve("out"))))
-                .run(ReceivedFiles.scan(List.of(file.toString()), List.of()));
-        assertThat(outcome.copyFailures()).isEmpty();
-        assertThat(outcome.copies()).hasSize(1);
-        assertThat(only(run(Optional.empty(), outcome.copies().get(0).toString())).read().orElseThrow().values())
-                .isEqualTo(only(outcome).read().orElseThrow().values());
+                .runAll(ReceivedFiles.scan(List.of(file.toString()), List.of()));
+        assertThat(outcome.summary().copyFailures()).isEmpty();
+        assertThat(outcome.summary().copies()).hasSize(1);
+        assertSameValues(only(run(Optional.empty(), outcome.summary().copies().get(0).toString())), only(outcome));
     }
 
     @Test
@@ -166,8 +182,8 @@ class CheckRunTest {
         Path file = temp.resolve(stem + ".xlsx");
         Files.copy(ZHUHUI, file);
         CheckRun.Outcome outcome = run(Optional.of(temp.resolve("out")), file.toString());
-        assertThat(outcome.copyFailures()).isEmpty();
-        String name = outcome.copies().get(0).getFileName().toString();
+        assertThat(outcome.summary().copyFailures()).isEmpty();
+        String name = outcome.summary().copies().get(0).getFileName().toString();
         assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
         assertThat(name).startsWith("珠珠珠").matches(".*~[0-9a-f]{8}_审核意见\\.xlsx");
     }
@@ -183,21 +199,21 @@ class CheckRunTest {
         LibreOfficeRunner.convert(soffice.get(), List.of(ZHUHUI), "xls", xlsDir);
         Path xls = xlsDir.resolve(ZHUHUI.getFileName().toString().replace(".xlsx", ".xls"));
         CheckRun.Outcome checked = run(Optional.of(temp.resolve("out")), xls.toString());
-        CheckResult original = only(checked);
-        assertThat(checked.copies()).singleElement().satisfies(p -> assertThat(p.toString()).endsWith("_审核意见.xls"));
-        CheckResult copy = only(run(Optional.empty(), checked.copies().get(0).toString()));
-        assertThat(copy.read().orElseThrow().values().text("unit_name")).contains("珠晖区计划生育协会");
-        assertThat(copy.read().orElseThrow().values()).isEqualTo(original.read().orElseThrow().values());
+        CheckedReturn original = only(checked);
+        assertThat(checked.summary().copies()).singleElement().satisfies(p -> assertThat(p.toString()).endsWith("_审核意见.xls"));
+        CheckedReturn copy = only(run(Optional.empty(), checked.summary().copies().get(0).toString()));
+        assertThat(copy.unit().orElseThrow().name()).isEqualTo("珠晖区计划生育协会");
+        assertSameValues(copy, original);
         assertThat(copy.findings()).extracting(Finding::code, Finding::cells, Finding::message).isEqualTo(original.findings().stream()
                 .map(f -> org.assertj.core.groups.Tuple.tuple(f.code(), f.cells(), f.message())).toList());
     }
 
     private void assertCopyReadsBackTheSame(Path file, String copyName) throws Exception {
         CheckRun.Outcome checked = run(Optional.of(temp.resolve("out")), file.toString());
-        CheckResult original = only(checked);
-        assertThat(checked.copies()).singleElement().satisfies(p -> assertThat(p.getFileName().toString()).isEqualTo(copyName));
-        CheckResult copy = only(run(Optional.empty(), checked.copies().get(0).toString()));
-        assertThat(copy.read().orElseThrow().values()).isEqualTo(original.read().orElseThrow().values());
+        CheckedReturn original = only(checked);
+        assertThat(checked.summary().copies()).singleElement().satisfies(p -> assertThat(p.getFileName().toString()).isEqualTo(copyName));
+        CheckedReturn copy = only(run(Optional.empty(), checked.summary().copies().get(0).toString()));
+        assertSameValues(copy, original);
         assertThat(copy.findings()).extracting(Finding::code, Finding::cells, Finding::message).isEqualTo(original.findings().stream()
                 .map(f -> org.assertj.core.groups.Tuple.tuple(f.code(), f.cells(), f.message())).toList());
     }
@@ -218,14 +234,21 @@ class CheckRunTest {
     }
 
     private CheckRun.Outcome run(Optional<Path> annotate, String... inputs) throws InterruptedException {
-        return new CheckRun(options(annotate, Duration.ofSeconds(60))).run(ReceivedFiles.scan(List.of(inputs), annotate.stream().toList()));
+        return new CheckRun(options(annotate, Duration.ofSeconds(60))).runAll(ReceivedFiles.scan(List.of(inputs), annotate.stream().toList()));
     }
 
     private static CheckRun.Options options(Optional<Path> annotate, Duration limit) {
         return new CheckRun.Options(Frameworks.DEFAULT_ID, FRAMEWORK, new IsolatedReader.Limits(2, limit, 512), raw -> Identity.DEMO, annotate);
     }
 
-    private static CheckResult only(CheckRun.Outcome outcome) {
+    private static void assertSameValues(CheckedReturn copy, CheckedReturn original) {
+        assertThat(copy.unit()).isEqualTo(original.unit());
+        assertThat(copy.figures()).isEqualTo(original.figures());
+        assertThat(copy.texts()).isEqualTo(original.texts());
+        assertThat(copy.scores()).isEqualTo(original.scores());
+    }
+
+    private static CheckedReturn only(CheckRun.Outcome outcome) {
         assertThat(outcome.results()).hasSize(1);
         return outcome.results().get(0);
     }

@@ -1,4 +1,4 @@
-package org.evalbook.report;
+package org.evalbook.pipeline;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.evalbook.check.CheckResult;
 import org.evalbook.finding.Finding;
 import org.evalbook.intake.Annotation;
 import org.evalbook.intake.Received;
@@ -32,9 +31,9 @@ public final class AnnotatedCopy {
     }
 
     /** The highlights, comments and review sheet for one checked return. Text only: nothing becomes a formula. */
-    public static Annotation of(CheckResult result) {
+    static Annotation of(List<Finding> findings) {
         List<Annotation.Mark> marks = new ArrayList<>();
-        for (Finding finding : result.findings()) {
+        for (Finding finding : findings) {
             for (String cell : new LinkedHashSet<>(finding.cells())) {
                 marks.add(new Annotation.Mark(cell, finding.severity(),
                         "[" + finding.code() + " " + finding.severity().label() + "] " + finding.message()));
@@ -43,11 +42,11 @@ public final class AnnotatedCopy {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("序号", "级别", "编码", "问题", "位置", "说明及修改要求", "单位情况说明"));
         int n = 1;
-        for (Finding finding : result.findings()) {
+        for (Finding finding : findings) {
             rows.add(List.of(String.valueOf(n++), finding.severity().label(), finding.code().name(), finding.code().title(),
                     finding.where(), finding.message(), finding.explained()));
         }
-        if (result.findings().isEmpty()) {
+        if (findings.isEmpty()) {
             rows.add(List.of("未发现问题。"));
         }
         return new Annotation(marks, SHEET, rows, List.of(6, 8, 8, 20, 24, 90, 30));
@@ -58,7 +57,7 @@ public final class AnnotatedCopy {
      * where two files of the run share a name; shortened (with a hash, so it stays unique) when too long; never the
      * name of a file being checked.
      */
-    public static Map<Received, String> stems(List<Received> files) {
+    static Map<Received, String> stems(List<Received> files) {
         Map<String, Integer> byName = new HashMap<>();
         files.forEach(f -> byName.merge(lastSegment(f.name()), 1, Integer::sum));
         Set<String> taken = new HashSet<>();
@@ -76,7 +75,7 @@ public final class AnnotatedCopy {
     }
 
     /** Where the copy of a return read as {@code format} (xlsx, xlsm, xls) goes. */
-    public static Path target(Path dir, String stem, String format) {
+    static Path target(Path dir, String stem, String format) {
         return dir.resolve(stem + SUFFIX + "." + format);
     }
 
