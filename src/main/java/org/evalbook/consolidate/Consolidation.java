@@ -1,0 +1,34 @@
+package org.evalbook.consolidate;
+
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.evalbook.pipeline.CheckedReturn;
+
+/**
+ * Everything that came back, against the roster: one result per roster unit (in roster order), every received file
+ * with its state, and the valid returns of units not in the roster.
+ */
+public record Consolidation(Optional<LocalDateTime> deadline, List<UnitResult> units, List<ReceivedFile> files,
+                            List<CheckedReturn> unmatched) {
+    public Consolidation {
+        units = List.copyOf(units);
+        files = List.copyOf(files);
+        unmatched = List.copyOf(unmatched);
+    }
+
+    /** How many files ended in each state; their sum is the number of files received. */
+    public Map<FileState, Long> counts() {
+        Map<FileState, Long> counts = new EnumMap<>(FileState.class);
+        for (FileState state : FileState.values()) {
+            counts.put(state, files.stream().filter(f -> f.state() == state).count());
+        }
+        return counts;
+    }
+
+    public long count(UnitStatus status) {
+        return units.stream().filter(u -> u.status() == status).count();
+    }
+}
