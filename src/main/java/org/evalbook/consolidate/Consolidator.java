@@ -1,0 +1,156 @@
+package org.evalbook.consolidate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.evalbook.check.UnitIdentity;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.finding.Severity;
+import org.evalbook.intake.ReceivedFiles;
+import org.evalbook.pipeline.CheckedReturn;
+import org.evalbook.template.RosterRow;
+
+/**
+ * Puts what came back against the roster: matches each readable return to its unit (by the signed meta, else the
+ * unit code, else the name — and says which), keeps each unit's newest return, and gives every file found exactly
+ * one {@link FileState} with its reason.
+ */
+public final class Consolidator {
+    private final List<RosterRow> roster;
+    private final Optional<LocalDateTime> deadline;
+    private final ZoneId zone;
+
+    public Consolidator(List<RosterRow> roster, Optional<LocalDateTime> deadline, ZoneId zone) {
+        this.roster = List.copyOf(roster);
+        this.deadline = deadline;
+        this.zone = zone;
+    }
+
+    /** @param skipped the files the scan left out on purpose (lock files, hidden files, evalbook's own outputs) */
+    public Consolidation consolidate(List<CheckedReturn> returns, List<ReceivedFiles.Skipped> skipped) {
+        List<CheckedReturn> ordered = returns.stream().sorted(Comparator.comparingInt(CheckedReturn::order)).toList();
+        Map<CheckedReturn, ReceivedFile> files = new LinkedHashMap<>();
+        Map<String, List<Candidate>> byUnit = new HashMap<>();
+        List<CheckedReturn> unmatched = new ArrayList<>();
+        for (CheckedReturn checked : ordered) {
+            Optional<LocalDateTime> received = receivedAt(checked);
+            Optional<String> refusal = refusal(checked);
+            if (refusal.isPresent()) {
+                FileState state = isAttachment(checked) ? FileState.IGNORED : FileState.REFUSED;
+                files.put(checked, new ReceivedFile(checked.file(), state, refusal.get(), Optional.empty(), received));
+                continue;
+            }
+            Optional<Match> match = match(checked);
+            if (match.isEmpty()) {
+                unmatched.add(checked);
+                String who = checked.unit().map(u -> u.code() + " " + u.name()).orElse("").strip();
+                files.put(checked, new ReceivedFile(checked.file(), FileState.UNMATCHED, "名册中没有此单位（" + (who.isEmpty() ? "未填单位" : who)
+                        + "）。请核对单位代码，或把此单位补入名册后重新汇总。", checked.unit().map(UnitIdentity::code), received));
+                continue;
+            }
+            byUnit.computeIfAbsent(match.get().row().unitCode(), k -> new ArrayList<>()).add(new Candidate(checked, match.get(), received));
+        }
+        List<UnitResult> units = new ArrayList<>();
+        for (RosterRow row : roster) {
+            List<Candidate> candidates = byUnit.getOrDefault(row.unitCode(), List.of());
+            if (candidates.isEmpty()) {
+                units.add(new UnitResult(row, UnitStatus.MISSING, Optional.empty(), OptionalLong.empty(), Optional.empty(), ""));
+                continue;
+            }
+            List<Candidate> newestFirst = new ArrayList<>(candidates);
+            newestFirst.sort(NEWEST_FIRST);
+            Candidate adopted = newestFirst.get(0);
+            files.put(adopted.checked(), new ReceivedFile(adopted.checked().file(), FileState.ADOPTED, adopted.match().how(),
+                    Optional.of(row.unitCode()), adopted.received()));
+            for (Candidate older : newestFirst.subList(1, newestFirst.size())) {
+                boolean identical = older.checked().sha256().equals(adopted.checked().sha256());
+                files.put(older.checked(), new ReceivedFile(older.checked().file(), FileState.SUPERSEDED, (identical
+                        ? "与“" + adopted.checked().file() + "”内容完全相同" : "同一单位另有较新的一份：“" + adopted.checked().file() + "”")
+                        + "，以较新的一份为准。", Optional.of(row.unitCode()), older.received()));
+            }
+            units.add(status(row, adopted));
+        }
+        List<ReceivedFile> all = new ArrayList<>();
+        for (CheckedReturn checked : ordered) {
+            all.add(files.get(checked));
+        }
+        skipped.forEach(s -> all.add(new ReceivedFile(s.name(), FileState.IGNORED, s.reason(), Optional.empty(), Optional.empty())));
+        return new Consolidation(deadline, units, all, unmatched);
+    }
+
+    private UnitResult status(RosterRow row, Candidate adopted) {
+        if (deadline.isEmpty() || adopted.received().isEmpty()) {
+            return new UnitResult(row, UnitStatus.RETURNED, adopted.received(), OptionalLong.empty(), Optional.of(adopted.checked()),
+                    adopted.match().how());
+        }
+        LocalDateTime received = adopted.received().get();
+        if (!received.isAfter(deadline.get())) {
+            return new UnitResult(row, UnitStatus.ON_TIME, adopted.received(), OptionalLong.empty(), Optional.of(adopted.checked()),
+                    adopted.match().how());
+        }
+        // A started day counts: one minute late is one day late.
+        long minutes = Duration.between(deadline.get(), received).toMinutes();
+        long days = Math.max(1, (minutes + 24 * 60 - 1) / (24 * 60));
+        return new UnitResult(row, UnitStatus.LATE, adopted.received(), OptionalLong.of(days), Optional.of(adopted.checked()),
+                adopted.match().how());
+    }
+
+    /** Why a file is not a usable return, or empty when it is one. */
+    private static Optional<String> refusal(CheckedReturn checked) {
+        if (checked.readable() && checked.findings().stream().noneMatch(f -> f.code() == FindingCode.F10)) {
+            return Optional.empty();
+        }
+        return checked.findings().stream().filter(f -> f.code().name().startsWith("F") && f.code() != FindingCode.F17)
+                .findFirst().or(() -> checked.findings().stream().findFirst())
+                .map(f -> "[" + f.code() + " " + f.code().title() + "] " + f.message()).or(() -> Optional.of("无法作为填报表读取。"));
+    }
+
+    private static boolean isAttachment(CheckedReturn checked) {
+        return checked.findings().stream().anyMatch(f -> f.code() == FindingCode.F15)
+                && checked.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    /** How a return was matched to a roster unit. */
+    private record Match(RosterRow row, String how) {
+    }
+
+    private record Candidate(CheckedReturn checked, Match match, Optional<LocalDateTime> received) {
+    }
+
+    private Optional<Match> match(CheckedReturn checked) {
+        if (checked.unit().isEmpty()) {
+            return Optional.empty();
+        }
+        UnitIdentity unit = checked.unit().get();
+        Optional<RosterRow> byCode = roster.stream().filter(r -> r.unitCode().equals(unit.code())).findFirst();
+        if (byCode.isPresent()) {
+            return Optional.of(new Match(byCode.get(), unit.signed() ? "按签名的下发信息匹配" : "签名无法验证，按单位代码匹配"));
+        }
+        return roster.stream().filter(r -> !unit.name().isBlank() && r.unitName().equals(unit.name())).findFirst()
+                .map(r -> new Match(r, "单位代码“" + unit.code() + "”不在名册中，按单位名称匹配"));
+    }
+
+    /** Newest receipt first; ties by 填报日期 (newest first), then by name. */
+    private static final Comparator<Candidate> NEWEST_FIRST = Comparator
+            .comparing((Candidate c) -> c.received().orElse(LocalDateTime.MIN), Comparator.reverseOrder())
+            .thenComparing(c -> c.checked().text("fill_date").orElse(""), Comparator.reverseOrder())
+            .thenComparing(c -> c.checked().file());
+
+    private Optional<LocalDateTime> receivedAt(CheckedReturn checked) {
+        try {
+            return Optional.of(LocalDateTime.ofInstant(Files.getLastModifiedTime(checked.path()).toInstant(), zone));
+        } catch (IOException | RuntimeException unknown) {
+            return Optional.empty();
+        }
+    }
+}

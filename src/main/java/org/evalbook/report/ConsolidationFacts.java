@@ -1,0 +1,95 @@
+package org.evalbook.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.evalbook.consolidate.Consolidation;
+import org.evalbook.consolidate.UnitResult;
+import org.evalbook.consolidate.UnitStatus;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.framework.Framework;
+import org.evalbook.framework.GradeBand;
+import org.evalbook.pipeline.CheckedReturn;
+
+/** The facts of the 综述, counted from a consolidation: every number the narrative states comes from here. */
+public final class ConsolidationFacts {
+    private static final int NAMED = 3;
+    private static final int PROBLEMS = 5;
+
+    private ConsolidationFacts() {
+    }
+
+    public static SummaryFacts of(Consolidation consolidation, Framework framework, String bureau) {
+        List<UnitResult> units = consolidation.units();
+        List<UnitResult> returned = units.stream().filter(u -> u.adopted().isPresent()).toList();
+        int late = (int) consolidation.count(UnitStatus.LATE);
+        Optional<SummaryFacts.Delay> longest = units.stream().filter(u -> u.lateDays().isPresent())
+                .max(Comparator.comparingLong(u -> u.lateDays().getAsLong()))
+                .map(u -> new SummaryFacts.Delay(u.roster().unitName(), (int) u.lateDays().getAsLong()));
+        List<UnitResult> scored = returned.stream().filter(u -> u.adopted().get().scores().isPresent()).toList();
+        List<SummaryFacts.GradeCount> grades = new ArrayList<>();
+        for (GradeBand band : framework.grades()) {
+            grades.add(new SummaryFacts.GradeCount(band.grade(), (int) scored.stream()
+                    .filter(u -> u.adopted().get().scores().get().grade().equals(band.grade())).count()));
+        }
+        Optional<BigDecimal> mean = scored.isEmpty() ? Optional.empty() : Optional.of(scored.stream()
+                .map(u -> u.adopted().get().scores().get().total()).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(scored.size()), 2, RoundingMode.HALF_UP));
+        List<UnitResult> differing = scored.stream().filter(u -> selfTotal(u).filter(s -> s.compareTo(total(u)) != 0).isPresent()).toList();
+        Optional<SummaryFacts.ScoreGap> gap = differing.stream()
+                .max(Comparator.comparing(u -> selfTotal(u).get().subtract(total(u)).abs()))
+                .map(u -> new SummaryFacts.ScoreGap(u.roster().unitName(), selfTotal(u).get(), total(u)));
+        List<CheckedReturn> spending = returned.stream().map(u -> u.adopted().get()).filter(r -> r.figure("exp_total_final").isPresent()).toList();
+        Optional<SummaryFacts.Expenditure> expenditure = spending.isEmpty() ? Optional.empty() : Optional.of(new SummaryFacts.Expenditure(
+                spending.stream().map(r -> r.figure("exp_total_final").get()).reduce(BigDecimal.ZERO, BigDecimal::add), spending.size()));
+        List<String> missing = units.stream().filter(u -> u.status() == UnitStatus.MISSING).map(u -> u.roster().unitName()).toList();
+        List<String> resubmit = returned.stream().filter(u -> u.adopted().get().hasErrors()).map(u -> u.roster().unitName()).toList();
+        int year = units.stream().mapToInt(u -> u.roster().fiscalYear()).max().orElse(Year.now().getValue() - 1);
+        return new SummaryFacts(Year.of(year), bureau, framework.name(), consolidation.deadline().map(d -> d.toLocalDate()),
+                units.size(), returned.size() - late, late, longest, named(missing), expenditure, grades, mean, differing.size(), gap,
+                problems(returned), named(resubmit));
+    }
+
+    /** The most frequent problems among the adopted returns' errors and warnings: units, findings, named examples. */
+    private static List<SummaryFacts.Problem> problems(List<UnitResult> returned) {
+        Map<FindingCode, Set<String>> units = new EnumMap<>(FindingCode.class);
+        Map<FindingCode, Integer> findings = new EnumMap<>(FindingCode.class);
+        for (UnitResult unit : returned) {
+            for (Finding finding : unit.adopted().get().findings()) {
+                if (finding.severity() == org.evalbook.finding.Severity.INFO) {
+                    continue;
+                }
+                units.computeIfAbsent(finding.code(), k -> new LinkedHashSet<>()).add(unit.roster().unitName());
+                findings.merge(finding.code(), 1, Integer::sum);
+            }
+        }
+        return units.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<FindingCode, Set<String>> e) -> e.getValue().size()).reversed()
+                        .thenComparing(e -> findings.get(e.getKey()), Comparator.reverseOrder()).thenComparing(Map.Entry::getKey))
+                .limit(PROBLEMS)
+                .map(e -> new SummaryFacts.Problem(e.getKey(), e.getValue().size(), findings.get(e.getKey()),
+                        e.getValue().stream().limit(NAMED).toList()))
+                .toList();
+    }
+
+    private static SummaryFacts.NamedUnits named(List<String> names) {
+        return new SummaryFacts.NamedUnits(names.size(), names.stream().limit(NAMED).toList());
+    }
+
+    private static BigDecimal total(UnitResult unit) {
+        return unit.adopted().get().scores().get().total();
+    }
+
+    private static Optional<BigDecimal> selfTotal(UnitResult unit) {
+        return unit.adopted().get().figure("self_total");
+    }
+}
