@@ -1,0 +1,83 @@
+package org.evalbook.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.evalbook.consolidate.Consolidation;
+import org.evalbook.consolidate.UnitResult;
+import org.evalbook.framework.DisplayWidth;
+import org.evalbook.framework.Framework;
+
+/**
+ * The bureau's consolidated workbook of one round: 综述, 汇总, 指标得分, 问题清单, 报送情况 and 统计分析, in that order.
+ *
+ * <p>Sheets are streamed ({@link SXSSFWorkbook}: only a window of rows is in memory), so memory stays flat as the
+ * number of units grows. Amounts are numbers in 万元, rates ratios shown as percentages, blanks empty cells — never 0.
+ * Everything units typed (names, messages, explanations) is written as string cells: a name like {@code =1+1} shows as
+ * typed and is never evaluated.
+ */
+public final class ConsolidatedWorkbook {
+    static final String NARRATIVE = "综述";
+    /** Rows kept in memory per sheet before they are flushed to the temporary file. */
+    private static final int ROW_WINDOW = 200;
+    private static final int NARRATIVE_WIDTH = 100;
+    private static final float LINE_HEIGHT = 16;
+
+    private ConsolidatedWorkbook() {
+    }
+
+    /**
+     * Writes the workbook to {@code out} atomically: into a temporary file in the same folder, then moved over
+     * {@code out}, so a failure leaves no half-written workbook and an existing {@code out} untouched.
+     *
+     * @param narrative the 综述 text, one paragraph per line
+     * @throws IOException when the folder cannot be written
+     */
+    public static void write(Path out, Consolidation consolidation, Framework framework, String narrative) throws IOException {
+        Objects.requireNonNull(consolidation, "consolidation");
+        Objects.requireNonNull(framework, "framework");
+        Objects.requireNonNull(narrative, "narrative");
+        Path folder = out.toAbsolutePath().getParent();
+        AtomicFile.write(out, stream -> {
+            SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW);
+            workbook.setCompressTempFiles(true);
+            try (workbook) {
+                ReportStyles styles = ReportStyles.of(workbook);
+                String year = year(consolidation);
+                narrative(workbook, styles, narrative, year);
+                SummarySheet.write(workbook, styles, consolidation, year);
+                ScoresSheet.write(workbook, styles, consolidation, framework, year);
+                FindingsSheet.write(workbook, styles, consolidation, folder, year);
+                SubmissionSheet.write(workbook, styles, consolidation, year);
+                StatisticsSheet.write(workbook, styles, consolidation, framework, year);
+                workbook.write(stream);
+            } finally {
+                workbook.dispose();
+            }
+        });
+    }
+
+    /** "2023年度" from the roster, or "" when the roster is empty. */
+    private static String year(Consolidation consolidation) {
+        return consolidation.units().stream().findFirst().map(UnitResult::roster).map(r -> r.fiscalYear() + "年度").orElse("");
+    }
+
+    /** One paragraph per row in one wide wrapped column, each row tall enough for its lines. */
+    private static void narrative(SXSSFWorkbook workbook, ReportStyles styles, String narrative, String year) {
+        SheetWriter out = new SheetWriter(workbook, NARRATIVE, styles);
+        out.title(year + "部门整体支出绩效自评情况综述", 1);
+        for (String paragraph : narrative.split("\\R")) {
+            if (paragraph.isBlank()) {
+                continue;
+            }
+            Row row = out.newRow();
+            out.text(0, paragraph.strip(), styles.wrapped());
+            int lines = Math.max(1, (DisplayWidth.of(paragraph) + NARRATIVE_WIDTH - 1) / NARRATIVE_WIDTH);
+            row.setHeightInPoints(lines * LINE_HEIGHT + 4);
+        }
+        out.fixWidth(0, NARRATIVE_WIDTH + 2);
+        out.finish(0);
+    }
+}

@@ -1,0 +1,120 @@
+package org.evalbook.report;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.evalbook.consolidate.Consolidation;
+import org.evalbook.consolidate.UnitResult;
+import org.evalbook.finding.Finding;
+import org.evalbook.pipeline.CheckedReturn;
+
+/**
+ * 问题清单: every finding of every adopted return, one row each, with an autofilter so the reviewer can narrow it by
+ * unit, code or severity. The file name links to the return itself through a hyperlink object relative to the
+ * consolidated workbook, so the link still works when the bureau moves the folder of returns and workbook together.
+ */
+final class FindingsSheet {
+    static final String NAME = "问题清单";
+    private static final List<String> HEADERS = List.of("单位代码", "单位名称", "文件", "工作表", "单元格", "编号", "问题类型",
+            "严重程度", "问题说明", "应为", "实为", "是否已说明", "情况说明");
+    private static final int FILE = 2;
+    private static final int MESSAGE = 8;
+    private static final int EXPLANATION = 12;
+    private static final int TEXT_WIDTH = 50;
+
+    private final SheetWriter out;
+    private final SXSSFWorkbook workbook;
+    private final Path folder;
+
+    private FindingsSheet(SheetWriter out, SXSSFWorkbook workbook, Path folder) {
+        this.out = out;
+        this.workbook = workbook;
+        this.folder = folder.toAbsolutePath().normalize();
+    }
+
+    /** {@code folder} is where the consolidated workbook goes: links are made relative to it. */
+    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Path folder, String year) {
+        new FindingsSheet(new SheetWriter(workbook, NAME, styles), workbook, folder).write(consolidation, year);
+    }
+
+    private void write(Consolidation consolidation, String year) {
+        out.title(year + "审核问题清单", HEADERS.size());
+        int header = out.header(HEADERS).getRowNum();
+        int last = header;
+        for (UnitResult unit : consolidation.units()) {
+            if (unit.adopted().isEmpty()) {
+                continue;
+            }
+            CheckedReturn adopted = unit.adopted().get();
+            Optional<String> address = adopted.path() == null ? Optional.empty() : address(adopted.path());
+            for (Finding finding : adopted.findings()) {
+                last = row(unit, adopted, address, finding);
+            }
+        }
+        out.fixWidth(MESSAGE, TEXT_WIDTH);
+        out.fixWidth(EXPLANATION, TEXT_WIDTH);
+        out.sheet().setAutoFilter(new CellRangeAddress(header, last, 0, HEADERS.size() - 1));
+        out.finish(FILE);
+    }
+
+    private int row(UnitResult unit, CheckedReturn adopted, Optional<String> address, Finding finding) {
+        int row = out.newRow().getRowNum();
+        out.text(0, unit.roster().unitCode());
+        out.text(1, unit.roster().unitName());
+        if (address.isPresent()) {
+            out.link(FILE, adopted.file(), link(address.get()));
+        } else {
+            out.text(FILE, adopted.file());
+        }
+        out.text(3, finding.sheet());
+        out.text(4, cells(finding));
+        out.text(5, finding.code().name());
+        out.text(6, finding.code().title());
+        out.text(7, finding.severity().label());
+        out.text(MESSAGE, finding.message(), out.styles().wrapped());
+        out.text(9, finding.expected());
+        out.text(10, finding.actual());
+        out.text(11, finding.explained().isEmpty() ? "否" : "是");
+        out.text(EXPLANATION, finding.explained(), out.styles().wrapped());
+        return row;
+    }
+
+    /** The cells without their sheet when it is the finding's sheet: D8、D9 under 基础数据表. */
+    static String cells(Finding finding) {
+        String prefix = finding.sheet() + "!";
+        return String.join("、", finding.cells().stream()
+                .map(c -> !finding.sheet().isEmpty() && c.startsWith(prefix) ? c.substring(prefix.length()) : c).toList());
+    }
+
+    /** A link object of its own per cell: POI ties each to the one cell it sits on. */
+    private Hyperlink link(String address) {
+        Hyperlink link = workbook.getCreationHelper().createHyperlink(HyperlinkType.FILE);
+        link.setAddress(address);
+        return link;
+    }
+
+    /**
+     * The file as a URI reference relative to the workbook's folder (spaces and the like escaped, Chinese kept), or an
+     * absolute file URI when it lies on another drive; absent when no valid reference can be made of it.
+     */
+    private Optional<String> address(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            if (absolute.getRoot() != null && absolute.getRoot().equals(folder.getRoot())) {
+                String relative = folder.relativize(absolute).toString().replace('\\', '/');
+                // "./" keeps a first segment with a colon from being read as a URI scheme.
+                String path = relative.split("/", 2)[0].contains(":") ? "./" + relative : relative;
+                return Optional.of(new URI(null, null, path, null).toString());
+            }
+            return Optional.of(absolute.toUri().toString());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
