@@ -20,6 +20,9 @@ import org.evalbook.intake.ReceivedFiles;
 import org.evalbook.pipeline.CheckRun;
 import org.evalbook.intake.UnitFigures;
 import org.evalbook.report.CheckReportText;
+import org.evalbook.report.DeadlineJob;
+import org.evalbook.template.Roster;
+import org.evalbook.template.RosterException;
 import org.evalbook.report.ScoreSheetText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,9 +31,10 @@ import picocli.CommandLine.Option;
 
 /** {@code evalbook demo}: the main job on the bundled samples — today, scoring the two seed units' figures. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the main job on the bundled samples: score the seed units, then check their returns.",
-                "Scores the figures in test-workbooks/seed-figures under their profiles, then checks the workbooks in",
-                "test-workbooks/returned as `check --demo-key` would."})
+        description = {"Run the main job on the bundled samples: score the seed units, check their returns, then the deadline job.",
+                "Scores the figures in test-workbooks/seed-figures under their profiles, checks the workbooks in",
+                "test-workbooks/returned as `check --demo-key` would, then consolidates a sample inbox (one unit late, one",
+                "missing, one resubmitted, one clean) against test-workbooks/roster.xlsx into OUT/汇总.xlsx."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
@@ -38,6 +42,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "DIR",
             description = "Folder of the samples. Default: test-workbooks beside the launcher (or in the current folder).")
     Path samples;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the deadline job writes its inbox and workbook. Default: ${DEFAULT-VALUE}.")
+    Path demoOut = Path.of("evalbook-demo");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,9 +81,33 @@ final class DemoCommand implements Callable<Integer> {
             CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(framework.framework, loaded, IsolatedReader.Limits.DEFAULT,
                     raw -> Identity.DEMO, Optional.empty())).runAll(ReceivedFiles.scan(List.of(returned.toString()), List.of()));
             CheckReportText.write(out, outcome.results());
+            deadlineJob(out, loaded, dir.getParent());
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** The main job at the deadline, on the demo inbox: consolidate it against the sample roster. */
+    private void deadlineJob(PrintWriter out, Framework loaded, Path samples) throws IOException, InterruptedException {
+        Path roster = samples.resolve("roster.xlsx");
+        if (!Files.isRegularFile(roster) || !Files.isDirectory(samples.resolve("clean"))) {
+            return;
+        }
+        Path inbox = DemoInbox.fill(demoOut.resolve("收回"), samples);
+        Path workbook = demoOut.resolve("汇总.xlsx");
+        out.println("══ 截止日汇总（收件文件夹 " + inbox + "，截止 2027-03-31）══");
+        Roster rows;
+        try {
+            rows = Roster.read(roster, loaded);
+        } catch (RosterException refused) {
+            throw new UserInputException(refused.getMessage(), refused);
+        }
+        CheckRun run = new CheckRun(new CheckRun.Options(framework.framework, loaded, IsolatedReader.Limits.DEFAULT, raw -> Identity.DEMO,
+                Optional.empty()));
+        DeadlineJob.Result result = DeadlineJob.run(run, ReceivedFiles.scan(List.of(inbox.toString()), List.of()), rows.units(),
+                Optional.of(DemoInbox.DEADLINE), loaded, "演示财政局", workbook, () -> { });
+        DeadlineJob.lines(result.consolidation()).forEach(out::println);
+        out.println("汇总表：" + workbook.toAbsolutePath());
     }
 
     private static Path defaultSamples() {

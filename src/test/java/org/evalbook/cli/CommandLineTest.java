@@ -21,12 +21,23 @@ class CommandLineTest {
     }
 
     @Test
-    void demoScoresTheTwoSeedUnits() {
-        CliRun run = CliRun.of("demo", "--samples", "test-workbooks");
+    void demoScoresTheTwoSeedUnitsAndRunsTheDeadlineJob(@TempDir Path temp) throws Exception {
+        CliRun run = CliRun.of("demo", "--samples", "test-workbooks", "--out", temp.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("昆明市计划生育协会 — 评价方案 default（默认方案）", "规则总分 3.00，等级 差",
                 "珠晖区计划生育协会 — 评价方案 hunan-2022（湖南2022方案）", "规则总分 21.00，等级 差",
-                "5 / 7 = 71.43%，得 5 分", "0 / 0（0/0）；按方案规则计满分（6 分）");
+                "5 / 7 = 71.43%，得 5 分", "0 / 0（0/0）；按方案规则计满分（6 分）",
+                // by hand: 珠晖 twice (the first superseded), 昆明 late, 五华 clean, a PDF and a lock file; 石鼓 missing
+                "收到文件 6 个 = 已采用 3 + 被替代 1 + 未匹配 0 + 已拒收 0 + 已忽略 2",
+                "名册单位 4 家：按时报送 2，逾期报送 1，未报送 1。", "汇总表：");
+        try (var in = java.nio.file.Files.newInputStream(temp.resolve("汇总.xlsx"));
+             var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            List<String> sheets = new java.util.ArrayList<>();
+            workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertThat(sheets).containsExactly("综述", "汇总", "指标得分", "问题清单", "报送情况", "统计分析");
+        }
+        CliRun again = CliRun.of("demo", "--samples", "test-workbooks", "--out", temp.toString());
+        assertThat(again.exitCode()).as("a second run rebuilds its own inbox").isZero();
     }
 
     @Test

@@ -1,0 +1,162 @@
+package org.evalbook.cli;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.evalbook.check.Identity;
+import org.evalbook.check.UnitIdentity;
+import org.evalbook.consolidate.Consolidation;
+import org.evalbook.framework.Framework;
+import org.evalbook.intake.IsolatedReader;
+import org.evalbook.intake.ReceivedFiles;
+import org.evalbook.pipeline.CheckRun;
+import org.evalbook.report.CheckReportJson;
+import org.evalbook.report.DeadlineJob;
+import org.evalbook.template.Roster;
+import org.evalbook.template.RosterException;
+import org.evalbook.template.RosterRow;
+import org.evalbook.template.SigningKey;
+import org.evalbook.template.SigningKeys;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code evalbook consolidate}: the deadline job — every return checked and put against the roster in one workbook. */
+@Command(name = "consolidate", mixinStandardHelpOptions = true,
+        description = {"The deadline job: check every return under the folders given, put them against the roster, and write",
+                "one consolidated workbook for the bureau (综述, 汇总, 指标得分, 问题清单, 报送情况, 统计分析).",
+                "Exit codes: 0 the workbook was written (whatever the findings), 2 bad usage, 3 internal error."})
+final class ConsolidateCommand implements Callable<Integer> {
+    private static final String NEEDS = """
+            汇总需要三样东西：名册、收回的文件夹、汇总表的保存位置。例如：
+              ./evalbook consolidate --roster 名册.xlsx --in 收回 --out 汇总.xlsx --deadline 2027-03-31
+            --roster   财政局的单位名册（xlsx、xls 或 CSV），与下发时用的相同
+            --in       单位交回的文件所在的文件夹（含子文件夹；可写多个 --in）
+            --out      汇总表（.xlsx）的保存位置
+            可选：--deadline 截止日期（2027-03-31 或 2027-03-31T18:00），--annotate 退回修改副本的文件夹，--json 结果文件。""";
+
+    @Mixin
+    FrameworkOption framework;
+
+    @Option(names = "--roster", paramLabel = "ROSTER", description = "The bureau's roster (xlsx, xls or CSV), as used at issue.")
+    Path roster;
+
+    @Option(names = "--in", paramLabel = "DIR", description = "A folder of returned files (read with its sub-folders); may be repeated.")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "CONSOLIDATED.xlsx", description = "Where to write the consolidated workbook.")
+    Path out;
+
+    @Option(names = "--deadline", paramLabel = "DATE[TIME]", description = "The deadline: 2027-03-31 (the end of that day) or 2027-03-31T18:00.")
+    String deadline;
+
+    @Option(names = "--annotate", paramLabel = "DIR", description = "Write an annotated copy of each return (for 退回修改).")
+    Path annotate;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "Also write every file and finding as JSON.")
+    Path json;
+
+    @Option(names = "--bureau", paramLabel = "NAME", description = "The bureau's name for the summary. Default: ${DEFAULT-VALUE}.")
+    String bureau = "财政局";
+
+    @Option(names = "--demo-key", description = "Accept the public demo key (samples and tests).")
+    boolean demoKey;
+
+    @Option(names = "--key-file", paramLabel = "FILE", description = "The bureau's signing key file (default as for issue).")
+    Path keyFile;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time limit for reading one file. Default: ${DEFAULT-VALUE}.")
+    int timeout = 60;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Reader processes in parallel (at most the number of cores).")
+    int workers = IsolatedReader.Limits.DEFAULT.workers();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (roster == null || inputs.isEmpty() || out == null) {
+            err.println(NEEDS);
+            return ExitCode.USAGE;
+        }
+        for (String input : inputs) {
+            if (!Files.isDirectory(Path.of(input))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--in 应是一个文件夹：" + input + "。");
+            }
+        }
+        Optional<LocalDateTime> due = Optional.ofNullable(deadline).map(this::deadline);
+        Framework loaded = framework.load();
+        Roster rows;
+        try {
+            rows = Roster.read(roster, loaded);
+        } catch (RosterException refused) {
+            err.println(refused.getMessage());
+            return ExitCode.USAGE;
+        }
+        rows.notes().forEach(note -> err.println("注意：" + note));
+        Map<String, RosterRow> byCode = new HashMap<>();
+        rows.forEach(r -> byCode.put(r.unitCode(), r));
+        Optional<SigningKey> key = demoKey ? Optional.empty() : SigningKeys.existing(SigningKeys.environment(System.getenv(), keyFile), Path.of(System.getProperty("user.home")));
+        List<Path> outputs = new ArrayList<>(List.of(out));
+        Optional.ofNullable(json).ifPresent(outputs::add);
+        Optional.ofNullable(annotate).ifPresent(outputs::add);
+        ReceivedFiles.Scan scan = ReceivedFiles.scan(inputs, outputs);
+        CheckRun run = new CheckRun(new CheckRun.Options(framework.framework, loaded, new IsolatedReader.Limits(workers, Duration.ofSeconds(timeout), 512),
+                raw -> new Identity(key, demoKey, UnitIdentity.claimedCode(raw).map(byCode::get), true), Optional.ofNullable(annotate)));
+        DeadlineJob.Result result;
+        try (ProgressBar progress = progress(scan.found().size())) {
+            result = DeadlineJob.run(run, scan, rows.units(), due, loaded, bureau, out, progress::step);
+        }
+        if (json != null) {
+            try (OutputStream stream = Files.newOutputStream(json)) {
+                CheckReportJson.write(stream, result.returns());
+            }
+        }
+        report(spec.commandLine().getOut(), result.consolidation(), result.summary());
+        return ExitCode.OK;
+    }
+    private void report(PrintWriter out, Consolidation consolidation, CheckRun.Summary summary) {
+        DeadlineJob.lines(consolidation).forEach(out::println);
+        summary.copies().forEach(copy -> out.println("审核意见副本：" + copy));
+        summary.copyFailures().forEach(spec.commandLine().getErr()::println);
+        out.println("汇总表：" + this.out);
+        out.flush();
+    }
+
+    /** A bar on a terminal; plain progress lines otherwise (a log, a pipe, a test). */
+    private ProgressBar progress(int total) {
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("审核").setInitialMax(total).setUnit(" 个文件", 1)
+                .setStyle(ProgressBarStyle.ASCII);
+        if (System.console() == null) {
+            PrintWriter err = spec.commandLine().getErr();
+            builder.setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(line -> {
+                err.println(line.strip());
+                err.flush();
+            })).setUpdateIntervalMillis(5000);
+        }
+        return builder.build();
+    }
+
+    private LocalDateTime deadline(String value) {
+        try {
+            return value.contains("T") ? LocalDateTime.parse(value.strip()) : java.time.LocalDate.parse(value.strip()).atTime(23, 59, 59);
+        } catch (java.time.format.DateTimeParseException notADate) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "“" + value + "”不是日期，请写成 2027-03-31 或 2027-03-31T18:00 的形式。");
+        }
+    }
+}
