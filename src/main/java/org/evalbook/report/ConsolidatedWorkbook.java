@@ -41,22 +41,31 @@ public final class ConsolidatedWorkbook {
         Objects.requireNonNull(narrative, "narrative");
         Path folder = out.toAbsolutePath().getParent();
         AtomicFile.write(out, stream -> {
-            SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW);
-            workbook.setCompressTempFiles(true);
-            try (workbook) {
-                ReportStyles styles = ReportStyles.of(workbook);
-                String year = year(consolidation);
-                narrative(workbook, styles, narrative, year);
-                SummarySheet.write(workbook, styles, consolidation, year);
-                ScoresSheet.write(workbook, styles, consolidation, framework, year);
-                FindingsSheet.write(workbook, styles, consolidation, folder, year);
-                SubmissionSheet.write(workbook, styles, consolidation, year);
-                StatisticsSheet.write(workbook, styles, consolidation, framework, year);
-                workbook.write(stream);
-            } finally {
-                workbook.dispose();
+            // Closing the streaming workbook also deletes its temporary sheet files.
+            try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
+                workbook.setCompressTempFiles(true);
+                try {
+                    sheets(workbook, consolidation, framework, narrative, folder);
+                    workbook.write(stream);
+                } catch (IOException | RuntimeException e) {
+                    // Closed unwritten, POI closes the sheets' temporary files before flushing their last rows and logs
+                    // a stack trace; disposing first deletes them quietly.
+                    workbook.dispose();
+                    throw e;
+                }
             }
         });
+    }
+
+    private static void sheets(SXSSFWorkbook workbook, Consolidation consolidation, Framework framework, String narrative, Path folder) {
+        ReportStyles styles = ReportStyles.of(workbook);
+        String year = year(consolidation);
+        narrative(workbook, styles, narrative, year);
+        SummarySheet.write(workbook, styles, consolidation, year);
+        ScoresSheet.write(workbook, styles, consolidation, framework, year);
+        FindingsSheet.write(workbook, styles, consolidation, folder, year);
+        SubmissionSheet.write(workbook, styles, consolidation, year);
+        StatisticsSheet.write(workbook, styles, consolidation, framework, year);
     }
 
     /** "2023年度" from the roster, or "" when the roster is empty. */

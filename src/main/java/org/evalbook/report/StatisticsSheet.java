@@ -35,6 +35,7 @@ final class StatisticsSheet {
             "最小值", "最大值", "异常值（四分位距规则）");
     private static final int OUTLIERS = 9;
     private static final int TEXT_WIDTH = 50;
+    private static final int LABEL_COLUMNS = 1;
 
     private final SheetWriter out;
     private final Framework framework;
@@ -66,7 +67,7 @@ final class StatisticsSheet {
         }
         out.fixWidth(0, TEXT_WIDTH);
         out.fixWidth(OUTLIERS, TEXT_WIDTH);
-        out.finish(1);
+        out.finish(LABEL_COLUMNS);
     }
 
     private void section(String title) {

@@ -24,6 +24,8 @@ final class SubmissionSheet {
     private static final List<String> FILE_HEADERS = List.of("文件", "处理结果", "单位代码", "接收时间", "原因");
     private static final int REASON = 4;
     private static final int REASON_WIDTH = 50;
+    /** 主管部门, 单位代码 and 单位名称 stay in view while scrolling right. */
+    private static final int FROZEN_COLUMNS = 3;
 
     private final SheetWriter out;
 
@@ -45,7 +47,7 @@ final class SubmissionSheet {
         out.header(FILE_HEADERS);
         consolidation.files().forEach(this::fileRow);
         out.fixWidth(REASON, REASON_WIDTH);
-        out.finish(3);
+        out.finish(FROZEN_COLUMNS);
     }
 
     private void unitRow(UnitResult unit) {
