@@ -121,6 +121,9 @@ final class ConsolidateCommand implements Callable<Integer> {
         DeadlineJob.Result result;
         try (ProgressBar progress = progress(scan.found().size())) {
             result = DeadlineJob.run(run, scan, rows.units(), due, loaded, bureau, out, progress::step);
+        } catch (java.io.IOException unwritable) {
+            err.println("未能写入汇总表 " + out + "。请检查文件夹是否存在、是否有写入权限，以及该文件是否正在 Excel 或 WPS 中打开。");
+            return ExitCode.USAGE;
         }
         if (json != null) {
             try (OutputStream stream = Files.newOutputStream(json)) {

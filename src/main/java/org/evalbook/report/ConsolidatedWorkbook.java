@@ -68,9 +68,9 @@ public final class ConsolidatedWorkbook {
         StatisticsSheet.write(workbook, styles, consolidation, framework, year);
     }
 
-    /** "2023年度" from the roster, or "" when the roster is empty. */
+    /** The latest year in the roster, as the 综述 states it ("2023年度"), or "" when the roster is empty. */
     private static String year(Consolidation consolidation) {
-        return consolidation.units().stream().findFirst().map(UnitResult::roster).map(r -> r.fiscalYear() + "年度").orElse("");
+        return consolidation.units().stream().mapToInt(u -> u.roster().fiscalYear()).max().stream().mapToObj(y -> y + "年度").findFirst().orElse("");
     }
 
     /** One paragraph per row in one wide wrapped column, each row tall enough for its lines. */
