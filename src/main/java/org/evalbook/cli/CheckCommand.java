@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.evalbook.template.Roster;
 import org.evalbook.template.RosterException;
 import org.evalbook.template.RosterRow;
 import org.evalbook.template.SigningKey;
-import org.evalbook.template.SigningKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,17 +52,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--annotate", paramLabel = "DIR", description = "Write an annotated copy of each return (for 退回修改).")
     Path annotate;
 
-    @Option(names = "--demo-key", description = "Accept the public demo key (samples and tests).")
-    boolean demoKey;
-
-    @Option(names = "--key-file", paramLabel = "FILE", description = "The bureau's signing key file (default as for issue).")
-    Path keyFile;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time limit for reading one file. Default: ${DEFAULT-VALUE}.")
-    int timeout = 60;
-
-    @Option(names = "--workers", paramLabel = "N", description = "Reader processes in parallel (at most the number of cores). Default: the number of cores, at most 4.")
-    int workers = IsolatedReader.Limits.DEFAULT.workers();
+    @Mixin
+    CheckingOptions checking;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -83,13 +72,8 @@ final class CheckCommand implements Callable<Integer> {
                 return ExitCode.USAGE;
             }
         }
-        if (keyFile != null && !Files.isRegularFile(keyFile)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "找不到签名密钥文件：" + keyFile + "。请检查路径（核对时不会新建密钥）。");
-        }
-        if (timeout < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout 至少为 1 秒。");
-        }
-        Optional<SigningKey> key = demoKey ? Optional.empty() : SigningKeys.existing(SigningKeys.environment(System.getenv(), keyFile), Path.of(System.getProperty("user.home")));
+        Optional<SigningKey> key = checking.key(spec.commandLine());
+        IsolatedReader.Limits limits = checking.limits(spec.commandLine());
         List<Path> outputs = new ArrayList<>();
         Optional.ofNullable(json).ifPresent(outputs::add);
         Optional.ofNullable(annotate).ifPresent(outputs::add);
@@ -99,8 +83,7 @@ final class CheckCommand implements Callable<Integer> {
         if (scan.found().isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "没有可检查的文件：" + String.join("、", inputs.stream().map(Names::escaped).toList()) + "。");
         }
-        IsolatedReader.Limits limits = new IsolatedReader.Limits(workers, Duration.ofSeconds(timeout), 512);
-        CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(framework.framework, loaded, limits, raw -> new Identity(key, demoKey,
+        CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(framework.framework, loaded, limits, raw -> new Identity(key, checking.demoKey,
                 UnitIdentity.claimedCode(raw).map(rosterRows::get), roster != null), Optional.ofNullable(annotate))).runAll(scan);
         CheckReportText.write(spec.commandLine().getOut(), outcome.results());
         if (json != null) {

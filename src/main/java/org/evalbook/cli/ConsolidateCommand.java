@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +27,6 @@ import org.evalbook.template.Roster;
 import org.evalbook.template.RosterException;
 import org.evalbook.template.RosterRow;
 import org.evalbook.template.SigningKey;
-import org.evalbook.template.SigningKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,17 +70,8 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Option(names = "--bureau", paramLabel = "NAME", description = "The bureau's name for the summary. Default: ${DEFAULT-VALUE}.")
     String bureau = "财政局";
 
-    @Option(names = "--demo-key", description = "Accept the public demo key (samples and tests).")
-    boolean demoKey;
-
-    @Option(names = "--key-file", paramLabel = "FILE", description = "The bureau's signing key file (default as for issue).")
-    Path keyFile;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time limit for reading one file. Default: ${DEFAULT-VALUE}.")
-    int timeout = 60;
-
-    @Option(names = "--workers", paramLabel = "N", description = "Reader processes in parallel (at most the number of cores).")
-    int workers = IsolatedReader.Limits.DEFAULT.workers();
+    @Mixin
+    CheckingOptions checking;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -111,13 +100,14 @@ final class ConsolidateCommand implements Callable<Integer> {
         rows.notes().forEach(note -> err.println("注意：" + note));
         Map<String, RosterRow> byCode = new HashMap<>();
         rows.forEach(r -> byCode.put(r.unitCode(), r));
-        Optional<SigningKey> key = demoKey ? Optional.empty() : SigningKeys.existing(SigningKeys.environment(System.getenv(), keyFile), Path.of(System.getProperty("user.home")));
+        Optional<SigningKey> key = checking.key(spec.commandLine());
+        IsolatedReader.Limits limits = checking.limits(spec.commandLine());
         List<Path> outputs = new ArrayList<>(List.of(out));
         Optional.ofNullable(json).ifPresent(outputs::add);
         Optional.ofNullable(annotate).ifPresent(outputs::add);
         ReceivedFiles.Scan scan = ReceivedFiles.scan(inputs, outputs);
-        CheckRun run = new CheckRun(new CheckRun.Options(framework.framework, loaded, new IsolatedReader.Limits(workers, Duration.ofSeconds(timeout), 512),
-                raw -> new Identity(key, demoKey, UnitIdentity.claimedCode(raw).map(byCode::get), true), Optional.ofNullable(annotate)));
+        CheckRun run = new CheckRun(new CheckRun.Options(framework.framework, loaded, limits,
+                raw -> new Identity(key, checking.demoKey, UnitIdentity.claimedCode(raw).map(byCode::get), true), Optional.ofNullable(annotate)));
         DeadlineJob.Result result;
         try (ProgressBar progress = progress(scan.found().size())) {
             result = DeadlineJob.run(run, scan, rows.units(), due, loaded, bureau, out, progress::step);

@@ -1,0 +1,43 @@
+package org.evalbook.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.evalbook.intake.IsolatedReader;
+import org.evalbook.template.SigningKey;
+import org.evalbook.template.SigningKeys;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** How returns are read and verified, as {@code check} and {@code consolidate} both take it. */
+final class CheckingOptions {
+    @Option(names = "--demo-key", description = "Accept the public demo key (samples and tests).")
+    boolean demoKey;
+
+    @Option(names = "--key-file", paramLabel = "FILE", description = "The bureau's signing key file (default as for issue).")
+    Path keyFile;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time limit for reading one file. Default: ${DEFAULT-VALUE}.")
+    int timeout = 60;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Reader processes in parallel (at most the number of cores). Default: the number of cores, at most 4.")
+    int workers = IsolatedReader.Limits.DEFAULT.workers();
+
+    /** The bureau's key to verify signatures with; none in demo mode. Checking never creates a key. */
+    Optional<SigningKey> key(CommandLine commandLine) throws java.io.IOException {
+        if (keyFile != null && !Files.isRegularFile(keyFile)) {
+            throw new CommandLine.ParameterException(commandLine, "找不到签名密钥文件：" + keyFile + "。请检查路径（核对时不会新建密钥）。");
+        }
+        return demoKey ? Optional.empty()
+                : SigningKeys.existing(SigningKeys.environment(System.getenv(), keyFile), Path.of(System.getProperty("user.home")));
+    }
+
+    IsolatedReader.Limits limits(CommandLine commandLine) {
+        if (timeout < 1) {
+            throw new CommandLine.ParameterException(commandLine, "--timeout 至少为 1 秒。");
+        }
+        return new IsolatedReader.Limits(workers, Duration.ofSeconds(timeout), 512);
+    }
+}
