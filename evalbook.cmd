@@ -6,7 +6,7 @@ set "JAR=%HERE%target\evalbook.jar"
 set "STALE="
 if not exist "%JAR%" set "STALE=1"
 if not defined STALE (
-  powershell -NoProfile -Command "$jar=(Get-Item '%JAR%').LastWriteTime; $new=Get-ChildItem -Recurse -File '%HERE%src\main','%HERE%pom.xml',(Get-ChildItem -Recurse -File -Filter *.yaml '%HERE%workbook-templates').FullName | Where-Object { $_.LastWriteTime -gt $jar } | Select-Object -First 1; if ($new) { exit 1 } else { exit 0 }"
+  powershell -NoProfile -Command "$jar=(Get-Item '%JAR%').LastWriteTime; $new=Get-ChildItem -Recurse -File '%HERE%src\main','%HERE%pom.xml',(Get-ChildItem -Recurse -File -Include *.yaml,*.mustache '%HERE%workbook-templates').FullName | Where-Object { $_.LastWriteTime -gt $jar } | Select-Object -First 1; if ($new) { exit 1 } else { exit 0 }"
   if errorlevel 1 set "STALE=1"
 )
 if defined STALE (
