@@ -53,8 +53,9 @@ final class DemoInbox {
                 "2027-04-02T10:05");
         copy(samples.resolve("clean").resolve("0530102_五华区计划生育协会_2023.xlsx"), b.resolve("0530102_五华区计划生育协会_2023.xlsx"),
                 "2027-03-28T11:30");
-        Files.writeString(b.resolve("五华区自评报告（盖章版）.pdf"), "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
-        Files.write(a.resolve("~$0530101_昆明市计划生育协会_2017.xlsx"), new byte[] {0});
+        touch(Files.writeString(b.resolve("五华区自评报告（盖章版）.pdf"), "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
+                "2027-03-28T11:32");
+        touch(Files.write(a.resolve("~$0530101_昆明市计划生育协会_2017.xlsx"), new byte[] {0}), "2027-04-02T10:06");
         return inbox;
     }
 

@@ -2,6 +2,7 @@ package org.evalbook.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -73,16 +74,17 @@ public final class ConsolidatedWorkbook {
         return consolidation.units().stream().mapToInt(u -> u.roster().fiscalYear()).max().stream().mapToObj(y -> y + "年度").findFirst().orElse("");
     }
 
-    /** One paragraph per row in one wide wrapped column, each row tall enough for its lines. */
+    /**
+     * One paragraph per row in one wide wrapped column, each row tall enough for its lines. The narrative's first line
+     * is its heading (the bureau's template words it) and becomes the sheet's title row.
+     */
     private static void narrative(SXSSFWorkbook workbook, ReportStyles styles, String narrative, String year) {
         SheetWriter out = new SheetWriter(workbook, NARRATIVE, styles);
-        out.title(year + "部门整体支出绩效自评情况综述", 1);
-        for (String paragraph : narrative.split("\\R")) {
-            if (paragraph.isBlank()) {
-                continue;
-            }
+        List<String> paragraphs = narrative.lines().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        out.title(paragraphs.isEmpty() ? year + "部门整体支出绩效自评情况综述" : paragraphs.get(0), 1);
+        for (String paragraph : paragraphs.subList(Math.min(1, paragraphs.size()), paragraphs.size())) {
             Row row = out.newRow();
-            out.text(0, paragraph.strip(), styles.wrapped());
+            out.text(0, paragraph, styles.wrapped());
             int lines = Math.max(1, (DisplayWidth.of(paragraph) + NARRATIVE_WIDTH - 1) / NARRATIVE_WIDTH);
             row.setHeightInPoints(lines * LINE_HEIGHT + 4);
         }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Writes {@link SmallConsolidation} and reads the workbook back with POI; every expected figure is worked out by hand. */
 class ConsolidatedWorkbookTest {
-    private static final String NARRATIVE = "本次共下发4个单位。\n\n=其中1个单位逾期报送。\n+1个单位未报送。";
+    private static final String NARRATIVE = "2023年度综述（模板的标题）\n本次共下发4个单位。\n\n=其中1个单位逾期报送。\n+1个单位未报送。";
 
     @TempDir
     Path dir;
@@ -63,7 +63,7 @@ class ConsolidatedWorkbookTest {
     void narrativeIsOneParagraphPerRowAsText() throws IOException {
         try (XSSFWorkbook workbook = read(written())) {
             Sheet sheet = workbook.getSheet("综述");
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2023年度部门整体支出绩效自评情况综述");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).as("the narrative's heading is the title").isEqualTo("2023年度综述（模板的标题）");
             assertThat(texts(sheet, 0, 1, 3)).containsExactly("本次共下发4个单位。", "=其中1个单位逾期报送。", "+1个单位未报送。");
             assertThat(sheet.getRow(4) == null).as("no row after the last paragraph").isTrue();
             assertThat(sheet.getRow(2).getCell(0).getCellStyle().getWrapText()).isTrue();
