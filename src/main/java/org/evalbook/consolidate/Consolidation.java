@@ -28,6 +28,11 @@ public record Consolidation(Optional<LocalDateTime> deadline, List<UnitResult> u
         return counts;
     }
 
+    /** The evaluation year the 综述 and the workbook state: the latest in the roster; empty for an empty roster. */
+    public java.util.OptionalInt year() {
+        return units.stream().mapToInt(u -> u.roster().fiscalYear()).max();
+    }
+
     public long count(UnitStatus status) {
         return units.stream().filter(u -> u.status() == status).count();
     }

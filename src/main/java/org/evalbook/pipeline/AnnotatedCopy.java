@@ -15,6 +15,7 @@ import java.util.Set;
 import org.evalbook.finding.Finding;
 import org.evalbook.intake.Annotation;
 import org.evalbook.intake.Received;
+import org.evalbook.intake.ReceivedFiles;
 
 /**
  * The file the bureau sends back for 退回修改: a copy of the return with every problem cell highlighted and a comment
@@ -23,7 +24,6 @@ import org.evalbook.intake.Received;
  */
 public final class AnnotatedCopy {
     public static final String SHEET = "审核意见";
-    private static final String SUFFIX = "_审核意见";
     /** File names are at most 255 bytes on common file systems; leave room for the suffix and a partial-write marker. */
     private static final int MAX_NAME_BYTES = 200;
 
@@ -76,7 +76,7 @@ public final class AnnotatedCopy {
 
     /** Where the copy of a return read as {@code format} (xlsx, xlsm, xls) goes. */
     static Path target(Path dir, String stem, String format) {
-        return dir.resolve(stem + SUFFIX + "." + format);
+        return dir.resolve(stem + ReceivedFiles.COPY_SUFFIX + "." + format);
     }
 
     private static String lastSegment(String name) {

@@ -71,7 +71,7 @@ public final class ConsolidatedWorkbook {
 
     /** The latest year in the roster, as the 综述 states it ("2023年度"), or "" when the roster is empty. */
     private static String year(Consolidation consolidation) {
-        return consolidation.units().stream().mapToInt(u -> u.roster().fiscalYear()).max().stream().mapToObj(y -> y + "年度").findFirst().orElse("");
+        return consolidation.year().stream().mapToObj(y -> y + "年度").findFirst().orElse("");
     }
 
     /**

@@ -53,7 +53,7 @@ public final class ConsolidationFacts {
                 spending.stream().map(r -> r.figure("exp_total_final").get()).reduce(BigDecimal.ZERO, BigDecimal::add), spending.size()));
         List<String> missing = units.stream().filter(u -> u.status() == UnitStatus.MISSING).map(u -> u.roster().unitName()).toList();
         List<String> resubmit = returned.stream().filter(u -> u.adopted().get().hasErrors()).map(u -> u.roster().unitName()).toList();
-        int year = units.stream().mapToInt(u -> u.roster().fiscalYear()).max().orElse(Year.now().getValue() - 1);
+        int year = consolidation.year().orElse(Year.now().getValue() - 1);
         return new SummaryFacts(Year.of(year), bureau, framework.name(), consolidation.deadline().map(d -> d.toLocalDate()),
                 units.size(), returned.size() - late, late, longest, named(missing), expenditure, grades, mean, differing.size(), gap,
                 problems(returned), named(resubmit));
