@@ -1,8 +1,8 @@
 package org.evalbook.check;
 
 import java.util.Optional;
-import org.evalbook.template.RosterRow;
-import org.evalbook.template.SigningKey;
+import org.evalbook.roster.RosterRow;
+import org.evalbook.signing.SigningKey;
 
 /**
  * What a return's identity is checked against.

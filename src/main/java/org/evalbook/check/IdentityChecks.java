@@ -8,8 +8,8 @@ import org.evalbook.framework.Decimals;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
-import org.evalbook.template.IssueSignature;
-import org.evalbook.template.SigningKey;
+import org.evalbook.signing.IssueSignature;
+import org.evalbook.signing.SigningKey;
 
 /**
  * C19: the meta sheet and its signature, the visible unit code, name and year against the signed values and the

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.evalbook.intake.IsolatedReader;
-import org.evalbook.template.SigningKey;
-import org.evalbook.template.SigningKeys;
+import org.evalbook.signing.SigningKey;
+import org.evalbook.signing.SigningKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

@@ -3,7 +3,7 @@ package org.evalbook.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.evalbook.framework.FrameworkException;
-import org.evalbook.template.KeyException;
+import org.evalbook.signing.KeyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.evalbook.framework.Framework;
 import org.evalbook.framework.Profile;
 import org.evalbook.template.FileNames;
-import org.evalbook.template.SigningKey;
+import org.evalbook.signing.SigningKey;
 import org.evalbook.template.TemplateWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -18,7 +18,7 @@ import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
 import org.evalbook.intake.ReceivedFiles;
 import org.evalbook.pipeline.CheckedReturn;
-import org.evalbook.template.RosterRow;
+import org.evalbook.roster.RosterRow;
 
 /**
  * Puts what came back against the roster: matches each readable return to its unit (by the signed meta, else the

@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.evalbook.pipeline.CheckedReturn;
-import org.evalbook.template.RosterRow;
+import org.evalbook.roster.RosterRow;
 
 /**
  * One roster unit at the deadline: its status and, when it returned one, its adopted return.

@@ -23,7 +23,7 @@ import org.evalbook.finding.FindingCode;
 import org.evalbook.framework.DefinedName;
 import org.evalbook.framework.FieldContract;
 import org.evalbook.framework.Framework;
-import org.evalbook.template.IssueIdentity;
+import org.evalbook.signing.IssueIdentity;
 
 /**
  * Reads one received file into a {@link RawReturn}: its format, meta sheet and every contract name it has (or, when

@@ -14,7 +14,7 @@ import org.evalbook.framework.Framework;
 import org.evalbook.intake.ReceivedFiles;
 import org.evalbook.pipeline.CheckRun;
 import org.evalbook.pipeline.CheckedReturn;
-import org.evalbook.template.RosterRow;
+import org.evalbook.roster.RosterRow;
 
 /**
  * The deadline job, end to end: every file found is checked (streamed, one small record each), the returns are put

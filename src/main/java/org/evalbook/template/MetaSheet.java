@@ -1,5 +1,9 @@
 package org.evalbook.template;
 
+import org.evalbook.signing.SigningKey;
+import org.evalbook.signing.IssueSignature;
+import org.evalbook.signing.IssueIdentity;
+
 import org.evalbook.framework.Decimals;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -12,7 +16,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * ({@link IssueSignature}). One {@code key | value} row each; a blank template carries no unit and no signature.
  */
 final class MetaSheet {
-    static final String NAME = "meta";
+    static final String NAME = IssueIdentity.META_SHEET;
 
     private final Context context;
     private final SigningKey key;

@@ -1,5 +1,8 @@
 package org.evalbook.template;
 
+import org.evalbook.signing.SigningKey;
+import org.evalbook.signing.IssueSignature;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

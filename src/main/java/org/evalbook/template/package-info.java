@@ -6,8 +6,5 @@
  * of the field contract is a workbook-scoped defined name; inputs are unlocked, styled and validated; labels,
  * pre-filled values and formulas are locked; rates, scores, the total and the grade are live formulas compiled from
  * the same rules as the Java engine; a hidden, protected meta sheet carries the signed identity of the issue.
- *
- * <p>Also here: reading the bureau's roster ({@link org.evalbook.template.Roster}), refused before anything is
- * written when any row is wrong.
  */
 package org.evalbook.template;

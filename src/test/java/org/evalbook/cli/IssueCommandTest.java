@@ -36,7 +36,7 @@ class IssueCommandTest {
                 "0530101_昆明市计划生育协会_2017.xlsx", "0530102_五华区计划生育协会_2017.xlsx");
         try (InputStream in = Files.newInputStream(out.resolve("0530102_五华区计划生育协会_2017.xlsx"));
              XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            var identity = org.evalbook.template.IssueIdentity.of(workbook, org.evalbook.template.SigningKey.PUBLIC_DEMO);
+            var identity = org.evalbook.signing.IssueIdentity.of(workbook, org.evalbook.signing.SigningKey.PUBLIC_DEMO);
             assertThat(identity.signatureValid()).isTrue();
             assertThat(identity.meta()).containsEntry("profile", "default").containsEntry("unit_code", "0530102");
             assertThat(Instant.parse(identity.meta().get("issued_at"))).isBetween(before, Instant.now());
@@ -96,7 +96,7 @@ class IssueCommandTest {
              XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             assertThat(namedText(workbook, "unit_code")).isEqualTo("0530101");
             assertThat(namedText(workbook, "unit_name")).isEqualTo("昆明市计划生育协会");
-            assertThat(org.evalbook.template.IssueIdentity.of(workbook, org.evalbook.template.SigningKey.PUBLIC_DEMO).meta())
+            assertThat(org.evalbook.signing.IssueIdentity.of(workbook, org.evalbook.signing.SigningKey.PUBLIC_DEMO).meta())
                     .containsEntry("unit_code", "0530101").containsEntry("unit_name", "昆明市计划生育协会");
         }
     }

@@ -24,7 +24,7 @@ import org.evalbook.framework.Framework;
 import org.evalbook.framework.Frameworks;
 import org.evalbook.pipeline.CheckedReturn;
 import org.evalbook.template.ConsistentReturn;
-import org.evalbook.template.RosterRow;
+import org.evalbook.roster.RosterRow;
 
 /**
  * Four roster units in two departments, listed interleaved (县卫健委, 县财政局, 县卫健委, 县财政局) so grouping must

@@ -1,5 +1,8 @@
 package org.evalbook.template;
 
+import org.evalbook.signing.SigningKey;
+import org.evalbook.signing.IssueIdentity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;

@@ -1,5 +1,9 @@
 package org.evalbook.template;
 
+import org.evalbook.roster.RosterException;
+import org.evalbook.roster.RosterRow;
+import org.evalbook.signing.SigningKey;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;

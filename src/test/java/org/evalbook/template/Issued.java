@@ -1,5 +1,10 @@
 package org.evalbook.template;
 
+import org.evalbook.roster.Roster;
+import org.evalbook.roster.RosterException;
+import org.evalbook.roster.RosterRow;
+import org.evalbook.signing.SigningKey;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

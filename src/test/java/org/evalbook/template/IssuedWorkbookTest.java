@@ -1,5 +1,9 @@
 package org.evalbook.template;
 
+import org.evalbook.signing.SigningKey;
+import org.evalbook.signing.IssueSignature;
+import org.evalbook.signing.IssueIdentity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -156,7 +160,7 @@ class IssuedWorkbookTest {
                     .containsEntry("fiscal_year", "2022").containsEntry("framework_id", "dept-overall")
                     .containsEntry("issued_at", "2026-01-05T02:00:00Z");
         }
-        for (String key : org.evalbook.template.IssueSignature.SIGNED) {
+        for (String key : org.evalbook.signing.IssueSignature.SIGNED) {
             try (XSSFWorkbook workbook = Issued.workbook("0430405")) {
                 Sheet meta = workbook.getSheet(MetaSheet.NAME);
                 for (Row row : meta) {

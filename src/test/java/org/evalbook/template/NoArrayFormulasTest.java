@@ -1,5 +1,7 @@
 package org.evalbook.template;
 
+import org.evalbook.signing.SigningKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,8 @@
 package org.evalbook.template;
 
+import org.evalbook.roster.RosterException;
+import org.evalbook.roster.RosterRow;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

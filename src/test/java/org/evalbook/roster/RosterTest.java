@@ -1,4 +1,4 @@
-package org.evalbook.template;
+package org.evalbook.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apache.poi.ss.usermodel.Row;
+import org.evalbook.framework.Framework;
+import org.evalbook.framework.Frameworks;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Reading the bureau's roster: codes as text, figure columns by id or Chinese label, every problem by row. */
 class RosterTest {
+    private static final Framework FRAMEWORK = Frameworks.bundled(Frameworks.DEFAULT_ID);
+    private static final Path ROSTER = Path.of("test-workbooks", "roster.xlsx");
+
     private static final String[] HEADER = {"单位代码", "单位名称", "主管部门", "联系人", "邮箱", "年度"};
 
     @TempDir
@@ -27,7 +32,7 @@ class RosterTest {
 
     @Test
     void sampleRosterReadsFourUnitsWithCodesAsText() throws Exception {
-        List<RosterRow> units = Issued.roster();
+        List<RosterRow> units = Roster.read(ROSTER, FRAMEWORK).units();
         assertThat(units).extracting(RosterRow::unitCode).containsExactly("0530101", "0430405", "0430406", "0530102");
         RosterRow shigu = units.get(2);
         assertThat(shigu.profile()).contains("hunan-2022");
@@ -106,7 +111,7 @@ class RosterTest {
                 Row header = sheet.createRow(0);
                 header.createCell(0).setCellValue("单位名称");
                 header.createCell(1).setCellValue("邮箱");
-                Roster.read("roster.xlsx", sheet, Issued.FRAMEWORK);
+                Roster.read("roster.xlsx", sheet, FRAMEWORK);
             }
         }).isInstanceOf(RosterException.class).hasMessage("roster.xlsx：名册有 4 处问题，未生成任何填报表：\n"
                 + "表头缺少“单位代码”列。请补上该列。\n表头缺少“主管部门”列。请补上该列。\n"
@@ -123,7 +128,7 @@ class RosterTest {
         for (byte[] bytes : List.of(csv.getBytes(StandardCharsets.UTF_8), concat(bom, csv.getBytes(StandardCharsets.UTF_8)),
                 csv.getBytes(Charset.forName("GB18030")))) {
             Path file = Files.write(temp.resolve("名册.csv"), bytes);
-            Roster roster = Roster.read(file, Issued.FRAMEWORK);
+            Roster roster = Roster.read(file, FRAMEWORK);
             assertThat(roster.units()).extracting(RosterRow::row, RosterRow::unitCode, RosterRow::unitName, RosterRow::contact, RosterRow::fiscalYear)
                     .containsExactly(tuple(2, "0530101", "昆明市计划生育协会", "张三, 李四", 2017), tuple(4, "0430405", "珠晖区计划生育协会", "王五", 2022));
             assertThat(roster.units().get(0).prefill().numbers()).containsEntry("exp_total_budget", new BigDecimal("1234.50"));
@@ -134,7 +139,7 @@ class RosterTest {
     @Test
     void tabSeparatedTextReadsLikeCsv() throws Exception {
         String text = "单位代码\t单位名称\t主管部门\t联系人\t邮箱\t年度\n0530101\t昆明市计划生育协会\t昆明市卫生健康委员会\t张三\tkm@example.cn\t2017\n";
-        Roster roster = Roster.read(Files.write(temp.resolve("名册.txt"), text.getBytes(Charset.forName("GB18030"))), Issued.FRAMEWORK);
+        Roster roster = Roster.read(Files.write(temp.resolve("名册.txt"), text.getBytes(Charset.forName("GB18030"))), FRAMEWORK);
         assertThat(roster.units()).extracting(RosterRow::unitCode, RosterRow::unitName).containsExactly(tuple("0530101", "昆明市计划生育协会"));
     }
 
@@ -151,23 +156,23 @@ class RosterTest {
     void aFileThatIsNoRosterIsRefusedSayingWhatToDo() throws Exception {
         byte[] binary = new byte[512];
         new Random(7).nextBytes(binary);
-        assertThatThrownBy(() -> Roster.read(Files.write(temp.resolve("乱码.csv"), binary), Issued.FRAMEWORK))
+        assertThatThrownBy(() -> Roster.read(Files.write(temp.resolve("乱码.csv"), binary), FRAMEWORK))
                 .isInstanceOf(RosterException.class).hasMessage("乱码.csv：无法作为名册读取，未生成任何填报表。"
                         + "内容不是文本（可能是其他格式的文件改了扩展名），无法作为 CSV 读取。"
                         + "请用 Excel 或 WPS 打开名册，另存为“CSV UTF-8（逗号分隔）（*.csv）”或“Excel 工作簿（*.xlsx）”后再试。");
-        assertThatThrownBy(() -> Roster.read(Files.write(temp.resolve("控制.csv"), new byte[] {'a', 0, 'b', 1}), Issued.FRAMEWORK))
+        assertThatThrownBy(() -> Roster.read(Files.write(temp.resolve("控制.csv"), new byte[] {'a', 0, 'b', 1}), FRAMEWORK))
                 .hasMessageContaining("内容含有控制字符，不是 CSV 文本");
         assertThatThrownBy(() -> Roster.read(Files.write(temp.resolve("unicode.csv"),
-                "单位代码\t单位名称".getBytes(StandardCharsets.UTF_16)), Issued.FRAMEWORK))
+                "单位代码\t单位名称".getBytes(StandardCharsets.UTF_16)), FRAMEWORK))
                 .hasMessageContaining("这是 UTF-16 编码的文本（Excel 的“Unicode 文本”），不是 CSV。");
         assertThatThrownBy(() -> Roster.read(Files.write(temp.resolve("引号.csv"),
-                "单位代码,单位名称\n\"001,甲单位\n".getBytes(StandardCharsets.UTF_8)), Issued.FRAMEWORK))
+                "单位代码,单位名称\n\"001,甲单位\n".getBytes(StandardCharsets.UTF_8)), FRAMEWORK))
                 .hasMessage("引号.csv：无法作为名册读取，未生成任何填报表。引号不成对（某个以英文双引号 \" 开头的单元格没有结束的引号），"
                         + "无法分出各列。请检查名册中的英文双引号。");
-        assertThatThrownBy(() -> Roster.read(Files.write(temp.resolve("坏.xlsx"), new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3}), Issued.FRAMEWORK))
+        assertThatThrownBy(() -> Roster.read(Files.write(temp.resolve("坏.xlsx"), new byte[] {0x50, 0x4B, 0x03, 0x04, 1, 2, 3}), FRAMEWORK))
                 .hasMessage("坏.xlsx：无法作为名册读取，未生成任何填报表。文件已损坏或不是可读取的 Excel 工作簿。"
                         + "请用 Excel 或 WPS 打开名册，另存为“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）（*.csv）”后再试。");
-        assertThatThrownBy(() -> Roster.read(Files.write(temp.resolve("名册.pdf"), "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)), Issued.FRAMEWORK))
+        assertThatThrownBy(() -> Roster.read(Files.write(temp.resolve("名册.pdf"), "%PDF-1.4".getBytes(StandardCharsets.US_ASCII)), FRAMEWORK))
                 .hasMessage("名册.pdf：无法作为名册读取，未生成任何填报表。既不是 Excel 工作簿（xlsx、xls），也不是 CSV 文件。"
                         + "请用 Excel 或 WPS 打开名册，另存为“Excel 工作簿（*.xlsx）”或“CSV UTF-8（逗号分隔）（*.csv）”后再试。");
     }
@@ -200,7 +205,7 @@ class RosterTest {
                     }
                 }
             }
-            return Roster.read("roster.xlsx", sheet, Issued.FRAMEWORK);
+            return Roster.read("roster.xlsx", sheet, FRAMEWORK);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.evalbook.template;
+package org.evalbook.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

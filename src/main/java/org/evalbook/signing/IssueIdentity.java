@@ -1,4 +1,4 @@
-package org.evalbook.template;
+package org.evalbook.signing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,6 +26,8 @@ import org.apache.poi.ss.util.CellReference;
  */
 public record IssueIdentity(Map<String, String> meta, boolean signatureValid, boolean signedWithDemoKey,
                             List<String> visibleMismatches) {
+    /** The name of the hidden sheet that carries the signed identity of an issued workbook. */
+    public static final String META_SHEET = "meta";
     private static final List<String> VISIBLE = List.of("unit_code", "unit_name", "fiscal_year");
     private static final DataFormatter FORMATTER = new DataFormatter();
 
@@ -56,7 +58,7 @@ public record IssueIdentity(Map<String, String> meta, boolean signatureValid, bo
     /** The meta sheet's key/value rows; empty when the workbook has no meta sheet. */
     public static Map<String, String> meta(Workbook workbook) {
         Map<String, String> meta = new LinkedHashMap<>();
-        Sheet sheet = workbook.getSheet(MetaSheet.NAME);
+        Sheet sheet = workbook.getSheet(META_SHEET);
         if (sheet == null) {
             return meta;
         }

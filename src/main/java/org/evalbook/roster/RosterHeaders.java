@@ -1,4 +1,4 @@
-package org.evalbook.template;
+package org.evalbook.roster;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.evalbook.template;
+package org.evalbook.roster;
 
 import java.math.BigDecimal;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.evalbook.template;
+package org.evalbook.signing;
 
 /** A signing key that cannot be used (too short); the message says where it is and what to do. */
 public final class KeyException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.evalbook.template;
+package org.evalbook.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.evalbook.template;
+package org.evalbook.signing;
 
 import java.io.IOException;
 import java.io.PrintWriter;
