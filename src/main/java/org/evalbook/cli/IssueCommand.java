@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.evalbook.framework.Framework;
 import org.evalbook.framework.Profile;
+import org.evalbook.mail.Delivery;
+import org.evalbook.mail.IssueMails;
+import org.evalbook.mail.MailException;
 import org.evalbook.template.FileNames;
 import org.evalbook.roster.Roster;
 import org.evalbook.roster.RosterException;
@@ -57,6 +60,15 @@ final class IssueCommand implements Callable<Integer> {
             "Default: $" + SigningKeys.ENV_KEY + ", else $" + SigningKeys.ENV_FILE + ", else ~/.evalbook/signing.key."})
     Path keyFile;
 
+    @Option(names = "--mail", description = "Mail each unit its workbook, to the roster's 邮箱 (settings in evalbook.yaml).")
+    boolean mail;
+
+    @Option(names = "--eml", paramLabel = "DIR", description = "Write each unit's mail as an .eml file in DIR instead of sending it.")
+    Path eml;
+
+    @Mixin
+    MailOptions mailOptions;
+
     Clock clock = Clock.systemUTC();
 
     @CommandLine.Spec
@@ -86,7 +98,11 @@ final class IssueCommand implements Callable<Integer> {
                 existing.add(target);
             }
         }
-        if (!existing.isEmpty() && !force) {
+        boolean mailing = mail || eml != null;
+        if (!existing.isEmpty() && !force && mailing) {
+            err.println("以下填报表已存在，未覆盖，直接发送已有的文件（确需重新生成请加 --force）：");
+            existing.forEach(p -> err.println("  " + p));
+        } else if (!existing.isEmpty() && !force) {
             err.println("以下填报表已存在，未覆盖任何文件（确需重新下发请加 --force）：");
             existing.forEach(p -> err.println("  " + p));
             return ExitCode.USAGE;
@@ -98,16 +114,31 @@ final class IssueCommand implements Callable<Integer> {
         if (deadline != null && deadline.isBefore(LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai")))) {
             err.println("注意：截止日期 " + deadline + " 已经过去，填报说明中会照样显示。如有误请用 --deadline 重新指定。");
         }
+        Optional<Delivery> delivery = mailing ? Optional.of(mailOptions.delivery(err, Optional.ofNullable(eml), clock)) : Optional.empty();
         Files.createDirectories(out);
+        List<IssueMails.Issued> issued = new ArrayList<>();
         for (RosterRow unit : units) {
             Profile unitProfile = loaded.profile(unit.profile().orElse(profile)).orElseThrow();
             UnitIssue issue = new UnitIssue(unit.unitCode(), unit.unitName(), unit.fiscalYear(), unitProfile.id(),
                     Optional.of(unit.email()), Optional.ofNullable(deadline), clock.instant(), unit.prefill());
             Path target = out.resolve(FileNames.issued(unit.unitCode(), unit.unitName(), unit.fiscalYear()));
+            issued.add(new IssueMails.Issued(unit, target));
+            if (existing.contains(target) && !force) {
+                continue;
+            }
             PartialFile.write(target, stream -> TemplateWriter.write(loaded, unitProfile, Optional.of(issue), key, stream));
             spec.commandLine().getOut().println("已下发：" + target + "（" + unit.unitName() + "，评价方案 " + unitProfile.id() + "）");
         }
         spec.commandLine().getOut().println("共 " + units.size() + " 个单位。");
+        if (delivery.isPresent()) {
+            try {
+                boolean all = IssueMails.send(delivery.get(), issued, Optional.ofNullable(deadline), out, spec.commandLine().getOut(), err);
+                return all ? ExitCode.OK : ExitCode.NOT_ALL_SENT;
+            } catch (MailException failed) {
+                err.println(failed.getMessage());
+                return ExitCode.NOT_ALL_SENT;
+            }
+        }
         return ExitCode.OK;
     }
 }

@@ -16,6 +16,8 @@ import java.util.OptionalLong;
 import org.evalbook.check.UnitIdentity;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
+import org.evalbook.finding.Finding;
+import org.evalbook.intake.ReceiptLog;
 import org.evalbook.intake.ReceivedFiles;
 import org.evalbook.pipeline.CheckedReturn;
 import org.evalbook.roster.RosterRow;
@@ -29,11 +31,18 @@ public final class Consolidator {
     private final List<RosterRow> roster;
     private final Optional<LocalDateTime> deadline;
     private final ZoneId zone;
+    private final ReceiptLog.Lookup receipts;
 
+    /** Receipt times from the receipt log beside the files (mail collection), else the files' modification times. */
     public Consolidator(List<RosterRow> roster, Optional<LocalDateTime> deadline, ZoneId zone) {
+        this(roster, deadline, zone, new ReceiptLog.Lookup());
+    }
+
+    public Consolidator(List<RosterRow> roster, Optional<LocalDateTime> deadline, ZoneId zone, ReceiptLog.Lookup receipts) {
         this.roster = List.copyOf(roster);
         this.deadline = deadline;
         this.zone = zone;
+        this.receipts = receipts;
     }
 
     /** @param skipped the files the scan left out on purpose (lock files, hidden files, evalbook's own outputs) */
@@ -88,7 +97,8 @@ public final class Consolidator {
         return new Consolidation(deadline, units, all, unmatched);
     }
 
-    private UnitResult status(RosterRow row, Candidate adopted) {
+    private UnitResult status(RosterRow row, Candidate chosen) {
+        Candidate adopted = new Candidate(fromRosterAddress(chosen.checked(), row), chosen.match(), chosen.received());
         if (deadline.isEmpty() || adopted.received().isEmpty()) {
             return new UnitResult(row, UnitStatus.RETURNED, adopted.received(), OptionalLong.empty(), Optional.of(adopted.checked()),
                     adopted.match().how());
@@ -146,7 +156,25 @@ public final class Consolidator {
             .thenComparing(c -> c.checked().text("fill_date").orElse(""), Comparator.reverseOrder())
             .thenComparing(c -> c.checked().file());
 
+    /** The return with an M01 warning when the receipt log says it came from another address than the unit's. */
+    private CheckedReturn fromRosterAddress(CheckedReturn checked, RosterRow row) {
+        Optional<String> sender = receipts.of(checked.path()).map(ReceiptLog.Receipt::sender).filter(s -> !s.isBlank());
+        if (sender.isEmpty() || sender.get().equalsIgnoreCase(row.email().strip())) {
+            return checked;
+        }
+        List<Finding> findings = new ArrayList<>(checked.findings());
+        findings.add(new Finding(FindingCode.M01, FindingCode.M01.severity(), checked.file(), "", List.of(), "unit_code",
+                row.email(), sender.get(), "收件记录显示此文件由 " + sender.get() + " 发来，不是名册中" + row.unitName() + "的邮箱 "
+                + row.email() + "。请与该单位核实是否由其报送；如单位更换了邮箱，请更新名册。"));
+        return new CheckedReturn(checked.order(), checked.file(), checked.path(), checked.format(), checked.sha256(), checked.unit(),
+                checked.scores(), checked.figures(), checked.texts(), findings);
+    }
+
     private Optional<LocalDateTime> receivedAt(CheckedReturn checked) {
+        Optional<LocalDateTime> logged = receipts.time(checked.path(), zone);
+        if (logged.isPresent()) {
+            return logged;
+        }
         try {
             return Optional.of(LocalDateTime.ofInstant(Files.getLastModifiedTime(checked.path()).toInstant(), zone));
         } catch (IOException | RuntimeException unknown) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param state    exactly one state
  * @param reason   why, in Chinese ("" for an adopted return)
  * @param unitCode the unit it was matched to, when any
- * @param received when it was received (the file's modification time)
+ * @param received when it was received (the receipt log's time when mail collection saved it, else the file's modification time)
  */
 public record ReceivedFile(String name, FileState state, String reason, Optional<String> unitCode, Optional<LocalDateTime> received) {
 }

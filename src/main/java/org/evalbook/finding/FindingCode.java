@@ -2,7 +2,8 @@ package org.evalbook.finding;
 
 /**
  * Every finding code evalbook can raise. Codes are stable: never renumber or reuse one. F codes are about the file
- * itself (reading it safely); C codes are the reconciliation rules of checks.md.
+ * itself (reading it safely); C codes are the reconciliation rules of checks.md; M codes are about how a return arrived by
+ * mail.
  */
 public enum FindingCode {
     F01(Severity.ERROR, "不是 Excel 工作簿", "The file is not a spreadsheet (plain text, a web page, a PDF or image named as a workbook, an unknown format)."),
@@ -47,7 +48,8 @@ public enum FindingCode {
     C22(Severity.ERROR, "定性指标得分与档次不符", "A judgement indicator's self-score outside the band of its declared level."),
     C23(Severity.WARNING, "指标无法计算", "An indicator cannot be computed: an input is blank, or x/0; says which fields and what the rule gave."),
     C24(Severity.ERROR, "选项填写不规范", "A choice (是/否, a level, a grade) is not one of its options; read as blank (a common synonym such as 优秀 is read as 优, info)."),
-    C25(Severity.WARNING, "同一单位交回多份", "Two or more returns of the same unit and year in one run; each names the others (identical copies say so).");
+    C25(Severity.WARNING, "同一单位交回多份", "Two or more returns of the same unit and year in one run; each names the others (identical copies say so)."),
+    M01(Severity.WARNING, "发件人不是名册邮箱", "The receipt log of mail collection says the adopted return came from an address other than the roster's 邮箱 of the unit it names.");
 
     private final Severity severity;
     private final String title;

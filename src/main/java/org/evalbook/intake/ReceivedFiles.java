@@ -144,6 +144,10 @@ public final class ReceivedFiles {
             skipped.add(new Skipped(Names.escaped(name), "Office 临时锁文件或隐藏文件，不是交回的填报表"));
             return;
         }
+        if (inFolder && (fileName.equals(ReceiptLog.FILE_NAME) || fileName.equals(ReceiptLog.SEND_LOG))) {
+            skipped.add(new Skipped(Names.escaped(name), "evalbook 的收件记录或发送记录，不是交回的填报表"));
+            return;
+        }
         if (inFolder && (outputs.contains(path.toAbsolutePath().normalize()) || isOwnOutput(path, fileName))) {
             skipped.add(new Skipped(Names.escaped(name), "evalbook 自己生成的文件（审核意见副本或检查结果 JSON），不是交回的填报表"));
             return;

@@ -1,0 +1,80 @@
+package org.evalbook.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.evalbook.mail.MailException;
+import org.evalbook.mail.NotifyMails;
+import org.evalbook.roster.Roster;
+import org.evalbook.roster.RosterException;
+import org.evalbook.roster.RosterRow;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code evalbook notify}: 退回修改 with the annotated copy to units whose return has errors, a 回执 to the others. */
+@Command(name = "notify", mixinStandardHelpOptions = true,
+        description = {"From the JSON that consolidate --json wrote: mail each unit whose return has errors its annotated copy",
+                "and the list of problems (退回修改), and each clean unit a short receipt (回执). Logged; a rerun mails nobody twice.",
+                "Exit codes: 0 done, 1 some mails did not go out (listed), 2 bad usage."})
+final class NotifyCommand implements Callable<Integer> {
+    @Mixin
+    FrameworkOption framework;
+
+    @Option(names = "--results", required = true, paramLabel = "RESULTS.json", description = "What consolidate --json (or check --json) wrote.")
+    Path results;
+
+    @Option(names = "--annotated", required = true, paramLabel = "DIR", description = "The folder of annotated copies (consolidate --annotate).")
+    Path annotated;
+
+    @Option(names = "--roster", required = true, paramLabel = "ROSTER", description = "The roster: the units' 邮箱.")
+    Path roster;
+
+    @Option(names = "--dry-run", description = "List what would be sent; send nothing.")
+    boolean dryRun;
+
+    @Mixin
+    MailOptions mailOptions;
+
+    Clock clock = Clock.systemDefaultZone();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(results) || !Files.isDirectory(annotated)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--results 应是 consolidate --json 写出的文件，--annotated 应是审核意见副本所在的文件夹。");
+        }
+        Map<String, RosterRow> byCode = new HashMap<>();
+        try {
+            Roster.read(roster, framework.load()).forEach(r -> byCode.put(r.unitCode(), r));
+        } catch (RosterException refused) {
+            err.println(refused.getMessage());
+            return ExitCode.USAGE;
+        }
+        if (dryRun) {
+            for (NotifyMails.Planned planned : NotifyMails.plan(results, annotated, byCode)) {
+                out.println((planned.returned() ? "退回修改：" : "回执：") + planned.unitCode() + " " + planned.unitName() + "（" + planned.file() + "）"
+                        + planned.problem().map(p -> " —— " + p).orElse(""));
+            }
+            out.println("（--dry-run：未发送任何邮件）");
+            return ExitCode.OK;
+        }
+        try {
+            boolean all = NotifyMails.send(mailOptions.delivery(err, Optional.empty(), clock), results, annotated, byCode, out, err);
+            return all ? ExitCode.OK : ExitCode.NOT_ALL_SENT;
+        } catch (MailException failed) {
+            err.println(failed.getMessage());
+            return ExitCode.NOT_ALL_SENT;
+        }
+    }
+}
