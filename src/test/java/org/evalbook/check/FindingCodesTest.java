@@ -104,10 +104,10 @@ class FindingCodesTest {
 
     /**
      * F14 (a reader process that dies) is triggered with a real crashing worker in IsolatedReaderTest; F17, F18 and
-     * C25 are about files in a batch (the test below).
+     * C25 are about files in a batch (the test below); M01 about a consolidation with a receipt log (the last test).
      */
     @ParameterizedTest
-    @EnumSource(value = FindingCode.class, names = {"F14", "F17", "F18", "C25"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = FindingCode.class, names = {"F14", "F17", "F18", "C25", "M01"}, mode = EnumSource.Mode.EXCLUDE)
     void everyCodeHasAFixtureThatTriggersIt(FindingCode code) throws Exception {
         Fixture fixture = FIXTURES.get(code);
         assertThat(fixture).as("a fixture for " + code).isNotNull();
@@ -149,6 +149,31 @@ class FindingCodesTest {
                     assertThat(f.file()).isEqualTo(result.file());
                     assertThat(f.message()).isNotBlank();
                 }));
+    }
+
+    /** M01: the receipt log says the adopted return came from another address than the roster's; its time is used. */
+    @org.junit.jupiter.api.Test
+    void aReturnMailedFromAnotherAddressThanTheRostersIsM01() throws Exception {
+        Path dir = java.nio.file.Files.createDirectories(temp.resolve("batch-M01"));
+        new Fixtures(dir).consistent("return.xlsx");
+        org.evalbook.pipeline.CheckedReturn checked = Checks.batch(dir.toString()).get(0);
+        java.nio.file.Files.writeString(dir.resolve(org.evalbook.intake.ReceiptLog.FILE_NAME), "\uFEFF"
+                + String.join(",", org.evalbook.intake.ReceiptLog.HEADER) + "\r\n"
+                + "2027-03-30T09:15:00+08:00,someone@qq.com,回收,<1@qq.com>,7,42,1,return.xlsx,return.xlsx," + checked.sha256() + "\r\n");
+        org.evalbook.check.UnitIdentity unit = checked.unit().orElseThrow();
+        org.evalbook.roster.RosterRow row = new org.evalbook.roster.RosterRow(2, unit.code(), unit.name(), "", "", "unit@example.cn", 2024,
+                java.util.Optional.empty(), org.evalbook.framework.FieldValues.builder().build());
+
+        org.evalbook.consolidate.UnitResult result = new org.evalbook.consolidate.Consolidator(java.util.List.of(row), java.util.Optional.empty(),
+                java.time.ZoneId.of("Asia/Shanghai")).consolidate(java.util.List.of(checked), java.util.List.of()).units().get(0);
+
+        assertThat(result.received()).contains(java.time.LocalDateTime.of(2027, 3, 30, 9, 15));
+        assertThat(result.adopted().orElseThrow().findings()).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.M01);
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.file()).isEqualTo("return.xlsx");
+            assertThat(f.message()).contains("someone@qq.com", "unit@example.cn");
+        });
     }
 
     @org.junit.jupiter.api.Test
