@@ -29,8 +29,8 @@ final class ReportingOptions {
     @Option(names = "--json", paramLabel = "OUT.json", description = "Also write every file and every finding as JSON.")
     Path json;
 
-    @Option(names = "--annotate", paramLabel = "DIR", description = {"Write annotated copies (for 退回修改) into DIR:",
-            "check copies every readable return; consolidate each unit's accepted return with errors."})
+    @Option(names = "--annotate", paramLabel = "DIR",
+            description = "Write annotated copies (for 退回修改) into DIR: check, of every readable return; consolidate, of each unit's accepted return with errors.")
     Path annotate;
 
     /** The roster when one was given; a refused roster is bad input (exit 2), its notes go to the error stream. */
