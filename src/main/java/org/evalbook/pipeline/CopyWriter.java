@@ -47,9 +47,9 @@ public final class CopyWriter {
         files.forEach(f -> received.add(f.path().toAbsolutePath().normalize()));
     }
 
-    /** Whether this return gets a copy under the folder's rule. */
+    /** Whether a readable return gets a copy under the folder's rule. */
     boolean wants(CheckedReturn checked) {
-        return checked.readable() && (folder.rule() == CopyFolder.Rule.EVERY_READABLE || checked.hasErrors());
+        return folder.rule() == CopyFolder.Rule.EVERY_READABLE || checked.hasErrors();
     }
 
     boolean holds() {
