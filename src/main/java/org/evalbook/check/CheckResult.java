@@ -3,7 +3,6 @@ package org.evalbook.check;
 import java.util.List;
 import java.util.Optional;
 import org.evalbook.finding.Finding;
-import org.evalbook.finding.Severity;
 import org.evalbook.intake.ReadReturn;
 
 /**
@@ -28,13 +27,5 @@ public record CheckResult(String file, Optional<ReadReturn> read, Optional<UnitI
     /** The same result with other findings (one list, for the file as a whole). */
     public CheckResult withFindings(List<Finding> replaced) {
         return new CheckResult(file, read, unit, profile, scores, replaced);
-    }
-
-    public long count(Severity severity) {
-        return findings.stream().filter(f -> f.severity() == severity).count();
-    }
-
-    public boolean hasErrors() {
-        return count(Severity.ERROR) > 0;
     }
 }

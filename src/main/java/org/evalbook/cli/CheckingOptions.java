@@ -3,8 +3,16 @@ package org.evalbook.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.evalbook.check.Identity;
+import org.evalbook.check.UnitIdentity;
 import org.evalbook.intake.IsolatedReader;
+import org.evalbook.intake.RawReturn;
+import org.evalbook.roster.Roster;
+import org.evalbook.roster.RosterRow;
 import org.evalbook.signing.SigningKey;
 import org.evalbook.signing.SigningKeys;
 import picocli.CommandLine;
@@ -26,12 +34,23 @@ final class CheckingOptions {
     int workers = IsolatedReader.Limits.DEFAULT.workers();
 
     /** The bureau's key to verify signatures with; none in demo mode. Checking never creates a key. */
-    Optional<SigningKey> key(CommandLine commandLine) throws java.io.IOException {
+    private Optional<SigningKey> key(CommandLine commandLine) throws java.io.IOException {
         if (keyFile != null && !Files.isRegularFile(keyFile)) {
             throw new CommandLine.ParameterException(commandLine, "找不到签名密钥文件：" + keyFile + "。请检查路径（核对时不会新建密钥）。");
         }
         return demoKey ? Optional.empty()
                 : SigningKeys.existing(SigningKeys.environment(System.getenv(), keyFile), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * What each return's identity is checked against: the bureau's key (or the demo key) and, with a roster, the row of
+     * the unit code the return claims.
+     */
+    Function<RawReturn, Identity> identity(CommandLine commandLine, Optional<Roster> roster) throws java.io.IOException {
+        Optional<SigningKey> key = key(commandLine);
+        Map<String, RosterRow> byCode = new HashMap<>();
+        roster.ifPresent(rows -> rows.forEach(r -> byCode.put(r.unitCode(), r)));
+        return raw -> new Identity(key, demoKey, UnitIdentity.claimedCode(raw).map(byCode::get), roster.isPresent());
     }
 
     IsolatedReader.Limits limits(CommandLine commandLine) {

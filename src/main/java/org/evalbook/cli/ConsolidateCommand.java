@@ -1,32 +1,27 @@
 package org.evalbook.cli;
 
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.evalbook.check.Identity;
-import org.evalbook.check.UnitIdentity;
 import org.evalbook.consolidate.Consolidation;
 import org.evalbook.framework.Framework;
 import org.evalbook.intake.IsolatedReader;
+import org.evalbook.intake.RawReturn;
 import org.evalbook.intake.ReceivedFiles;
 import org.evalbook.pipeline.CheckRun;
-import org.evalbook.report.CheckReportJson;
+import org.evalbook.pipeline.CopyFolder;
 import org.evalbook.report.DeadlineJob;
 import org.evalbook.roster.Roster;
-import org.evalbook.roster.RosterException;
-import org.evalbook.roster.RosterRow;
-import org.evalbook.signing.SigningKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,9 +44,6 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--roster", paramLabel = "ROSTER", description = "The bureau's roster (xlsx, xls or CSV), as used at issue.")
-    Path roster;
-
     @Option(names = "--in", paramLabel = "DIR", description = "A folder of returned files (read with its sub-folders); may be repeated.")
     List<String> inputs = new ArrayList<>();
 
@@ -61,14 +53,11 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Option(names = "--deadline", paramLabel = "DATE[TIME]", description = "The deadline: 2027-03-31 (the end of that day) or 2027-03-31T18:00.")
     String deadline;
 
-    @Option(names = "--annotate", paramLabel = "DIR", description = "Write an annotated copy of each return (for 退回修改).")
-    Path annotate;
-
-    @Option(names = "--json", paramLabel = "OUT.json", description = "Also write every file and finding as JSON.")
-    Path json;
-
     @Option(names = "--bureau", paramLabel = "NAME", description = "The bureau's name for the summary. Default: ${DEFAULT-VALUE}.")
     String bureau = "财政局";
+
+    @Mixin
+    ReportingOptions reporting;
 
     @Mixin
     CheckingOptions checking;
@@ -79,7 +68,7 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (roster == null || inputs.isEmpty() || out == null) {
+        if (reporting.roster == null || inputs.isEmpty() || out == null) {
             err.println(NEEDS);
             return ExitCode.USAGE;
         }
@@ -90,24 +79,14 @@ final class ConsolidateCommand implements Callable<Integer> {
         }
         Optional<LocalDateTime> due = Optional.ofNullable(deadline).map(this::deadline);
         Framework loaded = framework.load();
-        Roster rows;
-        try {
-            rows = Roster.read(roster, loaded);
-        } catch (RosterException refused) {
-            err.println(refused.getMessage());
-            return ExitCode.USAGE;
-        }
-        rows.notes().forEach(note -> err.println("注意：" + note));
-        Map<String, RosterRow> byCode = new HashMap<>();
-        rows.forEach(r -> byCode.put(r.unitCode(), r));
-        Optional<SigningKey> key = checking.key(spec.commandLine());
+        Roster rows = reporting.readRoster(loaded, err).orElseThrow();
+        Function<RawReturn, Identity> identity = checking.identity(spec.commandLine(), Optional.of(rows));
         IsolatedReader.Limits limits = checking.limits(spec.commandLine());
         List<Path> outputs = new ArrayList<>(List.of(out));
-        Optional.ofNullable(json).ifPresent(outputs::add);
-        Optional.ofNullable(annotate).ifPresent(outputs::add);
+        outputs.addAll(reporting.outputs());
         ReceivedFiles.Scan scan = ReceivedFiles.scan(inputs, outputs);
-        CheckRun run = new CheckRun(new CheckRun.Options(framework.framework, loaded, limits,
-                raw -> new Identity(key, checking.demoKey, UnitIdentity.claimedCode(raw).map(byCode::get), true), Optional.ofNullable(annotate)));
+        CheckRun run = new CheckRun(new CheckRun.Options(framework.framework, loaded, limits, identity,
+                reporting.annotateDir().map(CopyFolder::withErrorsHeld)));
         DeadlineJob.Result result;
         try (ProgressBar progress = progress(scan.found().size())) {
             result = DeadlineJob.run(run, scan, rows.units(), due, loaded, bureau, out, progress::step);
@@ -115,18 +94,14 @@ final class ConsolidateCommand implements Callable<Integer> {
             err.println("未能写入汇总表 " + out + "。请检查文件夹是否存在、是否有写入权限，以及该文件是否正在 Excel 或 WPS 中打开。");
             return ExitCode.USAGE;
         }
-        if (json != null) {
-            try (OutputStream stream = Files.newOutputStream(json)) {
-                CheckReportJson.write(stream, result.returns());
-            }
-        }
+        reporting.writeJson(result.returns());
         report(spec.commandLine().getOut(), result.consolidation(), result.summary());
         return ExitCode.OK;
     }
+
     private void report(PrintWriter out, Consolidation consolidation, CheckRun.Summary summary) {
         DeadlineJob.lines(consolidation).forEach(out::println);
-        summary.copies().forEach(copy -> out.println("审核意见副本：" + copy));
-        summary.copyFailures().forEach(spec.commandLine().getErr()::println);
+        ReportingOptions.printCopies(spec.commandLine(), summary);
         out.println("汇总表：" + this.out);
         out.flush();
     }

@@ -25,8 +25,6 @@ import java.util.Set;
  * so nothing received is silently dropped. Special files (FIFOs, devices) are never opened.
  */
 public final class ReceivedFiles {
-    /** Marks the JSON that {@code check --json} writes, so that a later run skips it. */
-    public static final String OWN_JSON_MARK = "\"generated_by\" : \"evalbook";
     /** The suffix of annotated copies, which a later run skips when it scans a folder. */
     public static final String COPY_SUFFIX = "_审核意见";
 
@@ -179,7 +177,7 @@ public final class ReceivedFiles {
             return false;
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return new String(in.readNBytes(256), StandardCharsets.UTF_8).contains(OWN_JSON_MARK);
+            return OwnJson.marks(new String(in.readNBytes(256), StandardCharsets.UTF_8));
         } catch (IOException unreadable) {
             return false;
         }

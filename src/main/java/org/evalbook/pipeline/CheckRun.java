@@ -1,19 +1,14 @@
 package org.evalbook.pipeline;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.evalbook.check.CheckResult;
 import org.evalbook.check.Identity;
 import org.evalbook.check.ReturnChecker;
@@ -45,18 +41,41 @@ public final class CheckRun {
     /**
      * @param framework the framework argument as the workers load it (a bundled id or a folder)
      * @param identity  what each return's identity is checked against (key, roster row)
-     * @param annotate  the folder for annotated copies, when wanted
+     * @param annotate  where annotated copies go and which returns get one, when wanted
      */
     public record Options(String framework, Framework loaded, IsolatedReader.Limits limits, Function<RawReturn, Identity> identity,
-                          Optional<Path> annotate) {
+                          Optional<CopyFolder> annotate) {
     }
 
-    /** What a run did besides the returns: the files skipped on purpose, the copies written and those that failed. */
-    public record Summary(List<ReceivedFiles.Skipped> skipped, List<Path> copies, List<String> copyFailures) {
+    /**
+     * What a run did besides the returns: the files skipped on purpose, the copies written and those that failed.
+     *
+     * @param held copies made but held back ({@link CopyFolder.Rule#WITH_ERRORS_HELD}) until {@link #publish} or
+     *             {@link #discardHeld}; {@code copies} and {@code copyFailures} are empty meanwhile
+     */
+    public record Summary(List<ReceivedFiles.Skipped> skipped, List<Path> copies, List<String> copyFailures, Optional<CopyWriter> held) {
         public Summary {
             skipped = List.copyOf(skipped);
             copies = List.copyOf(copies);
             copyFailures = List.copyOf(copyFailures);
+        }
+
+        /**
+         * Moves the held copies of {@code kept} into the copy folder and deletes the others: the summary of what was
+         * written. Returns this summary when nothing was held.
+         */
+        public Summary publish(Collection<CheckedReturn> kept) {
+            if (held.isEmpty()) {
+                return this;
+            }
+            CopyWriter writer = held.get();
+            writer.keep(kept.stream().map(CheckedReturn::order).collect(Collectors.toSet()));
+            return new Summary(skipped, writer.written(), writer.failures(), Optional.empty());
+        }
+
+        /** Deletes the copies still held back (when the run fails before {@link #publish}); harmless after it. */
+        public void discardHeld() {
+            held.ifPresent(CopyWriter::discard);
         }
     }
 
@@ -111,24 +130,33 @@ public final class CheckRun {
                 toRead.add(entry.file());
             }
         }
-        Copies copies = new Copies(options.annotate(), toRead);
+        Optional<CopyWriter> copies = options.annotate().map(folder -> new CopyWriter(folder, toRead));
         ExecutorService checking = Executors.newCachedThreadPool(daemon());
+        boolean handedOver = false;
         try {
             new IsolatedReader(options.framework(), options.limits()).readEach(toRead, (index, raw, sha256, worker) -> {
                 Received file = toRead.get(index);
                 CheckResult result = withNameWarning(file, check(checking, raw));
-                if (options.annotate().isPresent() && result.read().isPresent()) {
-                    copies.write(file, raw.format(), worker.copy(AnnotatedCopy.of(result.findings())));
-                }
                 CheckedReturn checked = checked(order.get(file), file, sha256, result);
+                if (copies.isPresent() && result.read().isPresent() && copies.get().wants(checked)) {
+                    copies.get().write(checked.order(), file, raw.format(), worker.copy(AnnotatedCopy.of(result.findings())));
+                }
                 synchronized (sink) {
                     sink.accept(checked);
                 }
             });
+            if (copies.isPresent() && copies.get().holds()) {
+                handedOver = true;
+                return new Summary(scan.skipped(), List.of(), List.of(), copies);
+            }
+            return new Summary(scan.skipped(), copies.map(CopyWriter::written).orElse(List.of()),
+                    copies.map(CopyWriter::failures).orElse(List.of()), Optional.empty());
         } finally {
             checking.shutdownNow();
+            if (!handedOver) {
+                copies.ifPresent(CopyWriter::discard);
+            }
         }
-        return new Summary(scan.skipped(), copies.written(), copies.failures());
     }
 
     private CheckedReturn checked(int order, Received file, String sha256, CheckResult result) {
@@ -184,50 +212,5 @@ public final class CheckRun {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    /** Writes annotated copies under unique names, never over a file being checked. */
-    private static final class Copies {
-        private final Optional<Path> dir;
-        private final Map<Received, String> stems;
-        private final Set<Path> received = new HashSet<>();
-        private final Map<Received, Path> written = new ConcurrentHashMap<>();
-        private final Map<Received, String> failures = new ConcurrentHashMap<>();
-        private final List<Received> order;
-
-        Copies(Optional<Path> dir, List<Received> files) {
-            this.dir = dir;
-            this.order = files;
-            this.stems = AnnotatedCopy.stems(files);
-            files.forEach(f -> received.add(f.path().toAbsolutePath().normalize()));
-        }
-
-        void write(Received file, String format, IsolatedReader.Copy copy) {
-            if (!copy.made()) {
-                failures.put(file, file.name() + "：未能生成审核意见副本（" + copy.failure() + "）。");
-                return;
-            }
-            Path target = AnnotatedCopy.target(dir.orElseThrow(), stems.get(file), format);
-            for (int n = 2; received.contains(target.toAbsolutePath().normalize()); n++) {
-                target = AnnotatedCopy.target(dir.orElseThrow(), stems.get(file) + "(" + n + ")", format);
-            }
-            try {
-                Files.createDirectories(target.getParent());
-                Path partial = target.resolveSibling(target.getFileName() + ".partial");
-                Files.write(partial, copy.workbook());
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-                written.put(file, target);
-            } catch (IOException | RuntimeException unwritable) {
-                failures.put(file, file.name() + "：未能写入审核意见副本 " + target + "（磁盘已满或没有写入权限）。");
-            }
-        }
-
-        List<Path> written() {
-            return order.stream().filter(written::containsKey).map(written::get).toList();
-        }
-
-        List<String> failures() {
-            return order.stream().filter(failures::containsKey).map(failures::get).toList();
-        }
     }
 }

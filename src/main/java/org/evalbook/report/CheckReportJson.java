@@ -11,6 +11,7 @@ import java.util.List;
 import org.evalbook.pipeline.CheckedReturn;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.Severity;
+import org.evalbook.intake.OwnJson;
 
 /** {@code evalbook check --json}: every file, and every finding as a self-contained object carrying its file. */
 public final class CheckReportJson {
@@ -21,7 +22,7 @@ public final class CheckReportJson {
 
     public static void write(OutputStream out, List<CheckedReturn> results) throws IOException {
         ObjectNode root = JSON.createObjectNode();
-        root.put("generated_by", "evalbook check");
+        root.put(OwnJson.FIELD, OwnJson.generatedBy("check"));
         ArrayNode files = root.putArray("files");
         ArrayNode all = root.putArray("findings");
         for (CheckedReturn result : results) {

@@ -39,11 +39,23 @@ public final class DeadlineJob {
             progress.run();
         };
         CheckRun.Summary summary = run.run(scan, sink);
-        returns.sort(java.util.Comparator.comparingInt(CheckedReturn::order));
-        Consolidation consolidation = new Consolidator(roster, deadline, ZoneId.systemDefault()).consolidate(returns, summary.skipped());
-        String narrative = SummaryNarrative.render(ConsolidationFacts.of(consolidation, framework, bureau));
-        ConsolidatedWorkbook.write(out, consolidation, framework, narrative);
-        return new Result(consolidation, summary, returns);
+        try {
+            returns.sort(java.util.Comparator.comparingInt(CheckedReturn::order));
+            Consolidation consolidation = new Consolidator(roster, deadline, ZoneId.systemDefault()).consolidate(returns, summary.skipped());
+            String narrative = SummaryNarrative.render(ConsolidationFacts.of(consolidation, framework, bureau));
+            ConsolidatedWorkbook.write(out, consolidation, framework, narrative);
+            return new Result(consolidation, summary.publish(accepted(consolidation)), returns);
+        } finally {
+            summary.discardHeld();
+        }
+    }
+
+    /**
+     * The returns the bureau acts on: each unit's accepted (已采用) one. Only their annotated copies are kept (the run
+     * copied only returns with errors); superseded and unmatched returns are not sent back for 退回修改.
+     */
+    private static List<CheckedReturn> accepted(Consolidation consolidation) {
+        return consolidation.units().stream().flatMap(unit -> unit.adopted().stream()).toList();
     }
 
     /** "收到文件 9 个 = 已采用 3 + 被替代 2 + …", then the units by status: what the terminal prints. */

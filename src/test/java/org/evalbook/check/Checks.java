@@ -27,7 +27,7 @@ final class Checks {
     /** Checks {@code file} as {@code check --annotate} does (worker processes included); returns its annotated copy. */
     static Path annotated(Path file, Path dir) throws InterruptedException {
         CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(org.evalbook.framework.Frameworks.DEFAULT_ID, FRAMEWORK,
-                IsolatedReader.Limits.DEFAULT, raw -> Identity.DEMO, Optional.of(dir)))
+                IsolatedReader.Limits.DEFAULT, raw -> Identity.DEMO, Optional.of(org.evalbook.pipeline.CopyFolder.everyReadable(dir))))
                 .runAll(ReceivedFiles.scan(List.of(file.toString()), List.of()));
         assertThat(outcome.summary().copyFailures()).isEmpty();
         assertThat(outcome.summary().copies()).hasSize(1);

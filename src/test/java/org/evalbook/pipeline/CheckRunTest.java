@@ -160,7 +160,7 @@ class CheckRunTest {
         }
         assertThat(Files.size(file)).isGreaterThan(Files.size(ZHUHUI) * 4);
         CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(Frameworks.DEFAULT_ID, FRAMEWORK,
-                new IsolatedReader.Limits(1, Duration.ofSeconds(120), 256), raw -> Identity.DEMO, Optional.of(temp.resolve("out"))))
+                new IsolatedReader.Limits(1, Duration.ofSeconds(120), 256), raw -> Identity.DEMO, Optional.of(CopyFolder.everyReadable(temp.resolve("out")))))
                 .runAll(ReceivedFiles.scan(List.of(file.toString()), List.of()));
         assertThat(outcome.summary().copyFailures()).isEmpty();
         assertThat(outcome.summary().copies()).hasSize(1);
@@ -238,7 +238,8 @@ class CheckRunTest {
     }
 
     private static CheckRun.Options options(Optional<Path> annotate, Duration limit) {
-        return new CheckRun.Options(Frameworks.DEFAULT_ID, FRAMEWORK, new IsolatedReader.Limits(2, limit, 512), raw -> Identity.DEMO, annotate);
+        return new CheckRun.Options(Frameworks.DEFAULT_ID, FRAMEWORK, new IsolatedReader.Limits(2, limit, 512), raw -> Identity.DEMO,
+                annotate.map(CopyFolder::everyReadable));
     }
 
     private static void assertSameValues(CheckedReturn copy, CheckedReturn original) {
