@@ -7,13 +7,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.evalbook.check.Identity;
-import org.evalbook.check.UnitIdentity;
 import org.evalbook.consolidate.Consolidation;
 import org.evalbook.consolidate.Consolidator;
 import org.evalbook.consolidate.UnitStatus;
@@ -26,7 +22,6 @@ import org.evalbook.pipeline.CheckedReturn;
 import org.evalbook.roster.Roster;
 import org.evalbook.roster.RosterException;
 import org.evalbook.roster.RosterRow;
-import org.evalbook.signing.SigningKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,12 +93,9 @@ final class RemindCommand implements Callable<Integer> {
 
     /** The units consolidation would call 未报送: the same scan, checks and matching as {@code consolidate}. */
     private List<RosterRow> missing(Framework loaded, Roster rows) throws Exception {
-        Map<String, RosterRow> byCode = new HashMap<>();
-        rows.forEach(r -> byCode.put(r.unitCode(), r));
-        Optional<SigningKey> key = checking.key(spec.commandLine());
         ReceivedFiles.Scan scan = ReceivedFiles.scan(List.of(in.toString()), List.of());
         CheckRun run = new CheckRun(new CheckRun.Options(framework.framework, loaded, checking.limits(spec.commandLine()),
-                raw -> new Identity(key, checking.demoKey, UnitIdentity.claimedCode(raw).map(byCode::get), true), Optional.empty()));
+                checking.identity(spec.commandLine(), Optional.of(rows)), Optional.empty()));
         List<CheckedReturn> returns = new ArrayList<>();
         CheckRun.Summary summary = run.run(scan, returns::add);
         Consolidation consolidation = new Consolidator(rows.units(), Optional.empty(), ZoneId.systemDefault()).consolidate(returns, summary.skipped());
