@@ -27,7 +27,7 @@ public final class BenchRun {
 
     private record Measured(String mode, long files, double wallSeconds, double filesPerSecond, String peak, String note) {
         String line() {
-            return String.format(Locale.ROOT, "  %-9s %7d %9.2f %12.1f %14s   %s", mode, files, wallSeconds, filesPerSecond, peak, note);
+            return String.format(Locale.ROOT, "  %-9s %7d %9.2f %12.1f %22s   %s", mode, files, wallSeconds, filesPerSecond, peak, note);
         }
     }
 
@@ -62,7 +62,7 @@ public final class BenchRun {
         }
         Measured evalbook = consolidate(jar, layout, run);
         results.add(evalbook);
-        System.out.println("  mode        files    wall_s  files_per_s   peak_heap_mb   note");
+        System.out.println("  mode        files    wall_s  files_per_s   peak_heap_mb (max/live)   note");
         results.forEach(r -> System.out.println(r.line()));
         for (Measured base : results) {
             if (base != evalbook) {
@@ -72,7 +72,8 @@ public final class BenchRun {
         }
         System.out.println("  files_per_s: baseline = its own figure (after a warm-up on 50 files, JVM start excluded); evalbook = files / wall"
                 + " time of the whole consolidate command (JVM start, workers, checks and the workbook written).");
-        System.out.println("  peak_heap_mb: the largest heap occupancy in the JVM's GC log (before each collection, and at exit); logs in " + run);
+        System.out.println("  peak_heap_mb: from each JVM's GC log — the largest heap occupancy (before a collection, or at exit) / the largest"
+                + " left after a collection (live); logs in " + run);
     }
 
     private static Optional<Path> baselineJar(Path dir) throws IOException, InterruptedException {
@@ -129,25 +130,26 @@ public final class BenchRun {
         }
         long files = Long.parseLong(received.group(1));
         String parent = peak(logs.resolve("gc-" + parentPid + ".log"));
-        long workerPeak = 0;
+        GcPeak workerPeak = new GcPeak(0, 0, 0);
         int workers = 0;
         try (Stream<Path> all = Files.list(logs)) {
             for (Path log : all.filter(p -> !p.getFileName().toString().equals("gc-" + parentPid + ".log")).toList()) {
-                Optional<long[]> peak = GcPeak.of(log);
+                Optional<GcPeak> peak = GcPeak.of(log);
                 if (peak.isPresent()) {
-                    workerPeak = Math.max(workerPeak, peak.get()[0]);
+                    workerPeak = new GcPeak(Math.max(workerPeak.peakMb(), peak.get().peakMb()), Math.max(workerPeak.liveMb(), peak.get().liveMb()),
+                            Math.max(workerPeak.collections(), peak.get().collections()));
                     workers++;
                 }
             }
         }
         String equation = printed.lines().filter(l -> l.startsWith("收到文件")).findFirst().orElse("");
         System.out.println("  consolidate: " + equation);
-        return new Measured("evalbook", files, wall, files / wall, parent, "-Xmx1g, default workers; worker peak " + workerPeak
-                + " MB (max over " + workers + " worker JVMs)");
+        return new Measured("evalbook", files, wall, files / wall, parent, "-Xmx1g, default workers; worker peak " + workerPeak.peakMb()
+                + " / live " + workerPeak.liveMb() + " MB (max over " + workers + " worker JVMs)");
     }
 
     private static String peak(Path log) throws IOException {
-        return GcPeak.of(log).map(p -> p[0] + " (" + p[1] + " GCs)").orElse("n/a");
+        return GcPeak.of(log).map(GcPeak::toString).orElse("n/a");
     }
 
     private static String java() {

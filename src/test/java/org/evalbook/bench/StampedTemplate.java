@@ -78,11 +78,9 @@ final class StampedTemplate {
     private final Map<String, Map<String, Span>> spans = new HashMap<>();
     private final Map<String, Slot> names = new HashMap<>();
     private final Map<String, String> meta;
-    private final int year;
     private final long entryTime;
 
     StampedTemplate(Framework framework, Profile profile, int year, LocalDate deadline, Instant issuedAt) {
-        this.year = year;
         this.entryTime = issuedAt.toEpochMilli();
         UnitIssue placeholder = new UnitIssue(CODE_MARK, NAME_MARK, year, profile.id(), Optional.of(MAIL_MARK), Optional.of(deadline),
                 issuedAt, FieldValues.builder().text("unit_code", CODE_MARK).text("unit_name", NAME_MARK)
@@ -290,10 +288,6 @@ final class StampedTemplate {
 
     static String mail(Unit unit) {
         return "u" + unit.code() + "@bench.invalid";
-    }
-
-    int year() {
-        return year;
     }
 
     private static String xml(String text) {
