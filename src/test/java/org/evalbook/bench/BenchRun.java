@@ -1,0 +1,158 @@
+package org.evalbook.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark, in one sitting on one generated folder: the baseline readers ({@code raw}, the unzip + SAX floor,
+ * and {@code poi}, POI's usermodel) and then {@code evalbook consolidate} with its default settings under
+ * {@code -Xmx1g}; files, wall time, files per second, the ratios, and peak heap from each JVM's GC log.
+ *
+ * <p>Arguments: {@code N SEED CACHE_DIR BASELINE_DIR EVALBOOK_JAR THREADS}; run by {@code mvn -P bench verify}.
+ */
+public final class BenchRun {
+    private static final Pattern BASELINE = Pattern.compile("files=(\\d+).*seconds=([0-9.]+) files_per_s=([0-9.]+)");
+    private static final Pattern RECEIVED = Pattern.compile("收到文件 (\\d+) 个");
+
+    private record Measured(String mode, long files, double wallSeconds, double filesPerSecond, String peak, String note) {
+        String line() {
+            return String.format(Locale.ROOT, "  %-9s %7d %9.2f %12.1f %22s   %s", mode, files, wallSeconds, filesPerSecond, peak, note);
+        }
+    }
+
+    private BenchRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args[0]);
+        long seed = Long.parseLong(args[1]);
+        Path cache = Path.of(args[2]).toAbsolutePath().normalize();
+        Path baseline = Path.of(args[3]).toAbsolutePath().normalize();
+        Path jar = Path.of(args[4]).toAbsolutePath().normalize();
+        String threads = args[5];
+        long started = System.nanoTime();
+        boolean cached = Files.isDirectory(cache.resolve("n" + n + "-seed" + seed + "-v" + BenchInbox.VERSION));
+        BenchInbox.Layout layout = BenchInbox.generate(n, seed, cache);
+        List<BenchInbox.Expected> manifest = BenchInbox.manifest(layout);
+        long readable = manifest.stream().filter(e -> List.of("已采用", "被替代", "未匹配").contains(e.state())).count();
+        System.out.printf(Locale.ROOT, "evalbook bench: N=%d seed=%d folder %s (%s)%n", n, seed, layout.root(),
+                cached ? "reused" : String.format(Locale.ROOT, "generated in %.1f s", (System.nanoTime() - started) / 1e9));
+        System.out.printf(Locale.ROOT, "  inbox: %d files (%d well-formed returns; the rest: truncated, text, PDF, lock files), roster %d units, %d with a planted error%n",
+                manifest.size(), readable, n, manifest.stream().filter(e -> e.state().equals("已采用") && !e.plantedCode().equals("-")).count());
+        Path run = Files.createDirectories(layout.root().resolve("runs").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        List<Measured> results = new ArrayList<>();
+        Optional<Path> baselineJar = baselineJar(baseline);
+        if (baselineJar.isPresent()) {
+            for (String mode : List.of("raw", "poi")) {
+                results.add(baseline(baselineJar.get(), mode, layout.readable(), threads, run));
+            }
+        } else {
+            System.out.println("  baseline: skipped — no baseline bench at " + baseline + " (set -Dbench.baseline=DIR)");
+        }
+        Measured evalbook = consolidate(jar, layout, run);
+        results.add(evalbook);
+        System.out.println("  mode        files    wall_s  files_per_s   peak_heap_mb (max/live)   note");
+        results.forEach(r -> System.out.println(r.line()));
+        for (Measured base : results) {
+            if (base != evalbook) {
+                System.out.printf(Locale.ROOT, "  ratio evalbook/%s = %.3f (1/%.1f)%n", base.mode(), evalbook.filesPerSecond() / base.filesPerSecond(),
+                        base.filesPerSecond() / evalbook.filesPerSecond());
+            }
+        }
+        System.out.println("  files_per_s: baseline = its own figure (after a warm-up on 50 files, JVM start excluded); evalbook = files / wall"
+                + " time of the whole consolidate command (JVM start, workers, checks and the workbook written).");
+        System.out.println("  peak_heap_mb: from each JVM's GC log — the largest heap occupancy (before a collection, or at exit) / the largest"
+                + " left after a collection (live); logs in " + run);
+    }
+
+    private static Optional<Path> baselineJar(Path dir) throws IOException, InterruptedException {
+        Path jar = dir.resolve("target").resolve("baseline-bench-1.jar");
+        if (Files.isRegularFile(jar)) {
+            return Optional.of(jar);
+        }
+        if (!Files.isRegularFile(dir.resolve("pom.xml"))) {
+            return Optional.empty();
+        }
+        System.out.println("  building the baseline bench in " + dir + " ...");
+        for (List<String> build : List.of(List.of("mvn", "-o", "-q", "-B", "package", "-DskipTests"), List.of("mvn", "-q", "-B", "package", "-DskipTests"))) {
+            if (new ProcessBuilder(build).directory(dir.toFile()).inheritIO().start().waitFor() == 0 && Files.isRegularFile(jar)) {
+                return Optional.of(jar);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Measured baseline(Path jar, String mode, Path folder, String threads, Path run) throws IOException, InterruptedException {
+        Path log = run.resolve("gc-" + mode + ".log");
+        Path out = run.resolve(mode + ".out");
+        long t0 = System.nanoTime();
+        int exit = new ProcessBuilder(java(), GcPeak.option(log), "-jar", jar.toString(), mode, folder.toString(), threads)
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start().waitFor();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        String printed = Files.readString(out, StandardCharsets.UTF_8).strip();
+        Matcher m = BASELINE.matcher(printed);
+        if (exit != 0 || !m.find()) {
+            throw new IllegalStateException("baseline " + mode + " failed (exit " + exit + "): " + printed);
+        }
+        return new Measured(mode, Long.parseLong(m.group(1)), wall, Double.parseDouble(m.group(3)), peak(log),
+                "threads=" + threads + ", its own timing " + m.group(2) + " s");
+    }
+
+    private static Measured consolidate(Path jar, BenchInbox.Layout layout, Path run) throws IOException, InterruptedException {
+        Path logs = Files.createDirectories(run.resolve("gc-evalbook"));
+        Path out = run.resolve("consolidate.out");
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx1g", "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
+                "-jar", jar.toString(), "consolidate", "--roster", layout.roster().toString(), "--in", layout.inbox().toString(),
+                "--out", run.resolve("汇总.xlsx").toString(), "--deadline", BenchInbox.DEADLINE.toString(), "--demo-key")
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        // The workers inherit the environment: each writes its own log (%p is its process id) beside the parent's.
+        builder.environment().put("JAVA_TOOL_OPTIONS", GcPeak.option(logs.resolve("gc-%p.log")));
+        long t0 = System.nanoTime();
+        Process process = builder.start();
+        long parentPid = process.pid();
+        int exit = process.waitFor();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        String printed = Files.readString(out, StandardCharsets.UTF_8);
+        Matcher received = RECEIVED.matcher(printed);
+        if (exit != 0 || !received.find()) {
+            throw new IllegalStateException("consolidate failed (exit " + exit + "); its output is in " + out);
+        }
+        long files = Long.parseLong(received.group(1));
+        String parent = peak(logs.resolve("gc-" + parentPid + ".log"));
+        GcPeak workerPeak = new GcPeak(0, 0, 0);
+        int workers = 0;
+        try (Stream<Path> all = Files.list(logs)) {
+            for (Path log : all.filter(p -> !p.getFileName().toString().equals("gc-" + parentPid + ".log")).toList()) {
+                Optional<GcPeak> peak = GcPeak.of(log);
+                if (peak.isPresent()) {
+                    workerPeak = new GcPeak(Math.max(workerPeak.peakMb(), peak.get().peakMb()), Math.max(workerPeak.liveMb(), peak.get().liveMb()),
+                            Math.max(workerPeak.collections(), peak.get().collections()));
+                    workers++;
+                }
+            }
+        }
+        String equation = printed.lines().filter(l -> l.startsWith("收到文件")).findFirst().orElse("");
+        System.out.println("  consolidate: " + equation);
+        return new Measured("evalbook", files, wall, files / wall, parent, "-Xmx1g, default workers; worker peak " + workerPeak.peakMb()
+                + " / live " + workerPeak.liveMb() + " MB (max over " + workers + " worker JVMs)");
+    }
+
+    private static String peak(Path log) throws IOException {
+        return GcPeak.of(log).map(GcPeak::toString).orElse("n/a");
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
