@@ -23,6 +23,8 @@ import org.evalbook.intake.ReceivedFiles;
 import org.evalbook.pipeline.CheckRun;
 import org.evalbook.report.CheckReportJson;
 import org.evalbook.report.DeadlineJob;
+import org.evalbook.report.PreviousScores;
+import org.evalbook.report.PreviousYearException;
 import org.evalbook.roster.Roster;
 import org.evalbook.roster.RosterException;
 import org.evalbook.roster.RosterRow;
@@ -44,7 +46,8 @@ final class ConsolidateCommand implements Callable<Integer> {
             --roster   财政局的单位名册（xlsx、xls 或 CSV），与下发时用的相同
             --in       单位交回的文件所在的文件夹（含子文件夹；可写多个 --in）
             --out      汇总表（.xlsx）的保存位置
-            可选：--deadline 截止日期（2027-03-31 或 2027-03-31T18:00），--annotate 退回修改副本的文件夹，--json 结果文件。""";
+            可选：--deadline 截止日期（2027-03-31 或 2027-03-31T18:00），--previous 上年的汇总表（列出上年得分和变动），
+                  --annotate 退回修改副本的文件夹，--json 结果文件。""";
 
     @Mixin
     FrameworkOption framework;
@@ -60,6 +63,10 @@ final class ConsolidateCommand implements Callable<Integer> {
 
     @Option(names = "--deadline", paramLabel = "DATE[TIME]", description = "The deadline: 2027-03-31 (the end of that day) or 2027-03-31T18:00.")
     String deadline;
+
+    @Option(names = "--previous", paramLabel = "LAST_YEAR.xlsx",
+            description = "Last year's consolidated workbook (written by evalbook): 汇总 gains 上年得分 and 变动 per unit, the 综述 one sentence.")
+    Path previous;
 
     @Option(names = "--annotate", paramLabel = "DIR", description = "Write an annotated copy of each return (for 退回修改).")
     Path annotate;
@@ -98,6 +105,13 @@ final class ConsolidateCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         rows.notes().forEach(note -> err.println("注意：" + note));
+        Optional<PreviousScores> lastYear;
+        try {
+            lastYear = previous == null ? Optional.empty() : Optional.of(PreviousScores.read(previous));
+        } catch (PreviousYearException refused) {
+            err.println(refused.getMessage());
+            return ExitCode.USAGE;
+        }
         Map<String, RosterRow> byCode = new HashMap<>();
         rows.forEach(r -> byCode.put(r.unitCode(), r));
         Optional<SigningKey> key = checking.key(spec.commandLine());
@@ -110,7 +124,7 @@ final class ConsolidateCommand implements Callable<Integer> {
                 raw -> new Identity(key, checking.demoKey, UnitIdentity.claimedCode(raw).map(byCode::get), true), Optional.ofNullable(annotate)));
         DeadlineJob.Result result;
         try (ProgressBar progress = progress(scan.found().size())) {
-            result = DeadlineJob.run(run, scan, rows.units(), due, loaded, bureau, out, progress::step);
+            result = DeadlineJob.run(run, scan, rows.units(), due, loaded, bureau, lastYear, out, progress::step);
         } catch (java.io.IOException unwritable) {
             err.println("未能写入汇总表 " + out + "。请检查文件夹是否存在、是否有写入权限，以及该文件是否正在 Excel 或 WPS 中打开。");
             return ExitCode.USAGE;

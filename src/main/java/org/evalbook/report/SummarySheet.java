@@ -26,15 +26,20 @@ final class SummarySheet {
     private static final int FIRST_FIGURE = 3;
     /** 核定总分 … 差异: per unit only, a sum of scores means nothing. */
     private static final int SCORE_COLUMNS = 5;
+    static final String PREVIOUS = "上年得分";
+    static final String CHANGE = "变动（本年−上年）";
 
     private final SheetWriter out;
+    private final Optional<PreviousScores> previous;
 
-    private SummarySheet(SheetWriter out) {
+    private SummarySheet(SheetWriter out, Optional<PreviousScores> previous) {
         this.out = out;
+        this.previous = previous;
     }
 
-    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, String year) {
-        SummarySheet sheet = new SummarySheet(new SheetWriter(workbook, NAME, styles));
+    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Optional<PreviousScores> previous,
+                      String year) {
+        SummarySheet sheet = new SummarySheet(new SheetWriter(workbook, NAME, styles), previous);
         sheet.write(consolidation, year);
     }
 
@@ -43,7 +48,11 @@ final class SummarySheet {
         for (KeyFigure figure : KeyFigure.values()) {
             headers.add(figure.header());
         }
-        headers.addAll(List.of("核定总分", "核定等级", "自评总分", "自评等级", "差异（自评−核定）", "错误（条）", "警告（条）", "报送状态"));
+        headers.addAll(List.of("核定总分", "核定等级", "自评总分", "自评等级", "差异（自评−核定）"));
+        if (previous.isPresent()) {
+            headers.addAll(List.of(PREVIOUS, CHANGE));
+        }
+        headers.addAll(List.of("错误（条）", "警告（条）", "报送状态"));
         out.title(year + "部门整体支出绩效自评汇总表（金额单位：万元）", headers.size());
         out.header(headers);
         SummaryTotals grand = new SummaryTotals();
@@ -87,6 +96,11 @@ final class SummarySheet {
         out.number(column++, self, NumberFormat.DECIMAL);
         out.text(column++, adopted.flatMap(r -> r.text("self_grade")).orElse(""));
         out.number(column++, self.flatMap(s -> recomputed.map(s::subtract)), NumberFormat.DECIMAL);
+        if (previous.isPresent()) {
+            String code = unit.roster().unitCode();
+            out.number(column++, previous.get().total(code), NumberFormat.DECIMAL);
+            out.number(column++, previous.get().change(code, recomputed), NumberFormat.DECIMAL);
+        }
         out.number(column++, adopted.map(r -> BigDecimal.valueOf(r.count(Severity.ERROR))), NumberFormat.WHOLE);
         out.number(column++, adopted.map(r -> BigDecimal.valueOf(r.count(Severity.WARNING))), NumberFormat.WHOLE);
         out.text(column, status(unit));
@@ -110,7 +124,7 @@ final class SummarySheet {
         for (KeyFigure figure : KeyFigure.values()) {
             out.number(column++, totals.value(figure), bold.of(figure.format()));
         }
-        for (int i = 0; i < SCORE_COLUMNS; i++) {
+        for (int i = 0; i < SCORE_COLUMNS + (previous.isPresent() ? 2 : 0); i++) {
             out.empty(column++, out.styles().totalText());
         }
         out.number(column++, totals.errors(), bold.whole());

@@ -40,7 +40,7 @@ class ConsolidatedWorkbookTest {
 
     private Path written() throws IOException {
         Path out = dir.resolve("汇总结果.xlsx");
-        ConsolidatedWorkbook.write(out, SmallConsolidation.of(dir), SmallConsolidation.FRAMEWORK, NARRATIVE);
+        ConsolidatedWorkbook.write(out, SmallConsolidation.of(dir), SmallConsolidation.FRAMEWORK, NARRATIVE, Optional.empty());
         return out;
     }
 
@@ -228,7 +228,7 @@ class ConsolidatedWorkbookTest {
         List<UnitResult> units = new ArrayList<>(good.units());
         units.add(new UnitResult(null, UnitStatus.MISSING, Optional.empty(), OptionalLong.empty(), Optional.empty(), ""));
         Consolidation broken = new Consolidation(good.deadline(), units, good.files(), good.unmatched());
-        assertThatThrownBy(() -> ConsolidatedWorkbook.write(out, broken, SmallConsolidation.FRAMEWORK, NARRATIVE))
+        assertThatThrownBy(() -> ConsolidatedWorkbook.write(out, broken, SmallConsolidation.FRAMEWORK, NARRATIVE, Optional.empty()))
                 .isInstanceOf(NullPointerException.class);
         assertThat(Files.readString(out)).isEqualTo("上一次的汇总");
         assertThat(listing()).containsExactly("汇总结果.xlsx");
