@@ -11,6 +11,7 @@ import org.evalbook.consolidate.Consolidation;
 import org.evalbook.consolidate.UnitResult;
 import org.evalbook.framework.DisplayWidth;
 import org.evalbook.framework.Framework;
+import org.evalbook.framework.GradeBand;
 
 /**
  * The bureau's consolidated workbook of one round: 综述, 汇总, 指标得分, 问题清单, 报送情况 and 统计分析, in that order.
@@ -64,7 +65,7 @@ public final class ConsolidatedWorkbook {
 
     private static void sheets(SXSSFWorkbook workbook, Consolidation consolidation, Framework framework, String narrative,
                                Optional<PreviousScores> previous, Path folder) {
-        ReportStyles styles = ReportStyles.of(workbook);
+        ReportStyles styles = ReportStyles.of(workbook, framework.grades().stream().map(GradeBand::grade).toList());
         String year = year(consolidation);
         narrative(workbook, styles, narrative, year);
         SummarySheet.write(workbook, styles, consolidation, previous, year);

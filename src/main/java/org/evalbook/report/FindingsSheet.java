@@ -76,7 +76,7 @@ final class FindingsSheet {
         out.text(4, cells(finding));
         out.text(5, finding.code().name());
         out.text(6, finding.code().title());
-        out.text(7, finding.severity().label());
+        out.text(7, finding.severity().label(), out.styles().severity(finding.severity()));
         out.text(MESSAGE, finding.message(), out.styles().wrapped());
         out.text(9, finding.expected());
         out.text(10, finding.actual());

@@ -57,7 +57,7 @@ final class SubmissionSheet {
         out.text(2, unit.roster().unitName());
         out.text(3, unit.roster().contact());
         out.text(4, unit.roster().email());
-        out.text(5, SummarySheet.status(unit));
+        out.text(5, SummarySheet.status(unit), out.styles().status(unit.status()));
         out.dateTime(6, unit.received());
         Optional<BigDecimal> late = unit.lateDays().isPresent() ? Optional.of(BigDecimal.valueOf(unit.lateDays().getAsLong())) : Optional.empty();
         out.number(7, late, NumberFormat.WHOLE);

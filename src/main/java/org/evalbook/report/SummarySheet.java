@@ -92,9 +92,11 @@ final class SummarySheet {
         Optional<BigDecimal> recomputed = scores.map(ScoreSheet::total);
         Optional<BigDecimal> self = adopted.flatMap(r -> r.figure("self_total"));
         out.number(column++, recomputed, NumberFormat.DECIMAL);
-        out.text(column++, scores.map(ScoreSheet::grade).orElse(""));
+        String grade = scores.map(ScoreSheet::grade).orElse("");
+        out.text(column++, grade, out.styles().grade(grade));
         out.number(column++, self, NumberFormat.DECIMAL);
-        out.text(column++, adopted.flatMap(r -> r.text("self_grade")).orElse(""));
+        String selfGrade = adopted.flatMap(r -> r.text("self_grade")).orElse("");
+        out.text(column++, selfGrade, out.styles().grade(selfGrade));
         out.number(column++, self.flatMap(s -> recomputed.map(s::subtract)), NumberFormat.DECIMAL);
         if (previous.isPresent()) {
             String code = unit.roster().unitCode();
@@ -103,7 +105,7 @@ final class SummarySheet {
         }
         out.number(column++, adopted.map(r -> BigDecimal.valueOf(r.count(Severity.ERROR))), NumberFormat.WHOLE);
         out.number(column++, adopted.map(r -> BigDecimal.valueOf(r.count(Severity.WARNING))), NumberFormat.WHOLE);
-        out.text(column, status(unit));
+        out.text(column, status(unit), out.styles().status(unit.status()));
     }
 
     /** The status label, with the days for a late return: 逾期报送（逾期3天）. */
