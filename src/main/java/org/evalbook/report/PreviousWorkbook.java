@@ -183,8 +183,9 @@ final class PreviousWorkbook {
         }
     }
 
+    /** A header as written, or re-broken over lines by whoever re-saved the workbook. */
     private Integer column(String header) {
-        return row.entrySet().stream().filter(e -> e.getValue().equals(header)).map(Map.Entry::getKey).findFirst().orElse(null);
+        return row.entrySet().stream().filter(e -> e.getValue().replaceAll("\\s", "").equals(header)).map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
     /** Subtotal and total rows have no 单位代码 and are passed over. */

@@ -28,7 +28,8 @@ import org.evalbook.finding.Severity;
  * @param grades the framework's grades, best first: the best is green, the next blue, the worst red, the others amber
  */
 record ReportStyles(CellStyle title, CellStyle header, CellStyle text, CellStyle wrapped, CellStyle link,
-                    NumberStyles body, NumberStyles total, CellStyle totalText, CellStyle dateTime, List<String> grades,
+                    NumberStyles body, NumberStyles total, CellStyle totalText, CellStyle totalWrapped, CellStyle dateTime,
+                    List<String> grades,
                     Map<Tone, CellStyle> tones) {
 
     /** A colour that says how good something is: a fill and a darker font of the same hue. */
@@ -118,12 +119,17 @@ record ReportStyles(CellStyle title, CellStyle header, CellStyle text, CellStyle
         header.setAlignment(HorizontalAlignment.CENTER);
         header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
         header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        header.setVerticalAlignment(VerticalAlignment.CENTER);
         CellStyle wrapped = bordered(workbook);
         wrapped.setWrapText(true);
         CellStyle link = bordered(workbook);
         link.setFont(linkFont);
+        link.setWrapText(true);
         CellStyle totalText = bordered(workbook);
         totalText.setFont(bold);
+        CellStyle totalWrapped = bordered(workbook);
+        totalWrapped.setFont(bold);
+        totalWrapped.setWrapText(true);
         CellStyle dateTime = bordered(workbook);
         dateTime.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
         Map<Tone, CellStyle> tones = new EnumMap<>(Tone.class);
@@ -131,7 +137,7 @@ record ReportStyles(CellStyle title, CellStyle header, CellStyle text, CellStyle
             tones.put(tone, toned(workbook, tone));
         }
         return new ReportStyles(title, header, bordered(workbook), wrapped, link, numbers(workbook, null),
-                numbers(workbook, bold), totalText, dateTime, grades, tones);
+                numbers(workbook, bold), totalText, totalWrapped, dateTime, grades, tones);
     }
 
     private static CellStyle toned(Workbook workbook, Tone tone) {
@@ -168,7 +174,8 @@ record ReportStyles(CellStyle title, CellStyle header, CellStyle text, CellStyle
         style.setBorderBottom(BorderStyle.THIN);
         style.setBorderLeft(BorderStyle.THIN);
         style.setBorderRight(BorderStyle.THIN);
-        style.setVerticalAlignment(VerticalAlignment.CENTER);
+        // A row made tall by one wrapped cell reads from the top, like a table on paper.
+        style.setVerticalAlignment(VerticalAlignment.TOP);
         return style;
     }
 }

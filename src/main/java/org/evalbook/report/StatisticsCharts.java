@@ -7,6 +7,9 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.XDDFLineProperties;
 import org.apache.poi.xddf.usermodel.XDDFNoFillProperties;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -22,6 +25,7 @@ import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.openxmlformats.schemas.drawingml.x2006.chart.STDispBlanksAs;
 
 /**
  * The two charts of 统计分析, drawn from cells on the sheet: the grade distribution as columns and each unit's
@@ -35,6 +39,7 @@ final class StatisticsCharts {
     /** Rows the charts take, side by side, between the grade table and the per-unit table. */
     static final int HEIGHT_ROWS = 20;
     private static final double FULL_MARKS = 100;
+    private static final byte[] BAR_COLOUR = {(byte) 0x44, (byte) 0x72, (byte) 0xC4};
 
     private final XSSFDrawing drawing;
     private final String sheetName;
@@ -56,6 +61,7 @@ final class StatisticsCharts {
         XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
         y.setTitle("单位数（家）");
         y.setCrosses(AxisCrosses.AUTO_ZERO);
+        y.setCrossBetween(AxisCrossBetween.BETWEEN);
         y.setMinimum(0);
         y.setMajorUnit(Math.max(1, Math.ceil(counts.stream().mapToInt(Integer::intValue).max().orElse(0) / 10.0)));
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
@@ -66,6 +72,8 @@ final class StatisticsCharts {
                 XDDFDataSourcesFactory.fromArray(grades.toArray(String[]::new), range(0, firstRow, lastRow)),
                 XDDFDataSourcesFactory.fromArray(counts.toArray(Integer[]::new), range(1, firstRow, lastRow)));
         series.setTitle("单位数", new CellReference(sheetName, firstRow - 1, 1, true, true));
+        // Without a fill of their own, some programs draw the columns invisible.
+        series.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(BAR_COLOUR)));
         chart.plot(data);
         chart.deleteLegend();
     }
@@ -100,6 +108,8 @@ final class StatisticsCharts {
         series.setMarkerStyle(MarkerStyle.CIRCLE);
         series.setLineProperties(new XDDFLineProperties(new XDDFNoFillProperties()));
         chart.plot(data);
+        // A unit without a self-assessed total has no point; the format's default would plot it at 0.
+        chart.getCTChart().addNewDispBlanksAs().setVal(STDispBlanksAs.GAP);
         chart.deleteLegend();
     }
 

@@ -54,6 +54,8 @@ final class StatisticsSheet {
 
     private void write(Consolidation consolidation, String year) {
         List<UnitResult> adopted = consolidation.units().stream().filter(u -> u.adopted().isPresent()).toList();
+        out.fixWidth(0, TEXT_WIDTH);
+        out.fixWidth(OUTLIERS, TEXT_WIDTH);
         out.title(year + "统计分析（已采用的" + adopted.size() + "份填报表）", HEADERS.size());
         out.header(HEADERS);
         section("一、核定得分（分）");
@@ -71,8 +73,6 @@ final class StatisticsSheet {
         List<UnitResult> scored = adopted.stream().filter(u -> u.adopted().get().scores().isPresent()).toList();
         int chartTop = gradeTable(scored);
         scoreTable(chartTop, scored);
-        out.fixWidth(0, TEXT_WIDTH);
-        out.fixWidth(OUTLIERS, TEXT_WIDTH);
         out.finish(LABEL_COLUMNS);
     }
 

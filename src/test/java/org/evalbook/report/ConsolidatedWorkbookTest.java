@@ -116,9 +116,66 @@ class ConsolidatedWorkbookTest {
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
             assertThat(sheet.getRow(1).getCell(0).getCellStyle().getFont().getBold()).isTrue();
-            // 县卫健委 小计 is 6 Chinese characters and a space wide (13 columns) plus 2 of margin
-            assertThat(sheet.getColumnWidth(0)).isEqualTo(15 * 256);
+            // 主管部门 wraps at 16 characters so the figures keep the page; headers break where they say
+            assertThat(sheet.getColumnWidth(0)).isEqualTo(16 * 256);
+            assertThat(sheet.getRow(1).getCell(11).getStringCellValue()).isEqualTo("核定\n总分");
+            assertThat(sheet.getRow(1).getCell(11).getCellStyle().getWrapText()).isTrue();
+            assertThat(sheet.getRow(1).getHeightInPoints()).as("two header lines at least").isGreaterThanOrEqualTo(2 * 14.5f);
+            assertThat(sheet.getFooter().getRight()).isEqualTo("第 &P 页，共 &N 页");
         }
+    }
+
+    /**
+     * Every sheet prints at 60 % or more: one page wide when its columns allow it, else spread over as many pages wide
+     * as keep that scale, with the unit columns repeated on each. The scale is what Excel and LibreOffice derive from
+     * the column widths (a character of Calibri 11 is 7 pixels, a column 5 more) and A4 landscape less the margins.
+     */
+    @Test
+    void everySheetPrintsAtAReadableScaleWithTheUnitRepeatedAcrossPages() throws IOException {
+        try (XSSFWorkbook workbook = read(written())) {
+            for (Sheet sheet : workbook) {
+                XSSFSheet xssf = (XSSFSheet) sheet;
+                double printable = (297 - 25.4 * (xssf.getMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT)
+                        + xssf.getMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT))) / 25.4 * 96;
+                double pixels = 0;
+                for (int c = 0; c <= lastColumn(sheet); c++) {
+                    pixels += sheet.getColumnWidth(c) / 256.0 * 7 + 5;
+                }
+                int pagesWide = sheet.getPrintSetup().getFitWidth();
+                double scale = Math.min(1, pagesWide * printable / pixels);
+                assertThat(scale).as(sheet.getSheetName() + " printed scale").isGreaterThanOrEqualTo(0.6);
+                assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+                if (pagesWide > 1) {
+                    assertThat(xssf.getRepeatingColumns()).as(sheet.getSheetName()).isNotNull();
+                }
+            }
+            // 指标得分 has two columns per indicator: it cannot fit one page at 60 %, so 单位代码 and 单位名称 repeat
+            XSSFSheet scores = workbook.getSheet("指标得分");
+            assertThat(scores.getPrintSetup().getFitWidth()).isGreaterThan((short) 1);
+            assertThat(scores.getRepeatingColumns().formatAsString()).isEqualTo("A:B");
+            assertThat(workbook.getSheet("汇总").getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+        }
+    }
+
+    @Test
+    void aLongFindingWrapsInItsRowAndIsNeverCut() throws IOException {
+        try (XSSFWorkbook workbook = read(written())) {
+            XSSFSheet sheet = workbook.getSheet("问题清单");
+            Cell message = sheet.getRow(2).getCell(8);
+            assertThat(message.getCellStyle().getWrapText()).isTrue();
+            // the C14 message is 64 display columns wide (9 + 8 + 7 + 10 + 8 + 22); the column is 44, so it takes two lines
+            assertThat(org.evalbook.framework.DisplayWidth.of(SmallConsolidation.AT_MESSAGE)).isEqualTo(64);
+            assertThat(sheet.getColumnWidth(8)).isEqualTo(44 * 256);
+            assertThat(sheet.getRow(2).getHeightInPoints()).isEqualTo(2 * 14.5f + 3);
+        }
+    }
+
+    private static int lastColumn(Sheet sheet) {
+        int last = 0;
+        for (Row row : sheet) {
+            last = Math.max(last, row.getLastCellNum() - 1);
+        }
+        return last;
     }
 
     @Test
