@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
 @Command(name = "consolidate", mixinStandardHelpOptions = true,
         description = {"The deadline job: check every return under the folders given, put them against the roster, and write",
                 "one consolidated workbook for the bureau (综述, 汇总, 指标得分, 问题清单, 报送情况, 统计分析).",
+                "With --previous, last year's consolidated workbook: 汇总 shows 上年得分 and 变动 per unit.",
                 "Exit codes: 0 the workbook was written (whatever the findings), 2 bad usage, 3 internal error."})
 final class ConsolidateCommand implements Callable<Integer> {
     private static final String NEEDS = """
