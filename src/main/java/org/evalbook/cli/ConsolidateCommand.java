@@ -21,6 +21,8 @@ import org.evalbook.intake.ReceivedFiles;
 import org.evalbook.pipeline.CheckRun;
 import org.evalbook.pipeline.CopyFolder;
 import org.evalbook.report.DeadlineJob;
+import org.evalbook.report.PreviousScores;
+import org.evalbook.report.PreviousYearException;
 import org.evalbook.roster.Roster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Option;
 @Command(name = "consolidate", mixinStandardHelpOptions = true,
         description = {"The deadline job: check every return under the folders given, put them against the roster, and write",
                 "one consolidated workbook for the bureau (综述, 汇总, 指标得分, 问题清单, 报送情况, 统计分析).",
+                "With --previous, last year's consolidated workbook: 汇总 shows 上年得分 and 变动 per unit.",
                 "Exit codes: 0 the workbook was written (whatever the findings), 2 bad usage, 3 internal error."})
 final class ConsolidateCommand implements Callable<Integer> {
     private static final String NEEDS = """
@@ -39,7 +42,8 @@ final class ConsolidateCommand implements Callable<Integer> {
             --roster   财政局的单位名册（xlsx、xls 或 CSV），与下发时用的相同
             --in       单位交回的文件所在的文件夹（含子文件夹；可写多个 --in）
             --out      汇总表（.xlsx）的保存位置
-            可选：--deadline 截止日期（2027-03-31 或 2027-03-31T18:00），--annotate 退回修改副本的文件夹，--json 结果文件。""";
+            可选：--deadline 截止日期（2027-03-31 或 2027-03-31T18:00），--previous 上年的汇总表（列出上年得分和变动），
+                  --annotate 退回修改副本的文件夹，--json 结果文件。""";
 
     @Mixin
     FrameworkOption framework;
@@ -52,6 +56,10 @@ final class ConsolidateCommand implements Callable<Integer> {
 
     @Option(names = "--deadline", paramLabel = "DATE[TIME]", description = "The deadline: 2027-03-31 (the end of that day) or 2027-03-31T18:00.")
     String deadline;
+
+    @Option(names = "--previous", paramLabel = "LAST_YEAR.xlsx",
+            description = "Last year's consolidated workbook (written by evalbook): 汇总 gains 上年得分 and 变动 per unit, the 综述 one sentence.")
+    Path previous;
 
     @Option(names = "--bureau", paramLabel = "NAME", description = "The bureau's name for the summary. Default: ${DEFAULT-VALUE}.")
     String bureau = "财政局";
@@ -81,6 +89,13 @@ final class ConsolidateCommand implements Callable<Integer> {
         Framework loaded = framework.load();
         Roster rows = reporting.readRoster(loaded, err).orElseThrow();
         Function<RawReturn, Identity> identity = checking.identity(spec.commandLine(), Optional.of(rows));
+        Optional<PreviousScores> lastYear;
+        try {
+            lastYear = previous == null ? Optional.empty() : Optional.of(PreviousScores.read(previous));
+        } catch (PreviousYearException refused) {
+            err.println(refused.getMessage());
+            return ExitCode.USAGE;
+        }
         IsolatedReader.Limits limits = checking.limits(spec.commandLine());
         List<Path> outputs = new ArrayList<>(List.of(out));
         outputs.addAll(reporting.outputs());
@@ -89,7 +104,7 @@ final class ConsolidateCommand implements Callable<Integer> {
                 reporting.annotateDir().map(CopyFolder::withErrorsHeld)));
         DeadlineJob.Result result;
         try (ProgressBar progress = progress(scan.found().size())) {
-            result = DeadlineJob.run(run, scan, rows.units(), due, loaded, bureau, out, progress::step);
+            result = DeadlineJob.run(run, scan, rows.units(), due, loaded, bureau, lastYear, out, progress::step);
         } catch (java.io.IOException unwritable) {
             err.println("未能写入汇总表 " + out + "。请检查文件夹是否存在、是否有写入权限，以及该文件是否正在 Excel 或 WPS 中打开。");
             return ExitCode.USAGE;

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.evalbook.consolidate.Consolidation;
 import org.evalbook.consolidate.UnitResult;
 import org.evalbook.framework.DisplayWidth;
 import org.evalbook.framework.Framework;
+import org.evalbook.framework.GradeBand;
 
 /**
  * The bureau's consolidated workbook of one round: 综述, 汇总, 指标得分, 问题清单, 报送情况 and 统计分析, in that order.
@@ -34,19 +36,22 @@ public final class ConsolidatedWorkbook {
      * {@code out}, so a failure leaves no half-written workbook and an existing {@code out} untouched.
      *
      * @param narrative the 综述 text, one paragraph per line
+     * @param previous  last year's totals, for 汇总's 上年得分 and 变动 columns (absent: no such columns)
      * @throws IOException when the folder cannot be written
      */
-    public static void write(Path out, Consolidation consolidation, Framework framework, String narrative) throws IOException {
+    public static void write(Path out, Consolidation consolidation, Framework framework, String narrative,
+                             Optional<PreviousScores> previous) throws IOException {
         Objects.requireNonNull(consolidation, "consolidation");
         Objects.requireNonNull(framework, "framework");
         Objects.requireNonNull(narrative, "narrative");
+        Objects.requireNonNull(previous, "previous");
         Path folder = out.toAbsolutePath().getParent();
         AtomicFile.write(out, stream -> {
             // Closing the streaming workbook also deletes its temporary sheet files.
             try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
                 workbook.setCompressTempFiles(true);
                 try {
-                    sheets(workbook, consolidation, framework, narrative, folder);
+                    sheets(workbook, consolidation, framework, narrative, previous, folder);
                     workbook.write(stream);
                 } catch (IOException | RuntimeException e) {
                     // Closed unwritten, POI closes the sheets' temporary files before flushing their last rows and logs
@@ -58,11 +63,12 @@ public final class ConsolidatedWorkbook {
         });
     }
 
-    private static void sheets(SXSSFWorkbook workbook, Consolidation consolidation, Framework framework, String narrative, Path folder) {
-        ReportStyles styles = ReportStyles.of(workbook);
+    private static void sheets(SXSSFWorkbook workbook, Consolidation consolidation, Framework framework, String narrative,
+                               Optional<PreviousScores> previous, Path folder) {
+        ReportStyles styles = ReportStyles.of(workbook, framework.grades().stream().map(GradeBand::grade).toList());
         String year = year(consolidation);
         narrative(workbook, styles, narrative, year);
-        SummarySheet.write(workbook, styles, consolidation, year);
+        SummarySheet.write(workbook, styles, consolidation, previous, year);
         ScoresSheet.write(workbook, styles, consolidation, framework, year);
         FindingsSheet.write(workbook, styles, consolidation, folder, year);
         SubmissionSheet.write(workbook, styles, consolidation, year);

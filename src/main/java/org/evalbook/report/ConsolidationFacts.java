@@ -28,7 +28,13 @@ public final class ConsolidationFacts {
     private ConsolidationFacts() {
     }
 
+    /** The facts without a comparison with last year. */
     public static SummaryFacts of(Consolidation consolidation, Framework framework, String bureau) {
+        return of(consolidation, framework, bureau, Optional.empty());
+    }
+
+    /** The facts, with this year's totals against last year's when last year's consolidated workbook was given. */
+    public static SummaryFacts of(Consolidation consolidation, Framework framework, String bureau, Optional<PreviousScores> previous) {
         List<UnitResult> units = consolidation.units();
         List<UnitResult> returned = units.stream().filter(u -> u.adopted().isPresent()).toList();
         int late = (int) consolidation.count(UnitStatus.LATE);
@@ -56,7 +62,30 @@ public final class ConsolidationFacts {
         int year = consolidation.year().orElse(Year.now().getValue() - 1);
         return new SummaryFacts(Year.of(year), bureau, framework.name(), consolidation.deadline().map(d -> d.toLocalDate()),
                 units.size(), returned.size() - late, late, longest, named(missing), expenditure, grades, mean, differing.size(), gap,
-                problems(returned), named(resubmit));
+                problems(returned), named(resubmit), previous.map(p -> yearOnYear(scored, p)));
+    }
+
+    /** Over the units scored this year that had a total last year; the largest change by size, first in roster order. */
+    private static SummaryFacts.YearOnYear yearOnYear(List<UnitResult> scored, PreviousScores previous) {
+        int compared = 0;
+        int rose = 0;
+        int fell = 0;
+        Optional<SummaryFacts.Change> largest = Optional.empty();
+        for (UnitResult unit : scored) {
+            String code = unit.roster().unitCode();
+            Optional<BigDecimal> change = previous.change(code, Optional.of(total(unit)));
+            if (change.isEmpty()) {
+                continue;
+            }
+            compared++;
+            int sign = change.get().signum();
+            rose += sign > 0 ? 1 : 0;
+            fell += sign < 0 ? 1 : 0;
+            if (sign != 0 && largest.map(l -> change.get().abs().compareTo(l.difference().abs()) > 0).orElse(true)) {
+                largest = Optional.of(new SummaryFacts.Change(unit.roster().unitName(), previous.total(code).get(), total(unit)));
+            }
+        }
+        return new SummaryFacts.YearOnYear(compared, rose, fell, largest);
     }
 
     /** The most frequent problems among the adopted returns' errors and warnings: units, findings, named examples. */

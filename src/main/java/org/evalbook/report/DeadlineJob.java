@@ -28,11 +28,19 @@ public final class DeadlineJob {
     private DeadlineJob() {
     }
 
+    /** The job without last year's workbook: 汇总 has no 上年得分, the 综述 no comparison. */
+    public static Result run(CheckRun run, ReceivedFiles.Scan scan, List<RosterRow> roster, Optional<LocalDateTime> deadline,
+                             Framework framework, String bureau, Path out, Runnable progress) throws InterruptedException, IOException {
+        return run(run, scan, roster, deadline, framework, bureau, Optional.empty(), out, progress);
+    }
+
     /**
+     * @param previous last year's totals ({@code --previous}), read before the job starts so a wrong file stops it at once
      * @param progress told once per file as soon as it is checked
      */
     public static Result run(CheckRun run, ReceivedFiles.Scan scan, List<RosterRow> roster, Optional<LocalDateTime> deadline,
-                             Framework framework, String bureau, Path out, Runnable progress) throws InterruptedException, IOException {
+                             Framework framework, String bureau, Optional<PreviousScores> previous, Path out, Runnable progress)
+            throws InterruptedException, IOException {
         List<CheckedReturn> returns = new ArrayList<>();
         Consumer<CheckedReturn> sink = checked -> {
             returns.add(checked);
@@ -42,8 +50,8 @@ public final class DeadlineJob {
         try {
             returns.sort(java.util.Comparator.comparingInt(CheckedReturn::order));
             Consolidation consolidation = new Consolidator(roster, deadline, ZoneId.systemDefault()).consolidate(returns, summary.skipped());
-            String narrative = SummaryNarrative.render(ConsolidationFacts.of(consolidation, framework, bureau));
-            ConsolidatedWorkbook.write(out, consolidation, framework, narrative);
+            String narrative = SummaryNarrative.render(ConsolidationFacts.of(consolidation, framework, bureau, previous));
+            ConsolidatedWorkbook.write(out, consolidation, framework, narrative, previous);
             return new Result(consolidation, summary.publish(accepted(consolidation)), returns);
         } finally {
             summary.discardHeld();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Hyperlink;
@@ -23,10 +24,21 @@ final class FindingsSheet {
     static final String NAME = "问题清单";
     private static final List<String> HEADERS = List.of("单位代码", "单位名称", "文件", "工作表", "单元格", "编号", "问题类型",
             "严重程度", "问题说明", "应为", "实为", "是否已说明", "情况说明");
+    private static final int UNIT_NAME = 1;
     private static final int FILE = 2;
+    private static final int CELLS = 4;
+    private static final int TITLE = 6;
     private static final int MESSAGE = 8;
+    private static final int EXPECTED = 9;
+    private static final int ACTUAL = 10;
     private static final int EXPLANATION = 12;
-    private static final int TEXT_WIDTH = 50;
+    /**
+     * Widths of the wrapped columns: the message gets the most room, so on A4 landscape a finding reads in two or three
+     * lines and is never cut; names and cell lists wrap rather than push the message off the page. The file is a link,
+     * which LibreOffice does not wrap, so its column is the widest after the texts.
+     */
+    private static final Map<Integer, Integer> WIDTHS = Map.of(UNIT_NAME, 16, FILE, 28, CELLS, 14, TITLE, 16, MESSAGE, 44,
+            EXPECTED, 12, ACTUAL, 12, EXPLANATION, 26);
 
     private final SheetWriter out;
     private final SXSSFWorkbook workbook;
@@ -44,6 +56,7 @@ final class FindingsSheet {
     }
 
     private void write(Consolidation consolidation, String year) {
+        WIDTHS.forEach(out::fixWidth);
         out.title(year + "审核问题清单", HEADERS.size());
         int header = out.header(HEADERS).getRowNum();
         int last = header;
@@ -57,8 +70,6 @@ final class FindingsSheet {
                 last = row(unit, adopted, address, finding);
             }
         }
-        out.fixWidth(MESSAGE, TEXT_WIDTH);
-        out.fixWidth(EXPLANATION, TEXT_WIDTH);
         out.sheet().setAutoFilter(new CellRangeAddress(header, last, 0, HEADERS.size() - 1));
         out.finish(FILE);
     }
@@ -66,20 +77,20 @@ final class FindingsSheet {
     private int row(UnitResult unit, CheckedReturn adopted, Optional<String> address, Finding finding) {
         int row = out.newRow().getRowNum();
         out.text(0, unit.roster().unitCode());
-        out.text(1, unit.roster().unitName());
+        out.text(UNIT_NAME, unit.roster().unitName(), out.styles().wrapped());
         if (address.isPresent()) {
             out.link(FILE, adopted.file(), link(address.get()));
         } else {
-            out.text(FILE, adopted.file());
+            out.text(FILE, adopted.file(), out.styles().wrapped());
         }
         out.text(3, finding.sheet());
-        out.text(4, cells(finding));
+        out.text(CELLS, cells(finding), out.styles().wrapped());
         out.text(5, finding.code().name());
-        out.text(6, finding.code().title());
-        out.text(7, finding.severity().label());
+        out.text(TITLE, finding.code().title(), out.styles().wrapped());
+        out.text(7, finding.severity().label(), out.styles().severity(finding.severity()));
         out.text(MESSAGE, finding.message(), out.styles().wrapped());
-        out.text(9, finding.expected());
-        out.text(10, finding.actual());
+        out.text(EXPECTED, finding.expected(), out.styles().wrapped());
+        out.text(ACTUAL, finding.actual(), out.styles().wrapped());
         out.text(11, finding.explained().isEmpty() ? "否" : "是");
         out.text(EXPLANATION, finding.explained(), out.styles().wrapped());
         return row;

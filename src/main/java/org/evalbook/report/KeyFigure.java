@@ -12,15 +12,15 @@ import org.evalbook.report.ReportStyles.NumberFormat;
  * amounts in 万元, headcounts, and the budget execution rate derived from two of them.
  */
 enum KeyFigure {
-    STAFF_AUTHORIZED("编制（人）", "staff_authorized", NumberFormat.WHOLE),
-    STAFF_ACTUAL("在职（人）", "staff_actual", NumberFormat.WHOLE),
-    INCOME("收入（万元）", "inc_total", NumberFormat.DECIMAL),
-    EXPENDITURE("支出（万元）", "exp_total_final", NumberFormat.DECIMAL),
-    BASIC("基本支出（万元）", "exp_basic_final", NumberFormat.DECIMAL),
-    PROJECT("项目支出（万元）", "exp_project_final", NumberFormat.DECIMAL),
-    SANGONG("“三公”经费（万元）", "sangong_total_final", NumberFormat.DECIMAL),
+    STAFF_AUTHORIZED("编制\n（人）", "staff_authorized", NumberFormat.WHOLE),
+    STAFF_ACTUAL("在职\n（人）", "staff_actual", NumberFormat.WHOLE),
+    INCOME("收入\n（万元）", "inc_total", NumberFormat.DECIMAL),
+    EXPENDITURE("支出\n（万元）", "exp_total_final", NumberFormat.DECIMAL),
+    BASIC("基本支出\n（万元）", "exp_basic_final", NumberFormat.DECIMAL),
+    PROJECT("项目支出\n（万元）", "exp_project_final", NumberFormat.DECIMAL),
+    SANGONG("“三公”经费\n（万元）", "sangong_total_final", NumberFormat.DECIMAL),
     /** 决算数 ÷ 调整后预算数 (else ÷ 年初预算数) of 本年支出合计: a ratio, so it is never summed. */
-    EXECUTION_RATE("预算执行率", "", NumberFormat.PERCENT);
+    EXECUTION_RATE("预算\n执行率", "", NumberFormat.PERCENT);
 
     static final String FINAL = "exp_total_final";
     private static final String ADJUSTED = "exp_total_adjusted";
@@ -38,6 +38,7 @@ enum KeyFigure {
         this.format = format;
     }
 
+    /** The 汇总 header, broken where a narrow printed column should break it. */
     String header() {
         return header;
     }

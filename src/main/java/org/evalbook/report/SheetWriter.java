@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.PageMargin;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -17,15 +19,26 @@ import org.evalbook.report.ReportStyles.NumberFormat;
 
 /**
  * Writes one streamed sheet row by row and keeps what the finished sheet needs: the widest text per column (so
- * columns fit Chinese text, which is twice as wide as digits) and the first header row (frozen and repeated on every
- * printed page). Text is only ever written as a string cell, so nothing a unit typed can become a formula.
+ * columns fit Chinese text, which is twice as wide as digits, and numbers as they are shown) and the first header row
+ * (frozen and repeated on every printed page). A header wraps rather than widen its column beyond a few characters, and
+ * a row holding wrapped text is made tall enough for its lines as it is written (a streamed row cannot be revisited,
+ * and not every program fits row heights itself). Text is only ever written as a string cell, so nothing a unit typed
+ * can become a formula.
  */
 final class SheetWriter {
     private static final int MAX_COLUMNS = 64;
-    private static final int MIN_WIDTH = 6;
+    private static final int MIN_WIDTH = 5;
     private static final int MAX_WIDTH = 48;
-    /** Room for a number shown with two decimals and a thousands-sized integer part. */
-    private static final int NUMBER_WIDTH = 10;
+    /** A header line wider than this wraps instead of widening its column (its own line breaks come first). */
+    private static final int HEADER_WIDTH = 12;
+    private static final float LINE_HEIGHT = 14.5f;
+    private static final String DATE_TIME = "2027-03-31 17:30";
+    /** A4 landscape (297 mm) less the margins below, and how wide a column of n characters prints (Calibri 11). */
+    private static final double PRINTABLE_MM = 297 - 2 * 0.4 * 25.4;
+    private static final double MM_PER_CHARACTER = 7 * 25.4 / 96;
+    private static final double MM_PER_COLUMN = 5 * 25.4 / 96;
+    /** Below this print scale a clerk cannot read the page; the sheet is spread over more pages wide instead. */
+    private static final double MIN_SCALE = 0.6;
 
     private final SXSSFSheet sheet;
     private final ReportStyles styles;
@@ -34,6 +47,8 @@ final class SheetWriter {
     private int firstHeader = -1;
     private int headerEnd = -1;
     private Row row;
+    private int rowLines;
+    private final DataFormatter shown = new DataFormatter();
 
     SheetWriter(SXSSFWorkbook workbook, String name, ReportStyles styles) {
         this.sheet = workbook.createSheet(name);
@@ -79,6 +94,7 @@ final class SheetWriter {
 
     Row newRow() {
         row = sheet.createRow(next++);
+        rowLines = 1;
         return row;
     }
 
@@ -94,7 +110,21 @@ final class SheetWriter {
         Cell cell = row.createCell(column);
         cell.setCellValue(value);
         cell.setCellStyle(style);
-        widen(column, DisplayWidth.of(value));
+        int widest = value.lines().mapToInt(DisplayWidth::of).max().orElse(0);
+        widen(column, style == styles.header() ? Math.min(HEADER_WIDTH, widest) : widest);
+        if (style.getWrapText()) {
+            fitLines(column, value);
+        }
+    }
+
+    /** Makes the row tall enough for the lines the text wraps into at its column's width (estimated when not fixed). */
+    private void fitLines(int column, String value) {
+        int width = Math.max(1, (widths[column] < 0 ? -widths[column] : Math.max(HEADER_WIDTH, widths[column])) - 1);
+        int lines = value.lines().mapToInt(line -> Math.max(1, (DisplayWidth.of(line) + width - 1) / width)).sum();
+        if (lines > rowLines) {
+            rowLines = lines;
+            row.setHeightInPoints(lines * LINE_HEIGHT + 3);
+        }
     }
 
     /** A string cell carrying a link object (never a HYPERLINK formula). */
@@ -116,7 +146,7 @@ final class SheetWriter {
         Cell cell = row.createCell(column);
         cell.setCellValue(value);
         cell.setCellStyle(style);
-        widen(column, NUMBER_WIDTH);
+        widen(column, shown.formatRawCellContents(value, style.getDataFormat(), style.getDataFormatString()).length());
     }
 
     void number(int column, Optional<BigDecimal> value, NumberFormat format) {
@@ -127,38 +157,52 @@ final class SheetWriter {
         Cell cell = row.createCell(column);
         cell.setCellStyle(styles.dateTime());
         value.ifPresent(cell::setCellValue);
-        widen(column, "2027-03-31 17:30".length());
+        widen(column, DATE_TIME.length());
     }
 
     void empty(int column, CellStyle style) {
         row.createCell(column).setCellStyle(style);
     }
 
-    /** Fixes a column's width (in characters) instead of fitting it to its text. */
+    /** Fixes a column's width (in characters) instead of fitting it to its text; before the rows, so they wrap to it. */
     void fixWidth(int column, int characters) {
         widths[column] = -characters;
     }
 
     /**
-     * Fits the columns, sets A4 landscape printing one page wide and, on a sheet with a header, freezes the panes
-     * below it and right of {@code frozenColumns} and repeats it on every printed page.
+     * Fits the columns and sets up A4 landscape printing: one page wide when that still prints at 60 % or more, else
+     * as few pages wide as keep that scale, with the {@code frozenColumns} (the unit) repeated on each. On a sheet
+     * with a header, freezes the panes below it and right of {@code frozenColumns} and repeats it on every page.
      */
     void finish(int frozenColumns) {
+        double printedMm = 0;
         for (int c = 0; c < MAX_COLUMNS; c++) {
             if (widths[c] != 0) {
                 int characters = widths[c] < 0 ? -widths[c] : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[c] + 2));
                 sheet.setColumnWidth(c, characters * 256);
+                printedMm += characters * MM_PER_CHARACTER + MM_PER_COLUMN;
             }
         }
+        int pagesWide = (int) Math.max(1, Math.ceil(printedMm * MIN_SCALE / PRINTABLE_MM));
         PrintSetup print = sheet.getPrintSetup();
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
         print.setLandscape(true);
-        print.setFitWidth((short) 1);
+        print.setFitWidth((short) pagesWide);
         print.setFitHeight((short) 0);
         sheet.setFitToPage(true);
+        sheet.setHorizontallyCenter(true);
+        sheet.setMargin(PageMargin.LEFT, 0.4);
+        sheet.setMargin(PageMargin.RIGHT, 0.4);
+        sheet.setMargin(PageMargin.TOP, 0.6);
+        sheet.setMargin(PageMargin.BOTTOM, 0.6);
+        sheet.getFooter().setLeft("&A");
+        sheet.getFooter().setRight("第 &P 页，共 &N 页");
         if (firstHeader >= 0) {
             sheet.createFreezePane(frozenColumns, headerEnd + 1);
             sheet.setRepeatingRows(CellRangeAddress.valueOf((firstHeader + 1) + ":" + (headerEnd + 1)));
+        }
+        if (pagesWide > 1 && frozenColumns > 0) {
+            sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, frozenColumns - 1));
         }
     }
 

@@ -39,18 +39,23 @@ final class StatisticsSheet {
 
     private final SheetWriter out;
     private final Framework framework;
+    private final StatisticsCharts charts;
 
-    private StatisticsSheet(SheetWriter out, Framework framework) {
+    private StatisticsSheet(SheetWriter out, Framework framework, StatisticsCharts charts) {
         this.out = out;
         this.framework = framework;
+        this.charts = charts;
     }
 
     static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Framework framework, String year) {
-        new StatisticsSheet(new SheetWriter(workbook, NAME, styles), framework).write(consolidation, year);
+        SheetWriter out = new SheetWriter(workbook, NAME, styles);
+        new StatisticsSheet(out, framework, new StatisticsCharts(workbook, NAME)).write(consolidation, year);
     }
 
     private void write(Consolidation consolidation, String year) {
         List<UnitResult> adopted = consolidation.units().stream().filter(u -> u.adopted().isPresent()).toList();
+        out.fixWidth(0, TEXT_WIDTH);
+        out.fixWidth(OUTLIERS, TEXT_WIDTH);
         out.title(year + "统计分析（已采用的" + adopted.size() + "份填报表）", HEADERS.size());
         out.header(HEADERS);
         section("一、核定得分（分）");
@@ -65,9 +70,57 @@ final class StatisticsSheet {
             }
             row(figure.label(framework), column, figure.format());
         }
-        out.fixWidth(0, TEXT_WIDTH);
-        out.fixWidth(OUTLIERS, TEXT_WIDTH);
+        List<UnitResult> scored = adopted.stream().filter(u -> u.adopted().get().scores().isPresent()).toList();
+        int chartTop = gradeTable(scored);
+        scoreTable(chartTop, scored);
         out.finish(LABEL_COLUMNS);
+    }
+
+    /** 三、核定等级分布: units per recomputed grade, in the framework's order; returns the row the charts start on. */
+    private int gradeTable(List<UnitResult> scored) {
+        out.skipRow();
+        section("三、核定等级分布（图表数据）");
+        out.header(List.of("核定等级", "单位数（家）"));
+        List<String> grades = out.styles().grades();
+        List<Integer> counts = new ArrayList<>();
+        int first = -1;
+        for (String grade : grades) {
+            int count = (int) scored.stream().filter(u -> sheet(u).grade().equals(grade)).count();
+            int row = out.newRow().getRowNum();
+            first = first < 0 ? row : first;
+            out.text(0, grade, out.styles().grade(grade));
+            out.number(1, count, out.styles().body().whole());
+            counts.add(count);
+        }
+        out.skipRow();
+        int chartTop = out.newRow().getRowNum();
+        charts.grades(chartTop, grades, counts, first);
+        for (int i = 0; i < StatisticsCharts.HEIGHT_ROWS; i++) {
+            out.skipRow();
+        }
+        return chartTop;
+    }
+
+    /** 四、each scored unit's recomputed and self-assessed totals, the points of the second chart. */
+    private void scoreTable(int chartTop, List<UnitResult> scored) {
+        section("四、各单位核定总分与自评总分（图表数据）");
+        out.header(List.of("单位名称", "核定总分", "自评总分"));
+        if (scored.isEmpty()) {
+            return;
+        }
+        int first = -1;
+        List<Optional<BigDecimal>> recomputed = new ArrayList<>();
+        List<Optional<BigDecimal>> self = new ArrayList<>();
+        for (UnitResult unit : scored) {
+            int row = out.newRow().getRowNum();
+            first = first < 0 ? row : first;
+            recomputed.add(Optional.of(sheet(unit).total()));
+            self.add(unit.adopted().get().figure("self_total"));
+            out.text(0, unit.roster().unitName());
+            out.number(1, recomputed.get(recomputed.size() - 1), NumberFormat.DECIMAL);
+            out.number(2, self.get(self.size() - 1), NumberFormat.DECIMAL);
+        }
+        charts.scores(chartTop, recomputed, self, first);
     }
 
     private void section(String title) {

@@ -23,7 +23,12 @@ final class SubmissionSheet {
             "接收时间", "逾期天数", "采用文件", "匹配方式");
     private static final List<String> FILE_HEADERS = List.of("文件", "处理结果", "单位代码", "接收时间", "原因");
     private static final int REASON = 4;
-    private static final int REASON_WIDTH = 50;
+    private static final int ADOPTED = 8;
+    /**
+     * The two blocks share columns, so the long texts of one (file paths in A, reasons in E, the adopted file in I)
+     * wrap at these widths rather than widen the other's columns off a printed page.
+     */
+    private static final Map<Integer, Integer> WIDTHS = Map.of(0, 30, REASON, 36, ADOPTED, 26);
     /** 主管部门, 单位代码 and 单位名称 stay in view while scrolling right. */
     private static final int FROZEN_COLUMNS = 3;
 
@@ -38,6 +43,7 @@ final class SubmissionSheet {
     }
 
     private void write(Consolidation consolidation, String year) {
+        WIDTHS.forEach(out::fixWidth);
         out.title(year + "报送情况（名册单位" + consolidation.units().size() + "个）", ROSTER_HEADERS.size());
         out.header(ROSTER_HEADERS);
         consolidation.units().forEach(this::unitRow);
@@ -46,28 +52,27 @@ final class SubmissionSheet {
         out.text(0, filesEquation(consolidation), out.styles().totalText());
         out.header(FILE_HEADERS);
         consolidation.files().forEach(this::fileRow);
-        out.fixWidth(REASON, REASON_WIDTH);
         out.finish(FROZEN_COLUMNS);
     }
 
     private void unitRow(UnitResult unit) {
         out.newRow();
-        out.text(0, unit.roster().parentDept());
+        out.text(0, unit.roster().parentDept(), out.styles().wrapped());
         out.text(1, unit.roster().unitCode());
         out.text(2, unit.roster().unitName());
         out.text(3, unit.roster().contact());
         out.text(4, unit.roster().email());
-        out.text(5, SummarySheet.status(unit));
+        out.text(5, SummarySheet.status(unit), out.styles().status(unit.status()));
         out.dateTime(6, unit.received());
         Optional<BigDecimal> late = unit.lateDays().isPresent() ? Optional.of(BigDecimal.valueOf(unit.lateDays().getAsLong())) : Optional.empty();
         out.number(7, late, NumberFormat.WHOLE);
-        out.text(8, unit.adopted().map(CheckedReturn::file).orElse(""));
+        out.text(ADOPTED, unit.adopted().map(CheckedReturn::file).orElse(""), out.styles().wrapped());
         out.text(9, unit.matchedBy());
     }
 
     private void fileRow(ReceivedFile file) {
         out.newRow();
-        out.text(0, file.name());
+        out.text(0, file.name(), out.styles().wrapped());
         out.text(1, file.state().label());
         out.text(2, file.unitCode().orElse(""));
         out.dateTime(3, file.received());

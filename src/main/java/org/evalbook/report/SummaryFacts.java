@@ -29,12 +29,14 @@ import org.evalbook.finding.FindingCode;
  * @param largestGap       the unit with the largest difference; present exactly when {@code selfScoreDiffers > 0}
  * @param problems         the most frequent problems, most frequent first
  * @param resubmit         units whose return has errors and must be corrected and returned again, a few named
+ * @param yearOnYear       this year's recomputed totals against last year's; present exactly when last year's
+ *                         consolidated workbook was given
  */
 public record SummaryFacts(Year year, String bureau, String framework, Optional<LocalDate> deadline, int issued,
                            int onTime, int late, Optional<Delay> longestDelay, NamedUnits missing,
                            Optional<Expenditure> expenditure, List<GradeCount> grades, Optional<BigDecimal> meanScore,
                            int selfScoreDiffers, Optional<ScoreGap> largestGap, List<Problem> problems,
-                           NamedUnits resubmit) {
+                           NamedUnits resubmit, Optional<YearOnYear> yearOnYear) {
 
     public SummaryFacts {
         Objects.requireNonNull(year, "year");
@@ -45,6 +47,7 @@ public record SummaryFacts(Year year, String bureau, String framework, Optional<
         Objects.requireNonNull(expenditure, "expenditure");
         Objects.requireNonNull(meanScore, "meanScore");
         Objects.requireNonNull(resubmit, "resubmit");
+        Objects.requireNonNull(yearOnYear, "yearOnYear");
         grades = List.copyOf(grades);
         problems = List.copyOf(problems);
         require(onTime >= 0 && late >= 0 && onTime + late + missing.count() == issued,
@@ -59,6 +62,7 @@ public record SummaryFacts(Year year, String bureau, String framework, Optional<
         require(largestGap.isPresent() == (selfScoreDiffers > 0), "a largest gap exactly when some self-score differs");
         require(problems.stream().allMatch(p -> p.units() <= returned), "a problem in more units than returned");
         require(resubmit.count() <= returned, "more units to resubmit than returned");
+        require(yearOnYear.map(y -> y.compared() <= scored).orElse(true), "more units compared with last year than scored");
     }
 
     /** Units that returned a workbook, on time or late. */
@@ -145,6 +149,40 @@ public record SummaryFacts(Year year, String bureau, String framework, Optional<
         /** The code's Chinese title, as the findings list shows it. */
         public String title() {
             return code.title();
+        }
+    }
+
+    /**
+     * This year's recomputed totals against last year's, over the {@code compared} units scored in both years (points).
+     *
+     * @param largest the unit whose total changed most (the first in roster order on a tie); present exactly when some
+     *                total changed
+     */
+    public record YearOnYear(int compared, int rose, int fell, Optional<Change> largest) {
+        public YearOnYear {
+            Objects.requireNonNull(largest, "largest");
+            require(rose >= 0 && fell >= 0 && rose + fell <= compared, "risen and fallen are among the compared");
+            require(largest.isPresent() == (rose + fell > 0), "a largest change exactly when some total changed");
+        }
+
+        /** Units whose total is the same as last year's. */
+        public int unchanged() {
+            return compared - rose - fell;
+        }
+    }
+
+    /** A unit's recomputed total last year and this year (points). */
+    public record Change(String unit, BigDecimal previous, BigDecimal current) {
+        public Change {
+            unit = text(unit, "unit");
+            Objects.requireNonNull(previous, "previous");
+            Objects.requireNonNull(current, "current");
+            require(previous.compareTo(current) != 0, "a change needs two different totals");
+        }
+
+        /** This year minus last year: positive when the total rose. */
+        public BigDecimal difference() {
+            return current.subtract(previous);
         }
     }
 

@@ -26,15 +26,23 @@ final class SummarySheet {
     private static final int FIRST_FIGURE = 3;
     /** 核定总分 … 差异: per unit only, a sum of scores means nothing. */
     private static final int SCORE_COLUMNS = 5;
+    static final String PREVIOUS = "上年\n得分";
+    static final String CHANGE = "变动\n（本年−上年）";
+    /** 主管部门 and 单位名称 wrap at these widths, so the figures keep most of a printed page. */
+    private static final int DEPARTMENT_WIDTH = 16;
+    private static final int NAME_WIDTH = 22;
 
     private final SheetWriter out;
+    private final Optional<PreviousScores> previous;
 
-    private SummarySheet(SheetWriter out) {
+    private SummarySheet(SheetWriter out, Optional<PreviousScores> previous) {
         this.out = out;
+        this.previous = previous;
     }
 
-    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, String year) {
-        SummarySheet sheet = new SummarySheet(new SheetWriter(workbook, NAME, styles));
+    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Optional<PreviousScores> previous,
+                      String year) {
+        SummarySheet sheet = new SummarySheet(new SheetWriter(workbook, NAME, styles), previous);
         sheet.write(consolidation, year);
     }
 
@@ -43,7 +51,13 @@ final class SummarySheet {
         for (KeyFigure figure : KeyFigure.values()) {
             headers.add(figure.header());
         }
-        headers.addAll(List.of("核定总分", "核定等级", "自评总分", "自评等级", "差异（自评−核定）", "错误（条）", "警告（条）", "报送状态"));
+        headers.addAll(List.of("核定\n总分", "核定\n等级", "自评\n总分", "自评\n等级", "差异\n（自评−核定）"));
+        if (previous.isPresent()) {
+            headers.addAll(List.of(PREVIOUS, CHANGE));
+        }
+        headers.addAll(List.of("错误\n（条）", "警告\n（条）", "报送状态"));
+        out.fixWidth(0, DEPARTMENT_WIDTH);
+        out.fixWidth(2, NAME_WIDTH);
         out.title(year + "部门整体支出绩效自评汇总表（金额单位：万元）", headers.size());
         out.header(headers);
         SummaryTotals grand = new SummaryTotals();
@@ -71,9 +85,9 @@ final class SummarySheet {
 
     private void unitRow(String department, UnitResult unit) {
         out.newRow();
-        out.text(0, department);
+        out.text(0, department, out.styles().wrapped());
         out.text(1, unit.roster().unitCode());
-        out.text(2, unit.roster().unitName());
+        out.text(2, unit.roster().unitName(), out.styles().wrapped());
         Optional<CheckedReturn> adopted = unit.adopted();
         int column = FIRST_FIGURE;
         for (KeyFigure figure : KeyFigure.values()) {
@@ -83,13 +97,20 @@ final class SummarySheet {
         Optional<BigDecimal> recomputed = scores.map(ScoreSheet::total);
         Optional<BigDecimal> self = adopted.flatMap(r -> r.figure("self_total"));
         out.number(column++, recomputed, NumberFormat.DECIMAL);
-        out.text(column++, scores.map(ScoreSheet::grade).orElse(""));
+        String grade = scores.map(ScoreSheet::grade).orElse("");
+        out.text(column++, grade, out.styles().grade(grade));
         out.number(column++, self, NumberFormat.DECIMAL);
-        out.text(column++, adopted.flatMap(r -> r.text("self_grade")).orElse(""));
+        String selfGrade = adopted.flatMap(r -> r.text("self_grade")).orElse("");
+        out.text(column++, selfGrade, out.styles().grade(selfGrade));
         out.number(column++, self.flatMap(s -> recomputed.map(s::subtract)), NumberFormat.DECIMAL);
+        if (previous.isPresent()) {
+            String code = unit.roster().unitCode();
+            out.number(column++, previous.get().total(code), NumberFormat.DECIMAL);
+            out.number(column++, previous.get().change(code, recomputed), NumberFormat.DECIMAL);
+        }
         out.number(column++, adopted.map(r -> BigDecimal.valueOf(r.count(Severity.ERROR))), NumberFormat.WHOLE);
         out.number(column++, adopted.map(r -> BigDecimal.valueOf(r.count(Severity.WARNING))), NumberFormat.WHOLE);
-        out.text(column, status(unit));
+        out.text(column, status(unit), out.styles().status(unit.status()));
     }
 
     /** The status label, with the days for a late return: 逾期报送（逾期3天）. */
@@ -103,14 +124,14 @@ final class SummarySheet {
     private void totalRow(String label, SummaryTotals totals) {
         NumberStyles bold = out.styles().total();
         out.newRow();
-        out.text(0, label, out.styles().totalText());
+        out.text(0, label, out.styles().totalWrapped());
         out.text(1, "", out.styles().totalText());
-        out.text(2, "共" + totals.units() + "个单位，已报送" + totals.returned() + "个", out.styles().totalText());
+        out.text(2, "共" + totals.units() + "个单位，已报送" + totals.returned() + "个", out.styles().totalWrapped());
         int column = FIRST_FIGURE;
         for (KeyFigure figure : KeyFigure.values()) {
             out.number(column++, totals.value(figure), bold.of(figure.format()));
         }
-        for (int i = 0; i < SCORE_COLUMNS; i++) {
+        for (int i = 0; i < SCORE_COLUMNS + (previous.isPresent() ? 2 : 0); i++) {
             out.empty(column++, out.styles().totalText());
         }
         out.number(column++, totals.errors(), bold.whole());

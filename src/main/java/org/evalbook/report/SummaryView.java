@@ -48,6 +48,7 @@ final class SummaryView {
                 "仅一家", facts.selfScoreDiffers() == 1, "单位", gap.unit(), "自评分", twoDecimals(gap.selfTotal()),
                 "复核分", twoDecimals(gap.recomputedTotal()), "差值", twoDecimals(gap.difference().abs()),
                 "自评偏高", gap.difference().signum() > 0)));
+        facts.yearOnYear().ifPresent(y -> view.put("上年比较", yearOnYear(y)));
         view.put("有主要问题", !facts.problems().isEmpty());
         view.put("主要问题", problems(facts.problems()));
         if (facts.resubmit().count() > 0) {
@@ -79,6 +80,36 @@ final class SummaryView {
     private static Map<String, Object> part(String kind, Map<String, Object> values) {
         Map<String, Object> part = new LinkedHashMap<>(values);
         for (String each : List.of("按时", "逾期", "未报送")) {
+            part.put(each, each.equals(kind));
+        }
+        return part;
+    }
+
+    /** 上升 / 下降 / 持平, only those that are not 0, and the largest change with its direction. */
+    private static Map<String, Object> yearOnYear(SummaryFacts.YearOnYear y) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("可比家数", y.compared());
+        view.put("有可比单位", y.compared() > 0);
+        view.put("全部持平", y.compared() > 0 && y.unchanged() == y.compared());
+        List<Map<String, Object>> parts = new ArrayList<>();
+        if (y.rose() > 0) {
+            parts.add(direction("上升", y.rose()));
+        }
+        if (y.fell() > 0) {
+            parts.add(direction("下降", y.fell()));
+        }
+        if (y.unchanged() > 0) {
+            parts.add(direction("持平", y.unchanged()));
+        }
+        view.put("升降分项", first(parts));
+        y.largest().ifPresent(c -> view.put("变动最大", Map.of("单位", c.unit(), "上年分", twoDecimals(c.previous()),
+                "本年分", twoDecimals(c.current()), "差值", twoDecimals(c.difference().abs()), "上升了", c.difference().signum() > 0)));
+        return view;
+    }
+
+    private static Map<String, Object> direction(String kind, int units) {
+        Map<String, Object> part = new LinkedHashMap<>(Map.of("家数", units));
+        for (String each : List.of("上升", "下降", "持平")) {
             part.put(each, each.equals(kind));
         }
         return part;

@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.evalbook.template.WorkbookFiller;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +55,106 @@ class ConsolidateCommandTest {
         try (var stream = Files.list(temp)) {
             assertThat(stream.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".partial") || name.endsWith(".tmp"));
         }
+    }
+
+    /**
+     * Two rounds: the second has 五华's return with one checklist answer turned to 否 (绩效目标合理性·符合法律法规与发展规划,
+     * worth 1 of its 2 points under the default profile), so 五华 falls from 100.00 to 99.00; 珠晖 is unchanged at 21.00
+     * (its recomputed total in the demo's golden dump); 昆明 and 石鼓 returned nothing either year, so their 上年得分 and
+     * 变动 stay blank.
+     */
+    @Test
+    void aSecondRoundWithLastYearsWorkbookShowsEachUnitsChange() throws Exception {
+        Path first = round("第一轮", false, null);
+        Path second = round("第二轮", true, first);
+        try (InputStream in = Files.newInputStream(second); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Sheet summary = workbook.getSheet("汇总");
+            List<String> headers = headers(summary);
+            int total = headers.indexOf("核定总分");
+            int previous = headers.indexOf("上年得分");
+            int change = headers.indexOf("变动（本年−上年）");
+            assertThat(previous).isEqualTo(16);
+            assertThat(change).isEqualTo(17);
+            Row wuhua = unitRow(summary, "0530102");
+            assertThat(List.of(wuhua.getCell(total).getNumericCellValue(), wuhua.getCell(previous).getNumericCellValue(),
+                    wuhua.getCell(change).getNumericCellValue())).containsExactly(99.0, 100.0, -1.0);
+            Row zhuhui = unitRow(summary, "0430405");
+            assertThat(List.of(zhuhui.getCell(total).getNumericCellValue(), zhuhui.getCell(previous).getNumericCellValue(),
+                    zhuhui.getCell(change).getNumericCellValue())).containsExactly(21.0, 21.0, 0.0);
+            Row kunming = unitRow(summary, "0530101");
+            assertThat(kunming.getCell(previous).getCellType()).isEqualTo(CellType.BLANK);
+            assertThat(kunming.getCell(change).getCellType()).isEqualTo(CellType.BLANK);
+            String narrative = text(workbook.getSheet("综述"));
+            assertThat(narrative).contains("与上年相比，两年均有复核得分的2家单位中，得分下降的1家、持平的1家；"
+                    + "变动最大的是五华区计划生育协会，由上年100.00分降至99.00分，下降1.00分。");
+        }
+        try (InputStream in = Files.newInputStream(first); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            assertThat(headers(workbook.getSheet("汇总"))).doesNotContain("上年得分");
+            assertThat(text(workbook.getSheet("综述"))).doesNotContain("与上年相比");
+        }
+    }
+
+    @Test
+    void lastYearsWorkbookThatIsNotOursIsAUsageErrorNamingIt() throws Exception {
+        Path in = Files.createDirectories(temp.resolve("收回"));
+        Path roster = Path.of("test-workbooks/roster.xlsx");
+        CliRun run = CliRun.of("consolidate", "--demo-key", "--roster", roster.toString(), "--in", in.toString(), "--out",
+                temp.resolve("o.xlsx").toString(), "--previous", roster.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("上年汇总表 " + roster + "：没有“汇总”工作表，不是 evalbook 生成的汇总表。")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(temp.resolve("o.xlsx")).doesNotExist();
+    }
+
+    private Path round(String name, boolean failOneItem, Path previous) throws Exception {
+        Path in = Files.createDirectories(temp.resolve(name));
+        Files.copy(Path.of("test-workbooks/returned/0430405_珠晖区计划生育协会_2022.xlsx"), in.resolve("珠晖.xlsx"));
+        Path wuhua = in.resolve("五华.xlsx");
+        Files.copy(Path.of("test-workbooks/clean/0530102_五华区计划生育协会_2023.xlsx"), wuhua);
+        if (failOneItem) {
+            XSSFWorkbook workbook;
+            try (InputStream stream = Files.newInputStream(wuhua)) {
+                workbook = new XSSFWorkbook(stream);
+            }
+            try (workbook; OutputStream stream = Files.newOutputStream(wuhua)) {
+                WorkbookFiller filler = new WorkbookFiller(workbook);
+                assertThat(filler.cell("check_input_goal_reasonable_1", 0).getStringCellValue()).isEqualTo("是");
+                filler.cell("check_input_goal_reasonable_1", 0).setCellValue("否");
+                workbook.write(stream);
+            }
+        }
+        Path out = temp.resolve(name + ".xlsx");
+        List<String> args = new ArrayList<>(List.of("consolidate", "--demo-key", "--roster", "test-workbooks/roster.xlsx", "--in",
+                in.toString(), "--out", out.toString()));
+        if (previous != null) {
+            args.addAll(List.of("--previous", previous.toString()));
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return out;
+    }
+
+    /** 汇总's headers without the line breaks that narrow their printed columns. */
+    private static List<String> headers(Sheet summary) {
+        List<String> headers = new ArrayList<>();
+        summary.getRow(1).forEach(cell -> headers.add(cell.getStringCellValue().replaceAll("\\s", "")));
+        return headers;
+    }
+
+    private static Row unitRow(Sheet sheet, String code) {
+        for (Row row : sheet) {
+            Cell cell = row.getCell(1);
+            if (cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(code)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + code);
+    }
+
+    private static String text(Sheet sheet) {
+        StringBuilder text = new StringBuilder();
+        sheet.forEach(row -> text.append(row.getCell(0).getStringCellValue()).append('\n'));
+        return text.toString();
     }
 
     @Test

@@ -20,6 +20,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFHyperlink;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -40,7 +42,7 @@ class ConsolidatedWorkbookTest {
 
     private Path written() throws IOException {
         Path out = dir.resolve("汇总结果.xlsx");
-        ConsolidatedWorkbook.write(out, SmallConsolidation.of(dir), SmallConsolidation.FRAMEWORK, NARRATIVE);
+        ConsolidatedWorkbook.write(out, SmallConsolidation.of(dir), SmallConsolidation.FRAMEWORK, NARRATIVE, Optional.empty());
         return out;
     }
 
@@ -114,9 +116,66 @@ class ConsolidatedWorkbookTest {
             assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
             assertThat(sheet.getRow(1).getCell(0).getCellStyle().getFont().getBold()).isTrue();
-            // 县卫健委 小计 is 6 Chinese characters and a space wide (13 columns) plus 2 of margin
-            assertThat(sheet.getColumnWidth(0)).isEqualTo(15 * 256);
+            // 主管部门 wraps at 16 characters so the figures keep the page; headers break where they say
+            assertThat(sheet.getColumnWidth(0)).isEqualTo(16 * 256);
+            assertThat(sheet.getRow(1).getCell(11).getStringCellValue()).isEqualTo("核定\n总分");
+            assertThat(sheet.getRow(1).getCell(11).getCellStyle().getWrapText()).isTrue();
+            assertThat(sheet.getRow(1).getHeightInPoints()).as("two header lines at least").isGreaterThanOrEqualTo(2 * 14.5f);
+            assertThat(sheet.getFooter().getRight()).isEqualTo("第 &P 页，共 &N 页");
         }
+    }
+
+    /**
+     * Every sheet prints at 60 % or more: one page wide when its columns allow it, else spread over as many pages wide
+     * as keep that scale, with the unit columns repeated on each. The scale is what Excel and LibreOffice derive from
+     * the column widths (a character of Calibri 11 is 7 pixels, a column 5 more) and A4 landscape less the margins.
+     */
+    @Test
+    void everySheetPrintsAtAReadableScaleWithTheUnitRepeatedAcrossPages() throws IOException {
+        try (XSSFWorkbook workbook = read(written())) {
+            for (Sheet sheet : workbook) {
+                XSSFSheet xssf = (XSSFSheet) sheet;
+                double printable = (297 - 25.4 * (xssf.getMargin(org.apache.poi.ss.usermodel.PageMargin.LEFT)
+                        + xssf.getMargin(org.apache.poi.ss.usermodel.PageMargin.RIGHT))) / 25.4 * 96;
+                double pixels = 0;
+                for (int c = 0; c <= lastColumn(sheet); c++) {
+                    pixels += sheet.getColumnWidth(c) / 256.0 * 7 + 5;
+                }
+                int pagesWide = sheet.getPrintSetup().getFitWidth();
+                double scale = Math.min(1, pagesWide * printable / pixels);
+                assertThat(scale).as(sheet.getSheetName() + " printed scale").isGreaterThanOrEqualTo(0.6);
+                assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+                if (pagesWide > 1) {
+                    assertThat(xssf.getRepeatingColumns()).as(sheet.getSheetName()).isNotNull();
+                }
+            }
+            // 指标得分 has two columns per indicator: it cannot fit one page at 60 %, so 单位代码 and 单位名称 repeat
+            XSSFSheet scores = workbook.getSheet("指标得分");
+            assertThat(scores.getPrintSetup().getFitWidth()).isGreaterThan((short) 1);
+            assertThat(scores.getRepeatingColumns().formatAsString()).isEqualTo("A:B");
+            assertThat(workbook.getSheet("汇总").getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+        }
+    }
+
+    @Test
+    void aLongFindingWrapsInItsRowAndIsNeverCut() throws IOException {
+        try (XSSFWorkbook workbook = read(written())) {
+            XSSFSheet sheet = workbook.getSheet("问题清单");
+            Cell message = sheet.getRow(2).getCell(8);
+            assertThat(message.getCellStyle().getWrapText()).isTrue();
+            // the C14 message is 64 display columns wide (9 + 8 + 7 + 10 + 8 + 22); the column is 44, so it takes two lines
+            assertThat(org.evalbook.framework.DisplayWidth.of(SmallConsolidation.AT_MESSAGE)).isEqualTo(64);
+            assertThat(sheet.getColumnWidth(8)).isEqualTo(44 * 256);
+            assertThat(sheet.getRow(2).getHeightInPoints()).isEqualTo(2 * 14.5f + 3);
+        }
+    }
+
+    private static int lastColumn(Sheet sheet) {
+        int last = 0;
+        for (Row row : sheet) {
+            last = Math.max(last, row.getLastCellNum() - 1);
+        }
+        return last;
     }
 
     @Test
@@ -209,6 +268,94 @@ class ConsolidatedWorkbookTest {
     }
 
     @Test
+    void statisticsChartTheGradesAndTheTotalsFromCellsOnTheSheet() throws IOException {
+        try (XSSFWorkbook workbook = read(written())) {
+            XSSFSheet sheet = workbook.getSheet("统计分析");
+            List<XSSFChart> charts = sheet.getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(2);
+
+            XSSFChart grades = charts.get(0);
+            assertThat(grades.getTitleText().getString()).isEqualTo("核定等级分布");
+            assertThat(grades.getCTChart().getPlotArea().getBarChartArray()).hasSize(1);
+            assertThat(grades.getCTChart().toString()).contains("核定等级", "单位数（家）");
+            XDDFChartData.Series bars = grades.getChartSeries().get(0).getSeries(0);
+            int first = row(sheet, "核定等级").getRowNum() + 1;
+            String categories = "统计分析!$A$" + (first + 1) + ":$A$" + (first + 4);
+            assertThat(bars.getCategoryData().getDataRangeReference()).isEqualTo(categories);
+            assertThat(bars.getValuesData().getDataRangeReference()).isEqualTo("统计分析!$B$" + (first + 1) + ":$B$" + (first + 4));
+            // SmallConsolidation: the three returns all score 100, 优
+            assertThat(cells(sheet, categories)).containsExactly("优", "良", "中", "差");
+            assertThat(cells(sheet, bars.getValuesData().getDataRangeReference())).containsExactly(3.0, 0.0, 0.0, 0.0);
+
+            XSSFChart scores = charts.get(1);
+            assertThat(scores.getTitleText().getString()).isEqualTo("核定总分与自评总分（每点一个单位）");
+            assertThat(scores.getCTChart().getPlotArea().getScatterChartArray()).hasSize(1);
+            assertThat(scores.getCTChart().toString()).contains("核定总分（分）", "自评总分（分）");
+            XDDFChartData.Series points = scores.getChartSeries().get(0).getSeries(0);
+            int unit = row(sheet, "单位名称").getRowNum() + 1;
+            assertThat(points.getCategoryData().getDataRangeReference()).isEqualTo("统计分析!$B$" + (unit + 1) + ":$B$" + (unit + 3));
+            assertThat(points.getValuesData().getDataRangeReference()).isEqualTo("统计分析!$C$" + (unit + 1) + ":$C$" + (unit + 3));
+            assertThat(texts(sheet, 0, unit, unit + 2)).containsExactly("=1+1", "县计生协", "县票据中心");
+            assertThat(cells(sheet, points.getCategoryData().getDataRangeReference())).containsExactly(100.0, 100.0, 100.0);
+            assertThat(cells(sheet, points.getValuesData().getDataRangeReference())).containsExactly(95.0, 100.0, 100.0);
+        }
+    }
+
+    @Test
+    void gradesSeveritiesAndLateOrMissingUnitsAreColoured() throws IOException {
+        try (XSSFWorkbook workbook = read(written())) {
+            XSSFSheet summary = workbook.getSheet("汇总");
+            // 001: recomputed 优 (green), self 良 (blue); statuses 按时 (plain), 逾期 (amber), 未报送 (red)
+            assertThat(fill(summary.getRow(2).getCell(12))).isEqualTo("FFC6EFCE");
+            assertThat(fill(summary.getRow(2).getCell(14))).isEqualTo("FFDDEBF7");
+            assertThat(fill(summary.getRow(2).getCell(18))).isNull();
+            assertThat(fill(summary.getRow(3).getCell(18))).isEqualTo("FFFFEB9C");
+            assertThat(fill(summary.getRow(5).getCell(18))).isEqualTo("FFFFC7CE");
+            assertThat(summary.getRow(5).getCell(18).getCellStyle().getFont().getXSSFColor().getARGBHex()).isEqualTo("FF9C0006");
+            XSSFSheet findings = workbook.getSheet("问题清单");
+            assertThat(texts(findings, 7, 2, 4)).containsExactly("错误", "警告", "错误");
+            assertThat(fill(findings.getRow(2).getCell(7))).isEqualTo("FFFFC7CE");
+            assertThat(fill(findings.getRow(3).getCell(7))).isEqualTo("FFFFEB9C");
+            XSSFSheet submission = workbook.getSheet("报送情况");
+            assertThat(fill(submission.getRow(2).getCell(5))).isNull();
+            assertThat(fill(submission.getRow(3).getCell(5))).isEqualTo("FFFFC7CE");
+            assertThat(fill(submission.getRow(4).getCell(5))).isEqualTo("FFFFEB9C");
+        }
+    }
+
+    /** A 差 grade is red, a 中 amber: the colours follow the framework's bands, best first. */
+    @Test
+    void everyGradeOfTheFrameworkHasItsColour() throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            ReportStyles styles = ReportStyles.of(workbook, List.of("优", "良", "中", "差"));
+            assertThat(List.of("优", "良", "中", "差").stream().map(g -> fill(styles.grade(g))).toList())
+                    .containsExactly("FFC6EFCE", "FFDDEBF7", "FFFFEB9C", "FFFFC7CE");
+            assertThat(styles.grade("优秀")).isSameAs(styles.text());
+            assertThat(styles.severity(org.evalbook.finding.Severity.INFO)).isSameAs(styles.text());
+        }
+    }
+
+    private static String fill(Cell cell) {
+        return fill(cell.getCellStyle());
+    }
+
+    private static String fill(org.apache.poi.ss.usermodel.CellStyle style) {
+        org.apache.poi.xssf.usermodel.XSSFColor color = ((org.apache.poi.xssf.usermodel.XSSFCellStyle) style).getFillForegroundXSSFColor();
+        return color == null ? null : color.getARGBHex();
+    }
+
+    /** The values of a one-column range on the sheet: strings or numbers. */
+    private static List<Object> cells(Sheet sheet, String range) {
+        org.apache.poi.ss.util.AreaReference area = new org.apache.poi.ss.util.AreaReference(range, org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
+        List<Object> values = new ArrayList<>();
+        for (org.apache.poi.ss.util.CellReference ref : area.getAllReferencedCells()) {
+            Cell cell = sheet.getRow(ref.getRow()).getCell(ref.getCol());
+            values.add(cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : (Object) cell.getNumericCellValue());
+        }
+        return values;
+    }
+
+    @Test
     void writingOverAnExistingWorkbookLeavesNoTemporaryFile() throws IOException {
         Path out = dir.resolve("汇总结果.xlsx");
         Files.writeString(out, "上一次的汇总");
@@ -228,7 +375,7 @@ class ConsolidatedWorkbookTest {
         List<UnitResult> units = new ArrayList<>(good.units());
         units.add(new UnitResult(null, UnitStatus.MISSING, Optional.empty(), OptionalLong.empty(), Optional.empty(), ""));
         Consolidation broken = new Consolidation(good.deadline(), units, good.files(), good.unmatched());
-        assertThatThrownBy(() -> ConsolidatedWorkbook.write(out, broken, SmallConsolidation.FRAMEWORK, NARRATIVE))
+        assertThatThrownBy(() -> ConsolidatedWorkbook.write(out, broken, SmallConsolidation.FRAMEWORK, NARRATIVE, Optional.empty()))
                 .isInstanceOf(NullPointerException.class);
         assertThat(Files.readString(out)).isEqualTo("上一次的汇总");
         assertThat(listing()).containsExactly("汇总结果.xlsx");

@@ -41,7 +41,7 @@ class SummaryNarrativeTest {
                         new Problem(FindingCode.C01, 3, 4, List.of("珠晖区司法局", "珠晖区文化旅游体育局", "珠晖区农业农村局")),
                         new Problem(FindingCode.C14, 2, 2, List.of("珠晖区教育局")),
                         new Problem(FindingCode.C11, 1, 3, List.of("珠晖区民政局"))),
-                new NamedUnits(7, List.of("珠晖区教育局", "珠晖区民政局", "珠晖区司法局")));
+                new NamedUnits(7, List.of("珠晖区教育局", "珠晖区民政局", "珠晖区司法局")), Optional.empty());
     }
 
     private static List<GradeCount> grades(int excellent, int good, int fair, int poor) {
@@ -103,7 +103,7 @@ class SummaryNarrativeTest {
         SummaryFacts clean = new SummaryFacts(Year.of(2023), "衡阳市珠晖区财政局", "部门整体支出绩效评价",
                 Optional.of(LocalDate.of(2024, 3, 31)), 3, 3, 0, Optional.empty(), NamedUnits.none(),
                 Optional.of(new Expenditure(new BigDecimal("512.3"), 3)), grades(2, 1, 0, 0),
-                Optional.of(new BigDecimal("91.2")), 0, Optional.empty(), List.of(), NamedUnits.none());
+                Optional.of(new BigDecimal("91.2")), 0, Optional.empty(), List.of(), NamedUnits.none(), Optional.empty());
 
         String text = SummaryNarrative.render(clean);
 
@@ -121,7 +121,7 @@ class SummaryNarrativeTest {
     void emptyBatchSaysNothingWasReturnedAndHasNoResultsYet() {
         SummaryFacts empty = new SummaryFacts(Year.of(2023), "衡阳市珠晖区财政局", "部门整体支出绩效评价", Optional.empty(),
                 12, 0, 0, Optional.empty(), new NamedUnits(12, List.of("甲单位", "乙单位", "丙单位")), Optional.empty(),
-                grades(0, 0, 0, 0), Optional.empty(), 0, Optional.empty(), List.of(), NamedUnits.none());
+                grades(0, 0, 0, 0), Optional.empty(), 0, Optional.empty(), List.of(), NamedUnits.none(), Optional.empty());
 
         String text = SummaryNarrative.render(empty);
 
@@ -147,7 +147,7 @@ class SummaryNarrativeTest {
                 new NamedUnits(6, List.of("甲单位", "乙单位")), Optional.of(new Expenditure(new BigDecimal("78.625"), 2)),
                 grades(0, 0, 3, 0), Optional.of(new BigDecimal("65")), 1,
                 Optional.of(new ScoreGap("丁单位", new BigDecimal("60"), new BigDecimal("62.255"))),
-                List.of(new Problem(FindingCode.F03, 1, 1, List.of("戊单位"))), new NamedUnits(1, List.of("戊单位")));
+                List.of(new Problem(FindingCode.F03, 1, 1, List.of("戊单位"))), new NamedUnits(1, List.of("戊单位")), Optional.empty());
 
         String text = SummaryNarrative.render(facts);
 
@@ -168,7 +168,7 @@ class SummaryNarrativeTest {
         SummaryFacts facts = new SummaryFacts(Year.of(2023), "某县财政局", "“三公”经费<专项>评价", Optional.empty(), 3, 1, 0,
                 Optional.empty(), new NamedUnits(2, List.of(odd, "{{年度}}单位")), Optional.empty(), grades(0, 1, 0, 0),
                 Optional.of(new BigDecimal("85")), 0, Optional.empty(),
-                List.of(new Problem(FindingCode.C17, 1, 1, List.of(odd))), new NamedUnits(1, List.of(odd)));
+                List.of(new Problem(FindingCode.C17, 1, 1, List.of(odd))), new NamedUnits(1, List.of(odd)), Optional.empty());
 
         String text = SummaryNarrative.render(facts);
 
@@ -251,7 +251,7 @@ class SummaryNarrativeTest {
     void factsThatContradictEachOtherAreRefused() {
         assertThatThrownBy(() -> new SummaryFacts(Year.of(2023), "某县财政局", "部门整体支出绩效评价", Optional.empty(), 5, 3,
                 0, Optional.empty(), NamedUnits.none(), Optional.empty(), grades(0, 0, 0, 0), Optional.empty(), 0,
-                Optional.empty(), List.of(), NamedUnits.none()))
+                Optional.empty(), List.of(), NamedUnits.none(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must equal issued");
     }
 
