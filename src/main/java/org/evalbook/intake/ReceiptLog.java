@@ -26,19 +26,20 @@ public final class ReceiptLog {
     /** The send log that {@code issue --mail}, {@code remind} and {@code notify} keep: skipped by a scan too. */
     public static final String SEND_LOG = "发送记录.csv";
     public static final List<String> HEADER = List.of("收件时间", "发件人", "主题", "Message-ID", "UIDVALIDITY", "UID", "附件序号",
-            "原文件名", "保存文件名", "SHA-256");
+            "原文件名", "保存文件名", "SHA-256", "说明");
 
     /**
      * One saved file.
      *
      * @param index     the attachment's place in its message, from 1; "2.3" is the third file unpacked from the second
      * @param savedName where it was saved, relative to the log's folder, with '/'
+     * @param note      what the clerk must know about this file (a zip not unpacked, and why); "" when nothing
      */
     public record Receipt(OffsetDateTime at, String sender, String subject, String messageId, long uidValidity, long uid,
-                          String index, String originalName, String savedName, String sha256) {
+                          String index, String originalName, String savedName, String sha256, String note) {
         public List<String> row() {
             return List.of(at.toString(), sender, subject, messageId, Long.toString(uidValidity), Long.toString(uid), index,
-                    originalName, savedName, sha256);
+                    originalName, savedName, sha256, note);
         }
     }
 
@@ -65,12 +66,13 @@ public final class ReceiptLog {
     }
 
     private static Optional<Receipt> parse(CSVRecord row) {
-        if (!row.isConsistent() || row.size() != HEADER.size()) {
+        // A row without the last column (说明), as an older log or a hand-made one has, is whole: it has no note.
+        if (row.size() != HEADER.size() && row.size() != HEADER.size() - 1) {
             return Optional.empty();
         }
         try {
             return Optional.of(new Receipt(OffsetDateTime.parse(row.get(0)), row.get(1), row.get(2), row.get(3), Long.parseLong(row.get(4)),
-                    Long.parseLong(row.get(5)), row.get(6), row.get(7), row.get(8), row.get(9)));
+                    Long.parseLong(row.get(5)), row.get(6), row.get(7), row.get(8), row.get(9), row.size() == HEADER.size() ? row.get(10) : ""));
         } catch (DateTimeParseException | NumberFormatException damaged) {
             return Optional.empty();
         }

@@ -132,30 +132,38 @@ public final class Collector {
     private void attachment(Part part, Incoming from) throws MessagingException, IOException {
         String name = AttachmentNames.of(part).orElse("附件");
         byte[] content = part.getInputStream().readAllBytes();
-        if (ZipEntries.isZip(name, content)) {
-            ZipEntries.Unpacked unpacked = ZipEntries.unpack(content);
-            if (unpacked.refusal().isEmpty()) {
-                List<ZipEntries.Entry> entries = unpacked.entries();
-                for (int n = 0; n < entries.size(); n++) {
-                    Incoming entry = from.entry(n + 1);
-                    save(entry, name + "/" + entries.get(n).name(), entries.get(n).content());
-                }
-                return;
-            }
-            problems.add("“" + name + "”（" + from.sender() + "）：" + unpacked.refusal() + "，已原样保存。");
-        }
-        save(from, name, content);
-    }
-
-    private void save(Incoming from, String name, byte[] content) throws IOException {
-        if (store.collected(from.uidValidity(), from.uid(), from.index())) {
-            already++;
+        if (!ZipEntries.isZip(name, content)) {
+            save(from, name, content, "");
             return;
         }
-        ReceiptStore.Saved placed = store.save(from, name, content);
+        ZipEntries.Unpacked unpacked = ZipEntries.unpack(content, ZipEntries.Limits.DEFAULT);
+        if (!unpacked.refusal().isEmpty()) {
+            // The zip itself is kept and logged with the reason, so a refused zip is never lost and a rerun does not retry it.
+            String note = unpacked.refusal() + "，已原样保存，请手工核对";
+            if (save(from, name, content, note)) {
+                problems.add("“" + name + "”（" + from.sender() + "）：" + note + "。");
+            }
+            return;
+        }
+        List<ZipEntries.Entry> entries = unpacked.entries();
+        for (int n = 0; n < entries.size(); n++) {
+            ZipEntries.Entry entry = entries.get(n);
+            save(from.entry(n + 1), name + "/" + entry.name(), entry.content(), entry.note());
+        }
+    }
+
+    /** @return whether this run logged it (false when an earlier run had) */
+    private boolean save(Incoming from, String name, byte[] content, String note) throws IOException {
+        if (store.collected(from.uidValidity(), from.uid(), from.index())) {
+            already++;
+            return false;
+        }
+        ReceiptStore.Saved placed = store.save(from, name, content, note);
         saved++;
-        out.println((placed.written() ? "已保存：" : "已记录（与此前收到的文件相同）：") + placed.name() + "（" + from.sender() + "，" + from.receivedAt() + "）");
+        out.println((placed.written() ? "已保存：" : "已记录（与此前收到的文件相同）：") + placed.name() + "（" + from.sender() + "，" + from.receivedAt() + "）"
+                + (note.isEmpty() ? "" : "——" + note));
         out.flush();
+        return true;
     }
 
     /** Every part that is a file: named, or marked as an attachment; text and alternative bodies are not. */

@@ -25,6 +25,7 @@ public record MailConfig(String fromName, String fromAddress, Server smtp, Serve
     /** The file read when {@code --config} is not given, in the working directory. */
     public static final String DEFAULT_FILE = "evalbook.yaml";
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+");
+    private static final Pattern PASSWORD_KEY = Pattern.compile("(?i)pass|pwd|secret|密码|口令|授权码");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -61,8 +62,7 @@ public record MailConfig(String fromName, String fromAddress, Server smtp, Serve
         try {
             raw = YAML.readValue(text, RawFile.class);
         } catch (UnrecognizedPropertyException unknown) {
-            throw new MailException(file + "：未知的键 " + unknown.getPropertyName() + "（" + path(unknown) + "）。可用的键有 "
-                    + unknown.getKnownPropertyIds() + "。密码不写在配置文件中，请用环境变量 EVALBOOK_SMTP_PASSWORD、EVALBOOK_IMAP_PASSWORD。", unknown);
+            throw unknownKey(file, unknown);
         } catch (JsonProcessingException malformed) {
             String line = malformed.getLocation() == null ? "" : "第 " + malformed.getLocation().getLineNr() + " 行";
             throw new MailException(file + "：" + line + "无法读取。请检查缩进、冒号和花括号，格式见 README 的 Mail 一节。", malformed);
@@ -70,10 +70,19 @@ public record MailConfig(String fromName, String fromAddress, Server smtp, Serve
         return of(file.toString(), raw);
     }
 
-    private static String path(UnrecognizedPropertyException unknown) {
+    /** The key is named by its full path; its value is never repeated (it may be a password typed into the file). */
+    private static MailException unknownKey(Path file, UnrecognizedPropertyException unknown) {
         List<String> keys = new ArrayList<>();
         unknown.getPath().forEach(ref -> keys.add(ref.getFieldName()));
-        return String.join(".", keys);
+        String path = String.join(".", keys);
+        String section = String.join(".", keys.subList(0, keys.size() - 1));
+        if (PASSWORD_KEY.matcher(unknown.getPropertyName()).find()) {
+            return new MailException(file + "：" + path + "：密码不能写在配置文件中，请删去这一行，改用环境变量 "
+                    + (section.endsWith("imap") ? Passwords.IMAP_VARIABLE : Passwords.SMTP_VARIABLE) + "（或在终端运行时按提示输入）。");
+        }
+        List<String> known = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+        return new MailException(file + "：未知的键 " + path + "。" + (section.isEmpty() ? "最上层" : section + " 下")
+                + "可用的键：" + String.join("、", known) + "。格式见 README 的 Mail 一节。");
     }
 
     private static MailConfig of(String file, RawFile raw) throws MailException {
@@ -115,9 +124,10 @@ public record MailConfig(String fromName, String fromAddress, Server smtp, Serve
         if (port < 1 || port > 65535) {
             problems.add("mail." + key + ".port 应是 1–65535 之间的端口号");
         }
-        Security security = Security.of(raw.security() == null ? "" : raw.security().strip()).orElse(null);
+        String given = raw.security() == null ? "" : raw.security().strip();
+        Security security = Security.of(given).orElse(null);
         if (security == null) {
-            problems.add("mail." + key + ".security 应是 ssl、starttls 或 none");
+            problems.add("mail." + key + ".security 应是 ssl、starttls 或 none" + (given.isEmpty() ? "（未填写）" : "，不能是“" + given + "”"));
         }
         String user = raw.user() == null ? "" : raw.user().strip();
         if (user.isEmpty()) {

@@ -63,9 +63,10 @@ final class ReceiptStore {
     /**
      * Saves one attachment under a safe, unique name (or finds it already saved) and logs it.
      *
+     * @param note what the log's 说明 says about it ("" for nothing)
      * @return the saved name relative to the folder, and whether this run wrote it
      */
-    Saved save(Incoming incoming, String originalName, byte[] content) throws IOException {
+    Saved save(Incoming incoming, String originalName, byte[] content, String note) throws IOException {
         String sha = sha256(content);
         String saved = savedBySha.get(sha);
         boolean written = false;
@@ -85,7 +86,7 @@ final class ReceiptStore {
             checkpoint.placed(folder.resolve(saved));
         }
         ReceiptLog.Receipt receipt = new ReceiptLog.Receipt(incoming.receivedAt(), incoming.sender(), incoming.subject(),
-                incoming.messageId(), incoming.uidValidity(), incoming.uid(), incoming.index(), originalName, saved, sha);
+                incoming.messageId(), incoming.uidValidity(), incoming.uid(), incoming.index(), originalName, saved, sha, note);
         CsvLog.append(folder.resolve(ReceiptLog.FILE_NAME), ReceiptLog.HEADER, receipt.row());
         collected.add(key(incoming.uidValidity(), incoming.uid(), incoming.index()));
         savedBySha.putIfAbsent(sha, saved);

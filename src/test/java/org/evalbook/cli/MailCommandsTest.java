@@ -181,15 +181,25 @@ class MailCommandsTest {
             runs.add(CliRun.of("issue", "--roster", roster.toString(), "--out", out.toString(), "--demo-key", "--mail", "--config", config.toString()));
             runs.add(CliRun.of("issue", "--roster", roster.toString(), "--out", out.toString(), "--demo-key", "--eml", temp.resolve("eml").toString(),
                     "--resend", "--config", config.toString()));
+            // A unit's return in the bureau's inbox, so collect writes a receipt log too.
+            com.icegreen.greenmail.util.GreenMailUtil.sendAttachmentEmail(MailServer.BUREAU, "kmjsx@example.cn", "回收", "见附件。",
+                    Files.readAllBytes(out.resolve("0530101_昆明市计划生育协会_2024.xlsx")), "application/octet-stream",
+                    "0530101_昆明市计划生育协会_2024.xlsx", "", server.getSmtp().getServerSetup());
             runs.add(CliRun.of("collect", "--into", temp.resolve("收回").toString(), "--config", config.toString()));
             MailOptions.environment = () -> Map.of(Passwords.SMTP_VARIABLE, "Wrong-smtp-9931", Passwords.IMAP_VARIABLE, "Wrong-imap-9932");
             runs.add(CliRun.of("collect", "--into", temp.resolve("收回").toString(), "--config", config.toString()));
+            runs.add(CliRun.of("issue", "--roster", roster.toString(), "--out", out.toString(), "--demo-key", "--mail", "--resend",
+                    "--config", config.toString()));
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
         }
+        assertThat(runs.get(2).exitCode()).as(runs.get(2).err()).isZero();
+        assertThat(temp.resolve("收回").resolve("收件记录.csv")).exists();
         assertThat(runs.get(3).exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(runs.get(3).err()).contains("拒绝了用户");
+        assertThat(runs.get(4).exitCode()).isEqualTo(ExitCode.NOT_ALL_SENT);
+        assertThat(runs.get(4).err()).contains("发件服务器 127.0.0.1 拒绝了用户 " + MailServer.BUREAU);
         List<String> texts = new ArrayList<>();
         texts.add(console.toString(StandardCharsets.UTF_8));
         runs.forEach(r -> texts.add(r.out() + r.err()));
@@ -198,7 +208,7 @@ class MailCommandsTest {
                 texts.add(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
             }
         }
-        assertThat(texts).hasSizeGreaterThan(8).allSatisfy(text -> assertThat(text)
+        assertThat(texts).hasSizeGreaterThan(10).allSatisfy(text -> assertThat(text)
                 .doesNotContain(MailServer.PASSWORD, "Wrong-smtp-9931", "Wrong-imap-9932"));
     }
 

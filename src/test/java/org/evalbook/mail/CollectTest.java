@@ -110,6 +110,48 @@ class CollectTest {
         assertThat(ReceiptLog.read(into)).extracting(ReceiptLog.Receipt::savedName).containsExactly("a.xlsx", "b.xlsx");
     }
 
+    /** Zips are unpacked in memory first: one over a cap stays packed, saved as sent, and the log and terminal say why. */
+    @Test
+    void aZipOverACapOrABombIsKeptPackedWithItsReasonInTheLogAndOnTheTerminal() throws Exception {
+        Map<String, byte[]> many = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= ZipEntries.Limits.DEFAULT.entries() + 1; i++) {
+            many.put("表" + i + ".xlsx", new byte[] {(byte) i});
+        }
+        Map<String, byte[]> mixed = new java.util.LinkedHashMap<>();
+        mixed.put("../../evil.xlsx", "E".getBytes(StandardCharsets.UTF_8));
+        mixed.put("附件/inner.zip", ZipEntriesTest.zip(Map.of("deep.xlsx", "D".getBytes(StandardCharsets.UTF_8))));
+        mixed.put("好.xlsx", "G".getBytes(StandardCharsets.UTF_8));
+        byte[] bomb = ZipEntriesTest.zeros("报表.xlsx", 64 * 1024 * 1024);
+        deliver(message("unit1@example.cn", "压缩包", List.of(part("filename=\"炸弹.zip\"", bomb), part("filename=\"多.zip\"", ZipEntriesTest.zip(many)),
+                part("filename=\"包.zip\"", ZipEntriesTest.zip(mixed)))));
+        Path into = temp.resolve("收回");
+        StringWriter terminal = new StringWriter();
+
+        Collector.Result result = Collector.collect(config(), passwords, into, ZoneId.of("Asia/Shanghai"), new PrintWriter(terminal));
+
+        assertThat(names(into)).containsExactlyInAnyOrder("炸弹.zip", "多.zip", "evil.xlsx", "inner.zip", "好.xlsx", ReceiptLog.FILE_NAME);
+        try (Stream<Path> files = Files.list(into)) {
+            assertThat(files.mapToLong(p -> p.toFile().length()).sum()).isLessThan(bomb.length + 64 * 1024);
+        }
+        assertThat(Files.readAllBytes(into.resolve("炸弹.zip"))).isEqualTo(bomb);
+        assertThat(ReceiptLog.read(into)).extracting(ReceiptLog.Receipt::index, ReceiptLog.Receipt::originalName, ReceiptLog.Receipt::savedName,
+                ReceiptLog.Receipt::note).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("1", "炸弹.zip", "炸弹.zip", "压缩包内的 报表.xlsx 压缩比异常（超过 100 倍，疑似“压缩炸弹”），未解开，已原样保存，请手工核对"),
+                org.assertj.core.groups.Tuple.tuple("2", "多.zip", "多.zip", "压缩包内文件超过 200 个，未解开，已原样保存，请手工核对"),
+                org.assertj.core.groups.Tuple.tuple("3.1", "包.zip/../../evil.xlsx", "evil.xlsx", "压缩包内的路径指向包外，只按文件名保存在本文件夹"),
+                org.assertj.core.groups.Tuple.tuple("3.2", "包.zip/附件/inner.zip", "inner.zip", "压缩包中的压缩包未再解开，请手工解开后放入本文件夹"),
+                org.assertj.core.groups.Tuple.tuple("3.3", "包.zip/好.xlsx", "好.xlsx", ""));
+        assertThat(result.problems()).containsExactly(
+                "“炸弹.zip”（unit1@example.cn）：压缩包内的 报表.xlsx 压缩比异常（超过 100 倍，疑似“压缩炸弹”），未解开，已原样保存，请手工核对。",
+                "“多.zip”（unit1@example.cn）：压缩包内文件超过 200 个，未解开，已原样保存，请手工核对。");
+        assertThat(terminal.toString()).contains("已保存：inner.zip（unit1@example.cn，", "）——压缩包中的压缩包未再解开，请手工解开后放入本文件夹",
+                "已保存：多.zip（", "）——压缩包内文件超过 200 个，未解开，已原样保存，请手工核对");
+
+        Collector.Result rerun = collect(into);
+        assertThat(rerun.saved()).isZero();
+        assertThat(rerun.problems()).isEmpty();
+    }
+
     @Test
     void aWrongPasswordIsRefusedWithoutShowingIt() throws Exception {
         Passwords wrong = new Passwords(Map.of(Passwords.IMAP_VARIABLE, "Wrong-s3cr3t-XX-1"), q -> Optional.empty());
