@@ -22,7 +22,7 @@ final class FieldsCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--format", defaultValue = "md",
+    @Option(names = "--format", paramLabel = "格式", defaultValue = "md",
             description = "md (a Markdown table) or csv (UTF-8 with a byte-order mark, so Excel opens it). Default: ${DEFAULT-VALUE}.")
     Format format;
 
