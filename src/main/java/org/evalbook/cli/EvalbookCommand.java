@@ -49,7 +49,7 @@ final class EvalbookCommand implements Runnable {
                 commandLine.getErr().println(exception.getMessage());
                 return ExitCode.USAGE;
             }
-            commandLine.getErr().println("evalbook internal error (please report it with the command you ran): " + exception);
+            commandLine.getErr().println("evalbook 内部错误，请连同所运行的命令一起报告：" + exception);
             return ExitCode.INTERNAL;
         });
         return cli;

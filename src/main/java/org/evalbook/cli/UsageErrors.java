@@ -3,7 +3,6 @@ package org.evalbook.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -20,9 +19,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * text (it comes from code, not the resource bundle) and never the whole usage, which would bury that line. Exit 2.
  */
 final class UsageErrors implements CommandLine.IParameterExceptionHandler {
-    /** Option names quoted in picocli's own messages where the exception carries no spec to read them from. */
+    /** Option names in picocli's message for exclusive options, the one exception that carries no spec to read them from. */
     private static final Pattern OPTION = Pattern.compile("-{1,2}[A-Za-z][\\w-]*");
-    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
@@ -34,7 +32,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     }
 
     /** What is wrong, in one line. */
-    static String line(ParameterException ex, List<String> args) {
+    private static String line(ParameterException ex, List<String> args) {
         CommandLine cli = ex.getCommandLine();
         if (ex instanceof MissingParameterException missing) {
             return missing(missing.getMissing(), args);
@@ -78,9 +76,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
 
     private static String unmatched(CommandLine cli, UnmatchedArgumentException ex) {
         if (ex.getUnmatched().isEmpty()) {
-            // picocli's "Unknown option: '--x'; Expected parameter for option '--out'": the unknown option took a value's place.
-            Matcher quoted = QUOTED.matcher(ex.getMessage());
-            return quoted.find() ? unknownOption(cli, quoted.group(1)) : "命令行中有未知的选项。";
+            return "命令行中有未知的选项。";
         }
         String first = ex.getUnmatched().get(0);
         if (ex.isUnknownOption()) {
