@@ -29,7 +29,7 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Returned workbooks, or folders of them (read with their sub-folders).")
+    @Parameters(arity = "1..*", paramLabel = "文件", descriptionKey = "files", description = "Returned workbooks, or folders of them (read with their sub-folders).")
     List<String> inputs;
 
     @Mixin

@@ -23,13 +23,13 @@ final class CheckingOptions {
     @Option(names = "--demo-key", description = "Accept the public demo key (samples and tests).")
     boolean demoKey;
 
-    @Option(names = "--key-file", paramLabel = "FILE", description = "The bureau's signing key file (default as for issue).")
+    @Option(names = "--key-file", paramLabel = "密钥文件", description = "The bureau's signing key file (default as for issue).")
     Path keyFile;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time limit for reading one file. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", paramLabel = "秒数", description = "Time limit for reading one file. Default: ${DEFAULT-VALUE}.")
     int timeout = 60;
 
-    @Option(names = "--workers", paramLabel = "N",
+    @Option(names = "--workers", paramLabel = "进程数",
             description = "Reader processes in parallel (at most the number of cores). Default: the number of cores, at most 4.")
     int workers = IsolatedReader.Limits.DEFAULT.workers();
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 "into DIR, where consolidate --in DIR reads them, and record each in DIR/" + ReceiptLog.FILE_NAME + ".",
                 "Exit codes: 0 done, 1 some mail could not be saved (listed), 2 bad usage or the server refused."})
 final class CollectCommand implements Callable<Integer> {
-    @Option(names = "--into", required = true, paramLabel = "DIR", description = "Folder to save the attachments into.")
+    @Option(names = "--into", required = true, paramLabel = "文件夹", description = "Folder to save the attachments into.")
     Path into;
 
     @Mixin

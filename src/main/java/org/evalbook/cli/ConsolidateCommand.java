@@ -48,20 +48,21 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--in", paramLabel = "DIR", description = "A folder of returned files (read with its sub-folders); may be repeated.")
+    @Option(names = "--in", paramLabel = "文件夹", description = "A folder of returned files (read with its sub-folders); may be repeated.")
     List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "CONSOLIDATED.xlsx", description = "Where to write the consolidated workbook.")
+    @Option(names = "--out", paramLabel = "汇总表.xlsx", description = "Where to write the consolidated workbook.")
     Path out;
 
-    @Option(names = "--deadline", paramLabel = "DATE[TIME]", description = "The deadline: 2027-03-31 (the end of that day) or 2027-03-31T18:00.")
-    String deadline;
+    @Option(names = "--deadline", paramLabel = "日期[时间]", converter = DateConverter.WithTime.class,
+            description = "The deadline: 2027-03-31 (the end of that day) or 2027-03-31T18:00.")
+    LocalDateTime deadline;
 
     @Option(names = "--previous", paramLabel = "LAST_YEAR.xlsx",
             description = "Last year's consolidated workbook (written by evalbook): 汇总 gains 上年得分 and 变动 per unit, the 综述 one sentence.")
     Path previous;
 
-    @Option(names = "--bureau", paramLabel = "NAME", description = "The bureau's name for the summary. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--bureau", paramLabel = "名称", description = "The bureau's name for the summary. Default: ${DEFAULT-VALUE}.")
     String bureau = "财政局";
 
     @Mixin
@@ -85,7 +86,7 @@ final class ConsolidateCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--in 应是一个文件夹：" + input + "。");
             }
         }
-        Optional<LocalDateTime> due = Optional.ofNullable(deadline).map(this::deadline);
+        Optional<LocalDateTime> due = Optional.ofNullable(deadline);
         Framework loaded = framework.load();
         Roster rows = reporting.readRoster(loaded, err).orElseThrow();
         Function<RawReturn, Identity> identity = checking.identity(spec.commandLine(), Optional.of(rows));
@@ -133,13 +134,5 @@ final class ConsolidateCommand implements Callable<Integer> {
             })).setUpdateIntervalMillis(5000);
         }
         return builder.build();
-    }
-
-    private LocalDateTime deadline(String value) {
-        try {
-            return value.contains("T") ? LocalDateTime.parse(value.strip()) : java.time.LocalDate.parse(value.strip()).atTime(23, 59, 59);
-        } catch (java.time.format.DateTimeParseException notADate) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "“" + value + "”不是日期，请写成 2027-03-31 或 2027-03-31T18:00 的形式。");
-        }
     }
 }

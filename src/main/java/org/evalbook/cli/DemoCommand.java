@@ -39,11 +39,11 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--samples", paramLabel = "DIR",
+    @Option(names = "--samples", paramLabel = "文件夹",
             description = "Folder of the samples. Default: test-workbooks beside the launcher (or in the current folder).")
     Path samples;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where the deadline job writes its inbox and workbook. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--out", paramLabel = "文件夹", description = "Where the deadline job writes its inbox and workbook. Default: ${DEFAULT-VALUE}.")
     Path demoOut = Path.of("evalbook-demo");
 
     @CommandLine.Spec

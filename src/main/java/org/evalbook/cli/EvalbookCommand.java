@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top-level command; it only groups the subcommands. */
-@Command(name = "evalbook", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "evalbook", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, resourceBundle = "org.evalbook.cli.Messages",
         description = {"evalbook: budget performance evaluation (部门整体支出绩效评价) workbooks for finance bureaus.",
                 "Issue one workbook per unit, read the returns back, recompute and check them."},
         subcommands = {DemoCommand.class, TemplateCommand.class, IssueCommand.class, CheckCommand.class, ConsolidateCommand.class, CollectCommand.class, RemindCommand.class, NotifyCommand.class, FindingsCommand.class, FieldsCommand.class, ProfilesCommand.class, CommandLine.HelpCommand.class})
@@ -21,11 +21,16 @@ final class EvalbookCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The configured command line: UTF-8 writers, framework problems reported as usage errors. */
+    /**
+     * The configured command line: UTF-8 writers, help in Chinese from {@code Messages.properties} (every subcommand
+     * inherits the bundle), usage errors as one Chinese line, framework problems reported as usage errors.
+     */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new EvalbookCommand());
         cli.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler(new UsageErrors());
+        HelpLayout.apply(cli);
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof FrameworkException refused) {
                 commandLine.getErr().println("框架有误，未能加载：");
@@ -44,7 +49,7 @@ final class EvalbookCommand implements Runnable {
                 commandLine.getErr().println(exception.getMessage());
                 return ExitCode.USAGE;
             }
-            commandLine.getErr().println("evalbook internal error (please report it with the command you ran): " + exception);
+            commandLine.getErr().println("evalbook 内部错误，请连同所运行的命令一起报告：" + exception);
             return ExitCode.INTERNAL;
         });
         return cli;

@@ -22,7 +22,7 @@ final class FieldsCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--format", defaultValue = "md",
+    @Option(names = "--format", paramLabel = "格式", defaultValue = "md",
             description = "md (a Markdown table) or csv (UTF-8 with a byte-order mark, so Excel opens it). Default: ${DEFAULT-VALUE}.")
     Format format;
 
@@ -36,19 +36,24 @@ final class FieldsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.csv) {
             out.print('\uFEFF');
-            out.println("id,label,unit,type,required,range");
+            out.println("代码,名称,单位,类型,必填,范围");
             names.forEach(n -> out.println(String.join(",", csv(n.id()), csv(n.label()), csv(n.unit()),
-                    csv(n.type().label()), csv(n.requirement().label()), n.column() ? "column" : "cell")));
+                    csv(n.type().label()), csv(n.requirement().label()), range(n))));
         } else {
-            out.println("# " + loaded.name() + " (" + loaded.id() + " " + loaded.version() + "): " + names.size() + " defined names");
+            out.println("# " + loaded.name() + "（" + loaded.id() + " " + loaded.version() + "）：共 " + names.size() + " 个定义名称");
             out.println();
-            out.println("| id | label | unit | type | required | range |");
+            out.println("| 代码 | 名称 | 单位 | 类型 | 必填 | 范围 |");
             out.println("|---|---|---|---|---|---|");
             names.forEach(n -> out.println("| `" + n.id() + "` | " + n.label().replace("|", "\\|") + " | " + n.unit() + " | "
-                    + n.type().label() + " | " + n.requirement().label() + " | " + (n.column() ? "column" : "cell") + " |"));
+                    + n.type().label() + " | " + n.requirement().label() + " | " + range(n) + " |"));
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** A single cell, or a table column the unit adds rows to. */
+    private static String range(DefinedName name) {
+        return name.column() ? "表格列" : "单元格";
     }
 
     private static String csv(String value) {

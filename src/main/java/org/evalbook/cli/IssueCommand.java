@@ -37,16 +37,16 @@ final class IssueCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--roster", required = true, paramLabel = "ROSTER.xlsx", description = "The bureau's roster (xlsx, xls or CSV in UTF-8 or GB18030).")
+    @Option(names = "--roster", required = true, paramLabel = "名册", description = "The bureau's roster (xlsx, xls or CSV in UTF-8 or GB18030).")
     Path roster;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the workbooks to.")
+    @Option(names = "--out", required = true, paramLabel = "文件夹", description = "Folder to write the workbooks to.")
     Path out;
 
-    @Option(names = "--profile", paramLabel = "P", description = "Profile for rows without 评价方案 (default: default).")
+    @Option(names = "--profile", paramLabel = "方案", description = "Profile for rows without 评价方案 (default: default).")
     String profile = "default";
 
-    @Option(names = "--deadline", paramLabel = "DATE", converter = DateConverter.class,
+    @Option(names = "--deadline", paramLabel = "日期", converter = DateConverter.class,
             description = "Return deadline shown to the units, e.g. 2026-03-31.")
     LocalDate deadline;
 
@@ -56,14 +56,14 @@ final class IssueCommand implements Callable<Integer> {
     @Option(names = "--demo-key", description = "Sign with the public demo key (samples and tests only: proves nothing).")
     boolean demoKey;
 
-    @Option(names = "--key-file", paramLabel = "FILE", description = {"The bureau's signing key file (created on first use).",
+    @Option(names = "--key-file", paramLabel = "密钥文件", description = {"The bureau's signing key file (created on first use).",
             "Default: $" + SigningKeys.ENV_KEY + ", else $" + SigningKeys.ENV_FILE + ", else ~/.evalbook/signing.key."})
     Path keyFile;
 
     @Option(names = "--mail", description = "Mail each unit its workbook, to the roster's 邮箱 (settings in evalbook.yaml).")
     boolean mail;
 
-    @Option(names = "--eml", paramLabel = "DIR", description = "Write each unit's mail as an .eml file in DIR instead of sending it.")
+    @Option(names = "--eml", paramLabel = "文件夹", description = "Write each unit's mail as an .eml file in DIR instead of sending it.")
     Path eml;
 
     @Mixin

@@ -17,7 +17,7 @@ final class MailOptions {
     /** The process environment; the one seam tests replace, to hand a password to a command they run. */
     static Supplier<Map<String, String>> environment = System::getenv;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Mail settings (default: evalbook.yaml in the working directory).")
+    @Option(names = "--config", paramLabel = "配置文件", description = "Mail settings (default: evalbook.yaml in the working directory).")
     Path config = Path.of(MailConfig.DEFAULT_FILE);
 
     @Option(names = "--resend", description = "Send again what the send log says was already sent.")

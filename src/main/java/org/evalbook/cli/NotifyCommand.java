@@ -27,13 +27,13 @@ final class NotifyCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--results", required = true, paramLabel = "RESULTS.json", description = "What consolidate --json (or check --json) wrote.")
+    @Option(names = "--results", required = true, paramLabel = "结果.json", description = "What consolidate --json (or check --json) wrote.")
     Path results;
 
-    @Option(names = "--annotated", required = true, paramLabel = "DIR", description = "The folder of annotated copies (consolidate --annotate).")
+    @Option(names = "--annotated", required = true, paramLabel = "文件夹", description = "The folder of annotated copies (consolidate --annotate).")
     Path annotated;
 
-    @Option(names = "--roster", required = true, paramLabel = "ROSTER", description = "The roster: the units' 邮箱.")
+    @Option(names = "--roster", required = true, paramLabel = "名册", description = "The roster: the units' 邮箱.")
     Path roster;
 
     @Option(names = "--dry-run", description = "List what would be sent; send nothing.")

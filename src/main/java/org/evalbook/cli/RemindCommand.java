@@ -36,13 +36,13 @@ final class RemindCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--roster", required = true, paramLabel = "ROSTER", description = "The bureau's roster, as used at issue.")
+    @Option(names = "--roster", required = true, paramLabel = "名册", description = "The bureau's roster, as used at issue.")
     Path roster;
 
-    @Option(names = "--in", required = true, paramLabel = "DIR", description = "The folder of returned files (as for consolidate).")
+    @Option(names = "--in", required = true, paramLabel = "文件夹", description = "The folder of returned files (as for consolidate).")
     Path in;
 
-    @Option(names = "--deadline", paramLabel = "DATE", converter = DateConverter.class, description = "The deadline stated in the reminder.")
+    @Option(names = "--deadline", paramLabel = "日期", converter = DateConverter.class, description = "The deadline stated in the reminder.")
     LocalDate deadline;
 
     @Option(names = "--dry-run", description = "List the units that would be reminded; send nothing.")

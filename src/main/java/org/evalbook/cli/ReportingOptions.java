@@ -22,14 +22,14 @@ import picocli.CommandLine.Option;
  * {@code consolidate} both take them. Which returns {@code --annotate} copies is the command's own rule.
  */
 final class ReportingOptions {
-    @Option(names = "--roster", paramLabel = "ROSTER",
+    @Option(names = "--roster", paramLabel = "名册",
             description = "The bureau's roster (xlsx, xls or CSV), as used at issue: each return's unit and year are compared with it.")
     Path roster;
 
-    @Option(names = "--json", paramLabel = "OUT.json", description = "Also write every file and every finding as JSON.")
+    @Option(names = "--json", paramLabel = "结果.json", description = "Also write every file and every finding as JSON.")
     Path json;
 
-    @Option(names = "--annotate", paramLabel = "DIR",
+    @Option(names = "--annotate", paramLabel = "文件夹",
             description = "Write annotated copies (for 退回修改) into DIR: check, of every readable return; consolidate, of each unit's accepted return with errors.")
     Path annotate;
 

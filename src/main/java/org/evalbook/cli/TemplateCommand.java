@@ -24,10 +24,10 @@ final class TemplateCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--profile", paramLabel = "P", description = "Only this scoring profile (default: every profile).")
+    @Option(names = "--profile", paramLabel = "方案", description = "Only this scoring profile (default: every profile).")
     String profile;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write to (created if missing).")
+    @Option(names = "--out", required = true, paramLabel = "文件夹", description = "Folder to write to (created if missing).")
     Path out;
 
     @CommandLine.Spec

@@ -54,18 +54,18 @@ class CommandLineTest {
         List<String> lines = run.out().lines().toList();
         int names = FieldContract.of(Frameworks.bundled(Frameworks.DEFAULT_ID)).size();
         assertThat(lines).hasSize(names + 1);
-        assertThat(lines.get(0)).isEqualTo("\uFEFFid,label,unit,type,required,range");
-        assertThat(lines).contains("exp_basic_final,决算数·基本支出,万元,金额,必填,cell",
-                "proj_final,项目支出明细·执行数,万元,金额,至少填一行,column",
-                "check_process_disclosure_2,预决算信息公开性·按规定公开决算,,选项,方案使用该指标时必填,cell",
-                "rate_input_staff_control,指标计算值·在职人员控制率,%,百分比,公式计算（锁定）,cell");
+        assertThat(lines.get(0)).isEqualTo("\uFEFF代码,名称,单位,类型,必填,范围");
+        assertThat(lines).contains("exp_basic_final,决算数·基本支出,万元,金额,必填,单元格",
+                "proj_final,项目支出明细·执行数,万元,金额,至少填一行,表格列",
+                "check_process_disclosure_2,预决算信息公开性·按规定公开决算,,选项,方案使用该指标时必填,单元格",
+                "rate_input_staff_control,指标计算值·在职人员控制率,%,百分比,公式计算（锁定）,单元格");
     }
 
     @Test
     void fieldsAsMarkdownIsATable() {
         CliRun run = CliRun.of("fields");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("| `unit_code` | 单位代码 |  | 文本 | 预填（锁定） | cell |");
+        assertThat(run.out()).contains("| 代码 | 名称 | 单位 | 类型 | 必填 | 范围 |", "| `unit_code` | 单位代码 |  | 文本 | 预填（锁定） | 单元格 |");
     }
 
     @Test
