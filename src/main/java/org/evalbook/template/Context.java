@@ -29,7 +29,7 @@ final class Context {
         this.workbook = workbook;
         this.styles = new Styles(workbook);
         this.names = new Names(workbook);
-        this.formulas = new ExcelFormulas(framework, Aggregates.SUMPRODUCT);
+        this.formulas = IssuedFormulas.Spelling.CURRENT.formulas(framework);
     }
 
     /**

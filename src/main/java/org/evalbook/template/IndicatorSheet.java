@@ -93,7 +93,8 @@ final class IndicatorSheet {
             for (int c = RATE; c <= REASON; c++) {
                 grid.text(row, c, "", Styles.Kind.LABEL);
             }
-            grid.styled(row, LEVEL, context.styles.get(Styles.Kind.INPUT_TEXT));
+            // Truly blank, not an empty text: the score formula asks ISBLANK of each item.
+            grid.styled(row, LEVEL, context.styles.get(Styles.Kind.INPUT_TEXT)).setBlank();
             context.names.cell(indicator.checkName(n), grid.sheet(), row, LEVEL);
             Validations.list(grid.sheet(), "核查项", List.of("是", "否"), row, LEVEL);
             row++;
