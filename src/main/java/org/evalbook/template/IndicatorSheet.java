@@ -34,7 +34,7 @@ final class IndicatorSheet {
     }
 
     Grid write() {
-        grid.widths(6, 10, 22, 7, 56, 11, 10, 10, 12, 28);
+        grid.widths(9, 10, 22, 7, 56, 11, 10, 10, 12, 28);
         grid.merged(0, 0, REASON, context.framework.name() + "指标体系表（评价方案：" + context.profile.name() + "）", Styles.Kind.TITLE);
         grid.height(0, 28);
         grid.text(1, 0, "“计算值”“规则得分”由公式按评分标准自动计算；请在黄色单元格填写自评得分、达成档次或核查结果（是/否），得分低于分值时写明扣分原因。",

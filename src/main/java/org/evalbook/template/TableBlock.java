@@ -63,16 +63,16 @@ final class TableBlock {
         }
         int totalRow = last + 1;
         if (columns.stream().anyMatch(c -> c.type() == FieldType.AMOUNT)) {
-            if (numbering == Numbering.NUMBERED) {
-                grid.text(totalRow, firstColumn, "合计", Styles.Kind.LABEL);
-            }
+            // Without a 序号 column the label goes beside the sums: text under a named column would be read as a row.
+            grid.text(totalRow, numbering == Numbering.NUMBERED ? firstColumn : offset + columns.size(), "合计",
+                    numbering == Numbering.NUMBERED ? Styles.Kind.LABEL : Styles.Kind.NOTE);
             for (int c = 0; c < columns.size(); c++) {
                 int column = offset + c;
                 if (columns.get(c).type() == FieldType.AMOUNT) {
                     String range = new CellReference(first, column).formatAsString() + ":" + new CellReference(last, column).formatAsString();
                     context.formula(grid, totalRow, column, null, "SUM(" + range + ")", Styles.Kind.FORMULA_AMOUNT);
                 } else {
-                    grid.text(totalRow, column, numbering == Numbering.UNNUMBERED && c == 0 ? "合计" : "", Styles.Kind.LABEL);
+                    grid.text(totalRow, column, "", Styles.Kind.LABEL);
                 }
             }
             return totalRow + 1;

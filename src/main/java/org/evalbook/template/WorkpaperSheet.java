@@ -27,7 +27,7 @@ final class WorkpaperSheet {
     Grid write() {
         // Narrow enough (140 characters) that fitting the width of a landscape A4 page keeps 11 pt text at 9 pt or more
         // as LibreOffice prints it; the rows run on over as many pages as they need.
-        grid.widths(5, 4, 6, 10, 5, 23, 9, 12, 9, 6, 10, 5, 11, 5, 11, 9);
+        grid.widths(5, 4, 8, 10, 5, 21, 9, 12, 9, 6, 10, 5, 11, 5, 11, 9);
         grid.merged(0, 0, HEADERS.length - 1, context.framework.name() + "工作底稿", Styles.Kind.TITLE);
         grid.height(0, 28);
         grid.text(1, 0, "得分、扣分原因取自绩效指标表的自评得分和扣分原因；请在黄色单元格填写数据来源、佐证材料和评价人。", Styles.Kind.NOTE);
