@@ -10,7 +10,6 @@ import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
 import org.evalbook.intake.RawCell;
-import org.evalbook.template.Aggregates;
 import org.evalbook.template.IssuedFormulas;
 
 /**
@@ -29,8 +28,11 @@ final class FormulaChecks {
         }
         List<Finding> stale = new ArrayList<>();
         Map<String, IssuedFormulas.Issued> issued = IssuedFormulas.of(c.framework, c.profile);
-        // Returns issued before table aggregates were spelled without array entry hold the array spelling.
-        Map<String, IssuedFormulas.Issued> first = IssuedFormulas.of(c.framework, c.profile, Aggregates.ARRAY_FORMULA);
+        // Returns issued by earlier versions hold earlier spellings of the same rules.
+        Map<IssuedFormulas.Spelling, Map<String, IssuedFormulas.Issued>> spellings = new java.util.EnumMap<>(IssuedFormulas.Spelling.class);
+        for (IssuedFormulas.Spelling spelling : IssuedFormulas.Spelling.values()) {
+            spellings.put(spelling, IssuedFormulas.of(c.framework, c.profile, spelling));
+        }
         // A number typed as text is blank to the spreadsheet but read by evalbook (C13): the cached results then
         // differ for that reason alone, which C13 already reports.
         boolean textNumbers = c.read.sources().values().stream().anyMatch(s -> !s.original().isEmpty());
@@ -54,13 +56,15 @@ final class FormulaChecks {
                 continue;
             }
             List<String> tokens = FormulaTokens.of(cell.formula());
-            if (!tokens.equals(FormulaTokens.of(expected.formula())) && !tokens.equals(FormulaTokens.of(first.get(name).formula()))) {
+            Optional<IssuedFormulas.Spelling> spelling = spellings.entrySet().stream()
+                    .filter(s -> tokens.equals(FormulaTokens.of(s.getValue().get(name).formula()))).map(Map.Entry::getKey).findFirst();
+            if (spelling.isEmpty()) {
                 findings.add(at(c, cell, name, Severity.ERROR, expected.formula(), cell.formula(), c.label(name)
                         + " 的公式被改动（现为 =" + abbreviate(cell.formula()) + "）。复核结果以原公式为准；请不要修改公式。"));
                 continue;
             }
             if (!textNumbers && !cell.type().equals("UNCACHED")) {
-                cached(c, name, cell).ifPresent(stale::add);
+                cached(c, name, cell, spelling.get()).ifPresent(stale::add);
             }
         }
         if (stale.size() == 1) {
@@ -76,8 +80,8 @@ final class FormulaChecks {
     }
 
     /** A cached value that differs from what the rules give (only where the file has one). */
-    private static Optional<Finding> cached(Checked c, String name, RawCell cell) {
-        Object expected = expectedValue(c, name);
+    private static Optional<Finding> cached(Checked c, String name, RawCell cell, IssuedFormulas.Spelling spelling) {
+        Object expected = spelling.blankWhileMissing() && waitsForInputs(c, name) ? null : expectedValue(c, name);
         boolean cachedBlank = !cell.type().equals("NUMERIC") && cell.text().isBlank();
         if ((expected == null && cachedBlank) || textSavedAsZero(c, expected, cell)) {
             return Optional.empty();
@@ -104,6 +108,19 @@ final class FormulaChecks {
     private static boolean textSavedAsZero(Checked c, Object expected, RawCell cell) {
         return c.read.raw().format().equals("xls") && !(expected instanceof BigDecimal) && cell.type().equals("NUMERIC")
                 && new BigDecimal(cell.number()).signum() == 0;
+    }
+
+    /**
+     * Whether the workbook shows this computed cell blank, as today's spelling does while an input is blank: a score
+     * whose rule had blank inputs, and the total and grade while any score had (the engine still scores them by the
+     * profile's missing-data rule).
+     */
+    private static boolean waitsForInputs(Checked c, String name) {
+        if (name.equals("score_total") || name.equals("grade")) {
+            return c.scores.indicators().stream().anyMatch(i -> !i.blankInputs().isEmpty());
+        }
+        return name.startsWith("score_") && c.scores.indicator(name.substring("score_".length()))
+                .filter(i -> !i.blankInputs().isEmpty()).isPresent();
     }
 
     private static Object expectedValue(Checked c, String name) {

@@ -113,21 +113,13 @@ final class AnnotatedWorkbook {
     }
 
     private void review(Annotation annotation) {
-        String name = annotation.sheet();
+        Annotation.Review review = annotation.review();
+        String name = review.sheet();
         for (int n = 2; workbook.getSheet(name) != null; n++) {
-            name = annotation.sheet() + n;
+            name = review.sheet() + n;
         }
-        Sheet sheet = workbook.createSheet(name);
-        for (int c = 0; c < annotation.widths().size(); c++) {
-            sheet.setColumnWidth(c, annotation.widths().get(c) * 256);
-        }
-        for (int r = 0; r < annotation.rows().size(); r++) {
-            Row row = sheet.createRow(r);
-            for (int c = 0; c < annotation.rows().get(r).size(); c++) {
-                row.createCell(c).setCellValue(annotation.rows().get(r).get(c));
-            }
-        }
-        int index = workbook.getSheetIndex(sheet);
+        new ReviewSheet(workbook, workbook.createSheet(name)).write(review);
+        int index = workbook.getSheetIndex(name);
         for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
             workbook.getSheetAt(s).setSelected(s == index);
         }

@@ -1,25 +1,33 @@
 package org.evalbook.pipeline;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.evalbook.check.CheckResult;
 import org.evalbook.finding.Finding;
+import org.evalbook.finding.Severity;
 import org.evalbook.intake.Annotation;
 import org.evalbook.intake.Received;
 import org.evalbook.intake.ReceivedFiles;
 
 /**
  * The file the bureau sends back for 退回修改: a copy of the return with every problem cell highlighted and a comment
- * carrying its message, plus a 审核意见 sheet listing all findings. The worker that read the return applies it to the
+ * carrying its message, plus a 审核意见 sheet: a printable 审核意见书 (unit, date, recomputed total against the
+ * self-assessed one, the numbered problems, a line for the resubmission deadline). The worker that read the return applies it to the
  * bytes it read, so the copy is the checked file plus the annotation and reads back with the same findings.
  */
 public final class AnnotatedCopy {
@@ -30,26 +38,68 @@ public final class AnnotatedCopy {
     private AnnotatedCopy() {
     }
 
-    /** The highlights, comments and review sheet for one checked return. Text only: nothing becomes a formula. */
-    static Annotation of(List<Finding> findings) {
+    /** The highlights, comments and 审核意见书 for one checked return, reviewed today. */
+    static Annotation of(CheckResult result) {
+        return of(result, LocalDate.now());
+    }
+
+    /** The highlights, comments and 审核意见书 for one checked return. Text only: nothing becomes a formula. */
+    static Annotation of(CheckResult result, LocalDate reviewed) {
         List<Annotation.Mark> marks = new ArrayList<>();
-        for (Finding finding : findings) {
+        for (Finding finding : result.findings()) {
             for (String cell : new LinkedHashSet<>(finding.cells())) {
                 marks.add(new Annotation.Mark(cell, finding.severity(),
                         "[" + finding.code() + " " + finding.severity().label() + "] " + finding.message()));
             }
         }
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("序号", "级别", "编码", "问题", "位置", "说明及修改要求", "单位情况说明"));
+        List<List<String>> problems = new ArrayList<>();
         int n = 1;
-        for (Finding finding : findings) {
-            rows.add(List.of(String.valueOf(n++), finding.severity().label(), finding.code().name(), finding.code().title(),
-                    finding.where(), finding.message(), finding.explained()));
+        for (Finding finding : result.findings()) {
+            problems.add(List.of(String.valueOf(n++), finding.severity().label(), finding.code().name(), finding.code().title(),
+                    finding.where().isEmpty() ? "整个文件" : finding.where(), finding.message(), finding.explained()));
         }
-        if (findings.isEmpty()) {
-            rows.add(List.of("未发现问题。"));
-        }
-        return new Annotation(marks, SHEET, rows, List.of(6, 8, 8, 20, 24, 90, 30));
+        return new Annotation(marks, new Annotation.Review(SHEET, title(result), preamble(result, reviewed),
+                List.of("序号", "级别", "编码", "问题", "位置", "说明及修改要求", "单位情况说明"), problems,
+                List.of("请于＿＿＿＿年＿＿月＿＿日前按以上意见修改，并将修改后的填报表重新报送财政局。",
+                        "审核人：＿＿＿＿＿＿＿＿　　　　复核人：＿＿＿＿＿＿＿＿　　　　财政局（盖章）"),
+                List.of(6, 6, 6, 16, 20, 60, 20)));
+    }
+
+    private static String title(CheckResult result) {
+        String unit = result.unit().map(u -> u.name() + (u.year().isEmpty() ? "" : u.year() + "年度")).orElse("");
+        return unit + "绩效自评审核意见";
+    }
+
+    private static List<String> preamble(CheckResult result, LocalDate reviewed) {
+        List<String> lines = new ArrayList<>();
+        String unit = result.unit().filter(u -> u.named()).map(u -> u.name() + "（单位代码 " + u.code() + "）").orElse("未能识别");
+        lines.add("被审核单位：" + unit + "　　　　审核日期：" + reviewed.getYear() + "年" + reviewed.getMonthValue() + "月"
+                + reviewed.getDayOfMonth() + "日");
+        lines.add("审核文件：" + result.file());
+        lines.add(totals(result));
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        result.findings().forEach(f -> counts.merge(f.severity(), 1L, Long::sum));
+        lines.add(result.findings().isEmpty() ? "审核结论：未发现问题。"
+                : "审核结论：共发现问题 " + result.findings().size() + " 项（错误 " + counts.getOrDefault(Severity.ERROR, 0L) + " 项，警告 "
+                + counts.getOrDefault(Severity.WARNING, 0L) + " 项，提示 " + counts.getOrDefault(Severity.INFO, 0L)
+                + " 项）。错误须修改后重新报送；警告请逐项核对，确有原因的在“情况说明”表中写明。");
+        return lines;
+    }
+
+    /** The recomputed 规则总分 and 等级 against the unit's own. */
+    private static String totals(CheckResult result) {
+        String recomputed = result.scores().map(s -> score(s.total()) + " 分，等级“" + s.grade() + "”").orElse("无法复核");
+        var values = result.read().map(r -> r.values());
+        Optional<BigDecimal> selfTotal = values.flatMap(v -> v.number("self_total"));
+        String self = selfTotal.map(t -> score(t) + " 分").orElse("未填写") + "，等级"
+                + values.flatMap(v -> v.text("self_grade")).map(g -> "“" + g + "”").orElse("未填写");
+        String difference = result.scores().flatMap(s -> selfTotal.map(t -> t.subtract(s.total())))
+                .filter(d -> d.signum() != 0).map(d -> "（自评" + (d.signum() > 0 ? "高" : "低") + " " + score(d.abs()) + " 分）").orElse("");
+        return "复核总分：" + recomputed + "；单位自评：" + self + difference + "。";
+    }
+
+    private static String score(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /**

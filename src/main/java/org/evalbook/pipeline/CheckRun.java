@@ -139,7 +139,7 @@ public final class CheckRun {
                 CheckResult result = withNameWarning(file, check(checking, raw));
                 CheckedReturn checked = checked(order.get(file), file, sha256, result);
                 if (copies.isPresent() && result.read().isPresent() && copies.get().wants(checked)) {
-                    copies.get().write(checked.order(), file, raw.format(), worker.copy(AnnotatedCopy.of(result.findings())));
+                    copies.get().write(checked.order(), file, raw.format(), worker.copy(AnnotatedCopy.of(result)));
                 }
                 synchronized (sink) {
                     sink.accept(checked);

@@ -135,6 +135,9 @@ public record Roster(List<RosterRow> units, List<String> notes) implements Itera
             if (!value("主管部门").isEmpty()) {
                 prefill.text("parent_dept", value("主管部门"));
             }
+            if (!value("联系人").isEmpty()) {
+                prefill.text("contact_name", value("联系人"));
+            }
             figures.forEach((column, field) -> figure(line.cell(column), field).ifPresent(v -> prefill.number(field.id(), v)));
             if (problems.size() > before) {
                 return Optional.empty();

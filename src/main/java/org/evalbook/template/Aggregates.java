@@ -4,7 +4,7 @@ package org.evalbook.template;
  * How a formula spells an aggregate over a table's rows (a sum of an array of per-row values). Both spellings compute
  * the same thing; they differ in what a spreadsheet program needs to evaluate them.
  */
-public enum Aggregates {
+enum Aggregates {
     /**
      * {@code SUM} over arrays, which needs array entry: what evalbook first issued, as single-cell array formulas.
      * Some programs re-save such a cell as an array formula without text, which POI cannot read back. Kept because

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.evalbook.framework.Expression;
+import org.evalbook.framework.DisplayWidth;
 import org.evalbook.framework.FieldDef;
 import org.evalbook.framework.SumCheck;
 
@@ -29,7 +30,7 @@ final class BaseDataSheet {
     }
 
     Grid write() {
-        grid.widths(40, 16, 16, 16, 16, 16, 8);
+        grid.widths(labelWidth(), 16, 16, 16, 16, 16, 8);
         grid.merged(0, 0, 5, context.framework.name() + "基础数据表", Styles.Kind.TITLE);
         grid.height(0, 28);
         grid.text(1, 0, "金额单位：万元（保留两位小数）。黄色单元格由单位填写，其余为说明、预填数或公式。", Styles.Kind.NOTE);
@@ -49,9 +50,19 @@ final class BaseDataSheet {
         }
         context.framework.table("func").ifPresent(func -> {
             grid.merged(row++, 0, 5, Chinese.ordinal(groups.size() + 1) + "、" + func.label(), Styles.Kind.HEADER);
-            row = new TableBlock(context, grid, func).write(row, 0) + 1;
+            // 科目名称 in the wide label column (it must hold the longest 科目名称); the 科目编码 numbers the rows.
+            List<FieldDef> columns = new ArrayList<>(func.columns());
+            columns.sort(java.util.Comparator.comparing(c -> !c.id().equals("func_name")));
+            row = new TableBlock(context, grid, func, columns, TableBlock.Numbering.UNNUMBERED).write(row, 0) + 1;
         });
         return grid;
+    }
+
+    /** The label column fits the longest label and the longest 科目名称 the checks know, as a CJK character is two wide. */
+    private int labelWidth() {
+        int longest = context.framework.fields().stream().filter(f -> !OTHER_GROUPS.contains(f.group())).mapToInt(f -> DisplayWidth.of(f.lineLabel())).max().orElse(0);
+        longest = Math.max(longest, context.framework.functionCodes().stream().mapToInt(f -> DisplayWidth.of(f.name())).max().orElse(0));
+        return Math.max(30, longest + 3);
     }
 
     private void singles(List<FieldDef> fields) {

@@ -29,18 +29,23 @@ final class Context {
         this.workbook = workbook;
         this.styles = new Styles(workbook);
         this.names = new Names(workbook);
-        this.formulas = new ExcelFormulas(framework, Aggregates.SUMPRODUCT);
+        this.formulas = IssuedFormulas.Spelling.CURRENT.formulas(framework);
     }
 
     /**
      * Writes a scalar field's cell and names it: the roster's value, locked, when the unit was issued one; otherwise
-     * an empty input, unlocked and validated. In a blank template the unit's identity is an input too.
+     * an empty input, unlocked and validated — or, for an {@link UnitIssue#EDITABLE_DEFAULTS editable default}, an
+     * input holding the roster's value. In a blank template the unit's identity is an input too.
      */
     void field(Grid grid, int row, int column, FieldDef field) {
         Cell cell = grid.cell(row, column);
         Optional<BigDecimal> number = issue.flatMap(i -> i.prefill().number(field.id()));
         Optional<String> text = issue.flatMap(i -> i.prefill().text(field.id()));
-        if (number.isPresent()) {
+        if (UnitIssue.EDITABLE_DEFAULTS.contains(field.id())) {
+            text.ifPresent(cell::setCellValue);
+            cell.setCellStyle(styles.input(field.type()));
+            Validations.add(grid.sheet(), field, row, row, column);
+        } else if (number.isPresent()) {
             cell.setCellValue(number.get().doubleValue());
             cell.setCellStyle(styles.locked(field.type()));
         } else if (text.isPresent()) {

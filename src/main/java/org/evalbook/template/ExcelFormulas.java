@@ -24,8 +24,9 @@ import org.evalbook.framework.TableDef;
  * ratios to 4 decimals, scores to 2, each after a first rounding to 10 decimals that removes binary noise (so a
  * ratio the engine rounds half up from exactly x.xxxx5 is rounded up here too).
  *
- * <p>Blank semantics follow the engine: a blank input makes a rate blank and its score whatever the profile's
- * missing-data rule gives; table rows count when any of their cells is filled. Table aggregates are spelled as
+ * <p>Blank semantics: a blank input makes a rate blank; its score shows blank too (the engine applies the profile's
+ * missing-data rule when the return is checked), or, as evalbook first spelled it, that rule's score — see
+ * {@link WhileMissing}. Table rows count when any of their cells is filled. Table aggregates are spelled as
  * {@link Aggregates} says: today without array entry, so no cell of an issued workbook is an array formula.
  */
 final class ExcelFormulas {
@@ -34,10 +35,12 @@ final class ExcelFormulas {
 
     private final Framework framework;
     private final Aggregates aggregates;
+    private final WhileMissing whileMissing;
 
-    ExcelFormulas(Framework framework, Aggregates aggregates) {
+    ExcelFormulas(Framework framework, Aggregates aggregates, WhileMissing whileMissing) {
         this.framework = framework;
         this.aggregates = aggregates;
+        this.whileMissing = whileMissing;
     }
 
     /** {@code rate_<id>}: the ratio rounded to 4 decimals, blank when an input is blank or the denominator 0. */
@@ -53,7 +56,7 @@ final class ExcelFormulas {
         String policyZero = p.zeroNumerator == null ? policy(entry, entry.edgeCases().zeroOverZero())
                 : "IF(" + p.zeroNumerator + "," + policy(entry, entry.edgeCases().zeroOverZero()) + ","
                 + policy(entry, entry.edgeCases().xOverZero()) + ")";
-        return "IF(" + missing + "," + policy(entry, entry.edgeCases().missing()) + ",IF(" + p.zeroDenominator + ","
+        return "IF(" + missing + "," + whileMissing(entry) + ",IF(" + p.zeroDenominator + ","
                 + policyZero + "," + rule(entry, entry.indicator().rateName()) + "))";
     }
 
@@ -67,7 +70,7 @@ final class ExcelFormulas {
             blanks.add("ISBLANK(" + indicator.checkName(n) + ")");
             sum.add("(" + indicator.checkName(n) + "=\"是\")*" + number(points.get(n - 1)));
         }
-        return "IF(OR(" + String.join(",", blanks) + ")," + policy(entry, entry.edgeCases().missing()) + ","
+        return "IF(OR(" + String.join(",", blanks) + ")," + whileMissing(entry) + ","
                 + round(String.join("+", sum), 2) + ")";
     }
 
@@ -94,19 +97,24 @@ final class ExcelFormulas {
             }
         }
         clamp.append(")".repeat(open));
-        return "IF(OR(NOT(ISNUMBER(" + self + ")),AND(" + String.join(",", notALevel) + "))," + policy(entry, entry.edgeCases().missing())
+        return "IF(OR(NOT(ISNUMBER(" + self + ")),AND(" + String.join(",", notALevel) + "))," + whileMissing(entry)
                 + "," + round("MAX(0,MIN(" + number(entry.weight()) + "," + clamp + "))", 2) + ")";
     }
 
-    /** {@code score_total}: Σ applicable scores / Σ applicable weights × 100. */
+    /** {@code score_total}: Σ applicable scores / Σ applicable weights × 100; blank while a score is (see {@link WhileMissing}). */
     String total(Profile profile) {
         String scores = profile.entries().stream().map(e -> e.indicator().scoreName()).collect(Collectors.joining(","));
         String weights = profile.entries().stream().map(e -> "IF(ISNUMBER(" + e.indicator().scoreName() + "),"
                 + number(e.weight()) + ",0)").collect(Collectors.joining("+"));
-        return "IF((" + weights + ")=0,0," + round("SUM(" + scores + ")*100/(" + weights + ")", 2) + ")";
+        String total = "IF((" + weights + ")=0,0," + round("SUM(" + scores + ")*100/(" + weights + ")", 2) + ")";
+        if (whileMissing == WhileMissing.POLICY_SCORE) {
+            return total;
+        }
+        String blanks = profile.entries().stream().map(e -> e.indicator().scoreName() + "=" + BLANK).collect(Collectors.joining(","));
+        return "IF(OR(" + blanks + ")," + BLANK + "," + total + ")";
     }
 
-    /** {@code grade}: the band of the total. */
+    /** {@code grade}: the band of the total; blank while the total is. */
     String grade() {
         StringBuilder text = new StringBuilder();
         List<GradeBand> grades = framework.grades();
@@ -114,7 +122,7 @@ final class ExcelFormulas {
             text.append("IF(score_total>=").append(number(grades.get(i).atLeast())).append(",\"").append(grades.get(i).grade()).append("\",");
         }
         text.append("\"").append(grades.get(grades.size() - 1).grade()).append("\"").append(")".repeat(grades.size() - 1));
-        return text.toString();
+        return whileMissing == WhileMissing.POLICY_SCORE ? text.toString() : "IF(score_total=" + BLANK + "," + BLANK + "," + text + ")";
     }
 
     /** The live check beside a typed total: ✓, the difference, or blank while a needed figure is blank. */
@@ -151,6 +159,11 @@ final class ExcelFormulas {
             case NEGATIVE -> "IF(" + rate + "<=0," + number(w) + "," + round(number(w) + "*MIN(1," + target + "/" + rate + ")", 2) + ")";
             case EQUAL -> round(number(w) + "*MAX(0,1-ABS(" + rate + "-" + target + ")/" + target + ")", 2);
         };
+    }
+
+    /** What a score shows while an input its rule needs is blank. */
+    private String whileMissing(ProfileEntry entry) {
+        return whileMissing == WhileMissing.BLANK ? BLANK : policy(entry, entry.edgeCases().missing());
     }
 
     private static String policy(ProfileEntry entry, EdgePolicy policy) {

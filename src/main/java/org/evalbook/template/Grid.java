@@ -77,18 +77,28 @@ final class Grid {
             if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING || !cell.getCellStyle().getWrapText()) {
                 continue;
             }
-            int width = Math.max(1, columnsWidth(row, cell.getColumnIndex()) - 1);
-            int needed = 0;
-            for (String line : cell.getStringCellValue().split("\n", -1)) {
-                needed += Math.max(1, (DisplayWidth.of(line) + width - 1) / width);
-            }
-            lines = Math.max(lines, needed);
+            lines = Math.max(lines, lines(cell.getStringCellValue(), columnsWidth(row, cell.getColumnIndex())));
         }
         r.setHeightInPoints(Math.max(sheet.getDefaultRowHeightInPoints(), lines * LINE_POINTS + 3));
     }
 
+    /** The height in points that {@code text} needs, wrapped in a cell {@code widthInChars} wide. */
+    static float heightFor(String text, int widthInChars) {
+        return lines(text, widthInChars) * LINE_POINTS + 3;
+    }
+
+    private static int lines(String text, int widthInChars) {
+        // A Chinese character prints a little wider than two width units: count 85 % of the width as usable.
+        int width = Math.max(1, (widthInChars - 1) * 85 / 100);
+        int needed = 0;
+        for (String line : text.split("\n", -1)) {
+            needed += Math.max(1, (DisplayWidth.of(line) + width - 1) / width);
+        }
+        return needed;
+    }
+
     /** The width in characters of a cell, across the merged region it heads. */
-    private int columnsWidth(int row, int column) {
+    int columnsWidth(int row, int column) {
         for (CellRangeAddress merged : sheet.getMergedRegions()) {
             if (merged.getFirstRow() == row && merged.getFirstColumn() == column) {
                 int width = 0;

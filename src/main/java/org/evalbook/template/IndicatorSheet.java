@@ -34,7 +34,7 @@ final class IndicatorSheet {
     }
 
     Grid write() {
-        grid.widths(8, 10, 22, 6, 56, 11, 10, 10, 12, 28);
+        grid.widths(9, 10, 22, 7, 56, 11, 10, 10, 12, 28);
         grid.merged(0, 0, REASON, context.framework.name() + "指标体系表（评价方案：" + context.profile.name() + "）", Styles.Kind.TITLE);
         grid.height(0, 28);
         grid.text(1, 0, "“计算值”“规则得分”由公式按评分标准自动计算；请在黄色单元格填写自评得分、达成档次或核查结果（是/否），得分低于分值时写明扣分原因。",
@@ -44,18 +44,24 @@ final class IndicatorSheet {
             grid.text(2, c, headers[c], Styles.Kind.HEADER);
         }
         int row = 3;
+        int first = row;
         for (ProfileEntry entry : context.profile.entries()) {
             row = applicable(row, entry);
         }
+        Levels.merge(grid, first, row - 1, 0, 1);
         boolean heading = false;
         for (Indicator indicator : context.framework.indicators()) {
             if (context.profile.entry(indicator.id()).isEmpty()) {
                 if (!heading) {
                     grid.merged(row++, 0, REASON, "以下指标本评价方案不适用，无需填写", Styles.Kind.HEADER);
                     heading = true;
+                    first = row;
                 }
                 row = notApplicable(row, indicator);
             }
+        }
+        if (heading) {
+            Levels.merge(grid, first, row - 1, 0, 1);
         }
         totals(row);
         return grid;
@@ -74,7 +80,7 @@ final class IndicatorSheet {
         }
         IssuedFormulas.Issued score = issued.get(indicator.scoreName());
         context.formula(grid, row, SCORE, indicator.scoreName(), score.formula(), Styles.Kind.FORMULA_SCORE);
-        grid.styled(row, SELF, context.styles.get(Styles.Kind.INPUT_NUMBER));
+        grid.styled(row, SELF, context.styles.get(Styles.Kind.INPUT_SCORE));
         context.names.cell(indicator.selfName(), grid.sheet(), row, SELF);
         Validations.score(grid.sheet(), "自评得分·" + entry.name(), entry.weight(), row, SELF);
         if (indicator.kind() == IndicatorKind.JUDGEMENT) {
@@ -93,7 +99,8 @@ final class IndicatorSheet {
             for (int c = RATE; c <= REASON; c++) {
                 grid.text(row, c, "", Styles.Kind.LABEL);
             }
-            grid.styled(row, LEVEL, context.styles.get(Styles.Kind.INPUT_TEXT));
+            // Truly blank, not an empty text: the score formula asks ISBLANK of each item.
+            grid.styled(row, LEVEL, context.styles.get(Styles.Kind.INPUT_TEXT)).setBlank();
             context.names.cell(indicator.checkName(n), grid.sheet(), row, LEVEL);
             Validations.list(grid.sheet(), "核查项", List.of("是", "否"), row, LEVEL);
             row++;
@@ -139,7 +146,7 @@ final class IndicatorSheet {
         grid.text(row, 1, level2, Styles.Kind.LABEL);
         grid.text(row, 2, name, Styles.Kind.LABEL);
         if (weight.isPresent()) {
-            grid.styled(row, 3, context.styles.get(Styles.Kind.LOCKED_NUMBER)).setCellValue(weight.get().doubleValue());
+            grid.styled(row, 3, context.styles.get(Styles.Kind.LOCKED_SCORE)).setCellValue(weight.get().doubleValue());
         } else {
             grid.text(row, 3, "", Styles.Kind.LABEL);
         }

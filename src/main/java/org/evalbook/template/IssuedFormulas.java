@@ -17,17 +17,50 @@ public final class IssuedFormulas {
     public record Issued(String formula, String text) {
     }
 
+    /**
+     * How a version of evalbook spelled the computed cells. Returns issued under each are still in use, so a return's
+     * formulas are accepted in any of them; they compute the same scores wherever the rules' inputs are typed.
+     */
+    public enum Spelling {
+        /** Table aggregates as array formulas, the missing-data score shown; the rules fingerprint is taken over this. */
+        FIRST(Aggregates.ARRAY_FORMULA, WhileMissing.POLICY_SCORE),
+        /** Table aggregates without array entry, the missing-data score shown. */
+        SUMPRODUCT(Aggregates.SUMPRODUCT, WhileMissing.POLICY_SCORE),
+        /** Today's: a score, the total and the grade stay blank while an input the rule needs is blank. */
+        BLANK_UNTIL_TYPED(Aggregates.SUMPRODUCT, WhileMissing.BLANK);
+
+        /** The spelling the template writes today. */
+        public static final Spelling CURRENT = BLANK_UNTIL_TYPED;
+
+        private final Aggregates aggregates;
+        private final WhileMissing whileMissing;
+
+        Spelling(Aggregates aggregates, WhileMissing whileMissing) {
+            this.aggregates = aggregates;
+            this.whileMissing = whileMissing;
+        }
+
+        /** Whether a score with a blank input shows blank (rather than the profile's missing-data score). */
+        public boolean blankWhileMissing() {
+            return whileMissing == WhileMissing.BLANK;
+        }
+
+        ExcelFormulas formulas(Framework framework) {
+            return new ExcelFormulas(framework, aggregates, whileMissing);
+        }
+    }
+
     private IssuedFormulas() {
     }
 
     /** The computed cells as the template writes them today. */
     public static Map<String, Issued> of(Framework framework, Profile profile) {
-        return of(framework, profile, Aggregates.SUMPRODUCT);
+        return of(framework, profile, Spelling.CURRENT);
     }
 
-    /** The computed cells with table aggregates spelled as {@code aggregates} says (earlier returns hold the other). */
-    public static Map<String, Issued> of(Framework framework, Profile profile, Aggregates aggregates) {
-        ExcelFormulas formulas = new ExcelFormulas(framework, aggregates);
+    /** The computed cells as {@code spelling} writes them (earlier returns hold the earlier spellings). */
+    public static Map<String, Issued> of(Framework framework, Profile profile, Spelling spelling) {
+        ExcelFormulas formulas = spelling.formulas(framework);
         Map<String, Issued> issued = new LinkedHashMap<>();
         for (Indicator indicator : framework.indicators()) {
             var entry = profile.entry(indicator.id());
@@ -48,12 +81,12 @@ public final class IssuedFormulas {
     /**
      * A fingerprint of the rules a workbook is issued under (SHA-256 of every computed name's formula): equal for the
      * same framework and profile, different as soon as a weight, rule or formula changes. It is taken over one fixed
-     * spelling of the formulas, the first ({@link Aggregates#ARRAY_FORMULA}), so that it names the rules, not how a
-     * version of evalbook spells them: returns issued before aggregates were spelled without array entry keep it.
+     * spelling of the formulas, the first ({@link Spelling#FIRST}), so that it names the rules, not how a version of
+     * evalbook spells them: returns issued under every earlier spelling keep verifying.
      */
     public static String fingerprint(Framework framework, Profile profile) {
         StringBuilder text = new StringBuilder();
-        of(framework, profile, Aggregates.ARRAY_FORMULA).forEach((name, issued) -> text.append(name).append('=')
+        of(framework, profile, Spelling.FIRST).forEach((name, issued) -> text.append(name).append('=')
                 .append(issued.formula()).append('|').append(issued.text()).append('\n'));
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

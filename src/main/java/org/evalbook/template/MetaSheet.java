@@ -32,6 +32,7 @@ final class MetaSheet {
         issue.prefill().texts().forEach((id, text) -> values.put(id, text));
         issue.prefill().numbers().forEach((id, number) -> values.put(id, Decimals.plain(number)));
         java.util.List.of("unit_code", "unit_name", "fiscal_year").forEach(values::remove);
+        UnitIssue.EDITABLE_DEFAULTS.forEach(values::remove);
         return values;
     }
 

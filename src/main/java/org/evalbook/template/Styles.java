@@ -18,8 +18,8 @@ final class Styles {
 
     enum Kind {
         TITLE, SUBTITLE, HEADER, LABEL, TEXT, NOTE,
-        INPUT_TEXT, INPUT_AMOUNT, INPUT_NUMBER, INPUT_INTEGER, INPUT_PERCENT, INPUT_DATE, INPUT_LONG,
-        LOCKED_TEXT, LOCKED_AMOUNT, LOCKED_NUMBER, LOCKED_INTEGER,
+        INPUT_TEXT, INPUT_AMOUNT, INPUT_NUMBER, INPUT_SCORE, INPUT_INTEGER, INPUT_PERCENT, INPUT_DATE, INPUT_LONG,
+        LOCKED_TEXT, LOCKED_AMOUNT, LOCKED_NUMBER, LOCKED_SCORE, LOCKED_INTEGER,
         FORMULA_AMOUNT, FORMULA_SCORE, FORMULA_PERCENT, FORMULA_TEXT, CHECK, NOT_APPLICABLE, INPUT_SAMPLE, NOTE_WRAPPED
     }
 
@@ -49,6 +49,9 @@ final class Styles {
         styles.put(Kind.NOTE_WRAPPED, style(workbook, grey, false, false, HorizontalAlignment.LEFT, (short) -1, null));
         styles.put(Kind.INPUT_TEXT, style(workbook, plain, true, true, HorizontalAlignment.LEFT, text, IndexedColors.LIGHT_YELLOW));
         styles.put(Kind.INPUT_LONG, style(workbook, plain, true, true, HorizontalAlignment.LEFT, text, IndexedColors.LIGHT_YELLOW));
+        // A report section reads from the top of its box, as on paper, however short it is.
+        styles.get(Kind.INPUT_LONG).setVerticalAlignment(VerticalAlignment.TOP);
+        styles.put(Kind.INPUT_SCORE, style(workbook, plain, true, true, HorizontalAlignment.RIGHT, score, IndexedColors.LIGHT_YELLOW));
         styles.put(Kind.INPUT_AMOUNT, style(workbook, plain, true, true, HorizontalAlignment.RIGHT, amount, IndexedColors.LIGHT_YELLOW));
         styles.put(Kind.INPUT_NUMBER, style(workbook, plain, true, true, HorizontalAlignment.RIGHT, number, IndexedColors.LIGHT_YELLOW));
         styles.put(Kind.INPUT_INTEGER, style(workbook, plain, true, true, HorizontalAlignment.RIGHT, integer, IndexedColors.LIGHT_YELLOW));
@@ -58,6 +61,7 @@ final class Styles {
         styles.put(Kind.LOCKED_TEXT, style(workbook, plain, true, false, HorizontalAlignment.LEFT, text, null));
         styles.put(Kind.LOCKED_AMOUNT, style(workbook, plain, true, false, HorizontalAlignment.RIGHT, amount, null));
         styles.put(Kind.LOCKED_NUMBER, style(workbook, plain, true, false, HorizontalAlignment.RIGHT, number, null));
+        styles.put(Kind.LOCKED_SCORE, style(workbook, plain, true, false, HorizontalAlignment.RIGHT, score, null));
         styles.put(Kind.LOCKED_INTEGER, style(workbook, plain, true, false, HorizontalAlignment.RIGHT, integer, null));
         styles.put(Kind.FORMULA_AMOUNT, style(workbook, plain, true, false, HorizontalAlignment.RIGHT, amount, IndexedColors.LIGHT_TURQUOISE));
         styles.put(Kind.FORMULA_SCORE, style(workbook, bold, true, false, HorizontalAlignment.RIGHT, score, IndexedColors.LIGHT_TURQUOISE));

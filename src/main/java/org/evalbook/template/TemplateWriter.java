@@ -10,8 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.apache.poi.poifs.crypt.HashAlgorithm;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -50,10 +48,14 @@ public final class TemplateWriter {
             }
         }
         String password = protectionPassword(issue, key);
-        for (Grid grid : List.of(instructions, base, projects, tasks, indicators, workpaper, explanations, report)) {
-            printSetup(grid.sheet(), grid == indicators || grid == workpaper || grid == base);
+        for (Grid grid : List.of(instructions, base, projects, tasks, indicators, workpaper, explanations)) {
+            (grid == indicators || grid == workpaper || grid == base ? PrintLayout.LANDSCAPE : PrintLayout.PORTRAIT)
+                    .apply(grid.sheet(), "1:3");
             protect(grid.sheet(), password);
         }
+        // Its headings are kept with their boxes by page breaks (ReportSheet), not by repeated rows.
+        PrintLayout.PORTRAIT.apply(report.sheet(), "");
+        protect(report.sheet(), password);
         protect(meta, password);
         workbook.setActiveSheet(0);
         workbook.lockStructure();
@@ -91,16 +93,5 @@ public final class TemplateWriter {
         sheet.lockFormatColumns(false);
         sheet.lockSelectLockedCells(false);
         sheet.lockSelectUnlockedCells(false);
-    }
-
-    private static void printSetup(XSSFSheet sheet, boolean landscape) {
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(landscape);
-        print.setFitWidth((short) 1);
-        print.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
-        sheet.setHorizontallyCenter(true);
-        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:3"));
     }
 }

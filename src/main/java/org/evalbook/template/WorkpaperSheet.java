@@ -25,7 +25,9 @@ final class WorkpaperSheet {
     }
 
     Grid write() {
-        grid.widths(8, 8, 10, 18, 6, 36, 16, 22, 16, 8, 20, 10, 11, 10, 11, 16);
+        // Narrow enough (140 characters) that fitting the width of a landscape A4 page keeps 11 pt text at 9 pt or more
+        // as LibreOffice prints it; the rows run on over as many pages as they need.
+        grid.widths(5, 4, 8, 10, 5, 21, 9, 12, 9, 6, 10, 5, 11, 5, 11, 9);
         grid.merged(0, 0, HEADERS.length - 1, context.framework.name() + "工作底稿", Styles.Kind.TITLE);
         grid.height(0, 28);
         grid.text(1, 0, "得分、扣分原因取自绩效指标表的自评得分和扣分原因；请在黄色单元格填写数据来源、佐证材料和评价人。", Styles.Kind.NOTE);
@@ -50,16 +52,18 @@ final class WorkpaperSheet {
             String index = (char) ('A' + level1s.indexOf(level1)) + "-" + (level2s.indexOf(entry.level2()) + 1) + "-" + sequence;
             write(row++, index, entry);
         }
+        Levels.merge(grid, 3, row - 1, 1, 2);
         return grid;
     }
 
     private void write(int row, String index, ProfileEntry entry) {
         var indicator = entry.indicator();
-        String[] locked = {index, indicator.level1(), entry.level2(), entry.name(), Validations.plain(entry.weight()),
-            RuleText.describe(entry, context.framework.judgementLevels())};
+        String[] locked = {index, indicator.level1(), entry.level2(), entry.name()};
         for (int c = 0; c < locked.length; c++) {
             grid.text(row, c, locked[c], Styles.Kind.LABEL);
         }
+        grid.styled(row, 4, context.styles.get(Styles.Kind.LOCKED_SCORE)).setCellValue(entry.weight().doubleValue());
+        grid.text(row, 5, RuleText.describe(entry, context.framework.judgementLevels()), Styles.Kind.LABEL);
         input(row, 6, "数据来源（决算报表、账簿凭证、批复文件、合同、台账、问卷等）");
         String working = indicator.kind() == IndicatorKind.RATE
                 ? "IF(ISNUMBER(" + indicator.rateName() + "),\"计算值 \"&TEXT(" + indicator.rateName() + ",\"0.00%\"),\"缺少数据或分母为 0\")"

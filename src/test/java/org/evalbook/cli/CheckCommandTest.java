@@ -56,8 +56,9 @@ class CheckCommandTest {
         }
         try (var in = Files.newInputStream(copy); var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
             var sheet = workbook.getSheet("审核意见");
-            assertThat(sheet.getRow(0).getCell(5).getStringCellValue()).isEqualTo("说明及修改要求");
-            assertThat(sheet.getLastRowNum()).isEqualTo(before.size());
+            int header = sheet.getRepeatingRows().getFirstRow();
+            assertThat(sheet.getRow(header).getCell(5).getStringCellValue()).isEqualTo("说明及修改要求");
+            assertThat(sheet.getRow(header + before.size()).getCell(0).getStringCellValue()).isEqualTo(String.valueOf(before.size()));
             var basic = workbook.getSheet("自评报告");
             assertThat(basic).isNotNull();
         }

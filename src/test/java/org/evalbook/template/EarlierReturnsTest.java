@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Returns issued before table aggregates were spelled without array entry hold single-cell array formulas and the
- * rules fingerprint of that time. They are checked as before: the same fingerprint, no C19 about changed rules, and
- * their array formulas are the issued ones (no C18).
+ * Returns issued before table aggregates were spelled without array entry hold single-cell array formulas, scores that
+ * show the missing-data score while inputs are blank, and the rules fingerprint of that time. They are checked as
+ * before: the same fingerprint, no C19 about changed rules, and their formulas are the issued ones (no C18).
  */
 class EarlierReturnsTest {
     @TempDir
@@ -43,17 +43,23 @@ class EarlierReturnsTest {
         SampleReturns.Seed seed = SampleReturns.seed("kunming-2017").orElseThrow();
         Profile profile = Issued.FRAMEWORK.profile("default").orElseThrow();
         Map<String, IssuedFormulas.Issued> today = IssuedFormulas.of(Issued.FRAMEWORK, profile);
-        Map<String, IssuedFormulas.Issued> earlier = IssuedFormulas.of(Issued.FRAMEWORK, profile, Aggregates.ARRAY_FORMULA);
+        Map<String, IssuedFormulas.Issued> second = IssuedFormulas.of(Issued.FRAMEWORK, profile, IssuedFormulas.Spelling.SUMPRODUCT);
+        Map<String, IssuedFormulas.Issued> first = IssuedFormulas.of(Issued.FRAMEWORK, profile, IssuedFormulas.Spelling.FIRST);
         Path file = temp.resolve("earlier.xlsx");
         int arrays = 0;
+        int missingScores = 0;
         try (XSSFWorkbook workbook = SampleReturns.build(seed)) {
             WorkbookFiller cells = new WorkbookFiller(workbook);
-            for (Map.Entry<String, IssuedFormulas.Issued> entry : earlier.entrySet()) {
-                if (!entry.getValue().formula().equals(today.get(entry.getKey()).formula())) {
-                    Cell cell = cells.cell(entry.getKey(), 0);
-                    cell.getSheet().setArrayFormula(entry.getValue().formula(),
+            for (Map.Entry<String, IssuedFormulas.Issued> entry : first.entrySet()) {
+                String formula = entry.getValue().formula();
+                Cell cell = cells.cell(entry.getKey(), 0);
+                if (!formula.equals(second.get(entry.getKey()).formula())) {
+                    cell.getSheet().setArrayFormula(formula,
                             new CellRangeAddress(cell.getRowIndex(), cell.getRowIndex(), cell.getColumnIndex(), cell.getColumnIndex()));
                     arrays++;
+                } else if (!formula.equals(today.get(entry.getKey()).formula())) {
+                    cell.setCellFormula(formula);
+                    missingScores++;
                 }
             }
             XSSFFormulaEvaluator.evaluateAllFormulaCells(workbook);
@@ -62,6 +68,7 @@ class EarlierReturnsTest {
             }
         }
         assertThat(arrays).as("the table-aggregate rates and scores were array formulas").isEqualTo(10);
+        assertThat(missingScores).as("the other scores, the total and the grade showed the missing-data score").isPositive();
 
         CheckResult earlierReturn = check(file);
         CheckResult todaysReturn = check(SampleReturns.file(seed));

@@ -25,13 +25,24 @@ final class RandomFigures {
 
     private final Framework framework;
     private final Random random;
+    private Gaps gaps = Gaps.SOME;
 
     RandomFigures(Framework framework, long seed) {
         this.framework = framework;
         this.random = new Random(seed);
     }
 
+    /** Whether a unit's figures may leave inputs blank: the workbook shows no score while a rule's inputs are blank. */
+    enum Gaps {
+        SOME, NONE
+    }
+
     FieldValues next() {
+        return next(Gaps.SOME);
+    }
+
+    FieldValues next(Gaps gaps) {
+        this.gaps = gaps;
         FieldValues.Builder values = FieldValues.builder();
         for (FieldDef field : framework.fields()) {
             if (field.type().isNumeric() && !field.group().equals("自评") && !field.group().equals("计算结果")) {
@@ -42,7 +53,7 @@ final class RandomFigures {
             }
         }
         for (TableDef table : List.of(framework.table("proj").orElseThrow(), framework.table("task").orElseThrow())) {
-            int rows = random.nextInt(6);
+            int rows = gaps == Gaps.NONE ? 1 + random.nextInt(5) : random.nextInt(6);
             int index = 0;
             for (int r = 0; r < rows; r++) {
                 index += 1 + random.nextInt(2);
@@ -51,18 +62,19 @@ final class RandomFigures {
         }
         for (Indicator indicator : framework.indicators()) {
             for (int n = 1; n <= indicator.items().size(); n++) {
-                String answer = oneOf("是", "是", "否", null);
+                String answer = gaps == Gaps.NONE ? oneOf("是", "是", "否") : oneOf("是", "是", "否", null);
                 if (answer != null) {
                     values.text(indicator.checkName(n), answer);
                 }
             }
             if (indicator.kind() == IndicatorKind.JUDGEMENT) {
                 List<String> levels = framework.judgementLevels().stream().map(JudgementLevel::level).toList();
-                String level = oneOf(levels.get(0), levels.get(1), levels.get(2), "很好", null);
+                String level = gaps == Gaps.NONE ? oneOf(levels.get(0), levels.get(1), levels.get(2))
+                        : oneOf(levels.get(0), levels.get(1), levels.get(2), "很好", null);
                 if (level != null) {
                     values.text(indicator.levelName(), level);
                 }
-                if (random.nextInt(8) > 0) {
+                if (gaps == Gaps.NONE || random.nextInt(8) > 0) {
                     values.number(indicator.selfName(), BigDecimal.valueOf(random.nextInt(801), 2).toPlainString());
                 }
             }
@@ -74,7 +86,7 @@ final class RandomFigures {
         Map<String, BigDecimal> numbers = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
         for (FieldDef column : table.columns()) {
-            if (random.nextInt(10) == 0) {
+            if (gaps == Gaps.SOME && random.nextInt(10) == 0) {
                 continue;
             }
             if (column.type() == FieldType.CHOICE) {
@@ -95,7 +107,7 @@ final class RandomFigures {
         if (random.nextInt(4) == 0) {
             return BigDecimal.valueOf(random.nextInt(30000), type == FieldType.INTEGER ? 0 : 2).toPlainString();
         }
-        String value = PALETTE[random.nextInt(PALETTE.length)];
+        String value = PALETTE[gaps == Gaps.NONE ? 1 + random.nextInt(PALETTE.length - 1) : random.nextInt(PALETTE.length)];
         if (value != null && type == FieldType.INTEGER && value.contains(".")) {
             return "95";
         }

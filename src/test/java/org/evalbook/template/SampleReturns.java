@@ -64,22 +64,10 @@ final class SampleReturns {
         }
         WorkbookFiller filler = new WorkbookFiller(workbook);
         filler.fill(figures.values());
-        sectionTexts(seed).forEach((name, text) -> {
-            var cell = filler.cell(name, 0);
-            cell.setCellValue(text);
-            cell.getRow().setHeightInPoints(heightFor(text));
-        });
+        sectionTexts(seed).forEach((name, text) -> filler.cell(name, 0).setCellValue(text));
+        ReportSheet.fitBoxes(workbook.getSheet(ReportSheet.NAME));
         XSSFFormulaEvaluator.evaluateAllFormulaCells(workbook);
         return workbook;
-    }
-
-    /** Tall enough for the text in the section's box (7 columns of 16 characters), up to Excel's 409 points. */
-    static float heightFor(String text) {
-        int lines = 0;
-        for (String paragraph : text.split("\\R")) {
-            lines += Math.max(1, (org.evalbook.framework.DisplayWidth.of(paragraph) + 111) / 112);
-        }
-        return Math.min(409f, Math.max(ReportSheet.SECTION_POINTS, lines * 14.5f + 6));
     }
 
     /** The seed text cut at each section's heading, from the section's heading up to the next one. */
