@@ -56,13 +56,24 @@ public final class AnnotatedCopy {
         int n = 1;
         for (Finding finding : result.findings()) {
             problems.add(List.of(String.valueOf(n++), finding.severity().label(), finding.code().name(), finding.code().title(),
-                    finding.where().isEmpty() ? "整个文件" : finding.where(), finding.message(), finding.explained()));
+                    finding.where().isEmpty() ? "整个文件" : finding.where(), withoutLocation(finding), finding.explained()));
         }
         return new Annotation(marks, new Annotation.Review(SHEET, title(result), preamble(result, reviewed),
                 List.of("序号", "级别", "编码", "问题", "位置", "说明及修改要求", "单位情况说明"), problems,
                 List.of("请于＿＿＿＿年＿＿月＿＿日前按以上意见修改，并将修改后的填报表重新报送财政局。",
                         "审核人：＿＿＿＿＿＿＿＿　　　　复核人：＿＿＿＿＿＿＿＿　　　　财政局（盖章）"),
                 List.of(6, 6, 6, 16, 20, 60, 20)));
+    }
+
+    /** The message without the cell it opens with: the 位置 column beside it names the cells already. */
+    private static String withoutLocation(Finding finding) {
+        String message = finding.message();
+        for (String cell : finding.cells()) {
+            if (message.startsWith(cell + " ")) {
+                return message.substring(cell.length() + 1);
+            }
+        }
+        return message;
     }
 
     private static String title(CheckResult result) {

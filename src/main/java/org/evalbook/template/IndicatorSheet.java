@@ -34,12 +34,13 @@ final class IndicatorSheet {
     }
 
     Grid write() {
-        grid.widths(9, 10, 22, 7, 56, 11, 10, 10, 12, 28);
+        // Narrow enough to print on A4 landscape at about 10 pt once fitted to the width; rows grow with the rule text.
+        grid.widths(6, 8, 16, 6, 40, 10, 8, 8, 14, 18);
         grid.merged(0, 0, REASON, context.framework.name() + "指标体系表（评价方案：" + context.profile.name() + "）", Styles.Kind.TITLE);
         grid.height(0, 28);
         grid.text(1, 0, "“计算值”“规则得分”由公式按评分标准自动计算；请在黄色单元格填写自评得分、达成档次或核查结果（是/否），得分低于分值时写明扣分原因。",
                 Styles.Kind.NOTE);
-        String[] headers = {"一级指标", "二级指标", "三级指标", "分值", "评分标准", "指标计算值", "规则得分", "自评得分", "达成档次/是否", "扣分原因"};
+        String[] headers = {"一级\n指标", "二级\n指标", "三级指标", "分值", "评分标准", "指标计算值", "规则得分", "自评得分", "达成档次/是否", "扣分原因"};
         for (int c = 0; c < headers.length; c++) {
             grid.text(2, c, headers[c], Styles.Kind.HEADER);
         }

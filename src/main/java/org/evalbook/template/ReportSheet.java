@@ -1,9 +1,14 @@
 package org.evalbook.template;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.evalbook.framework.FieldDef;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTDataValidation;
 
 /**
  * 自评报告: the seven sections of the narrative report, each a long-text box under its heading. The boxes read from the
@@ -67,41 +72,123 @@ final class ReportSheet {
 
     /**
      * Grows each box to the text it holds (never below the blank box): for workbooks written with their text, such as
-     * the samples. Then paginates again.
+     * the samples. A row is at most {@value #MAX_ROW_POINTS} points high, so a box longer than that gains rows (the
+     * sections below move down, their names and validations with them); a box taller than a page continues on the
+     * next one, as LibreOffice prints a merged cell. Then paginates again.
      */
     static void fitBoxes(XSSFSheet sheet) {
         Grid grid = new Grid(sheet, null);
-        for (int heading = FIRST_SECTION; sheet.getRow(heading + 1) != null; heading += STRIDE) {
-            String text = sheet.getRow(heading + 1).getCell(0).getStringCellValue();
-            float needed = Math.max(SECTION_POINTS, Grid.heightFor(text, grid.columnsWidth(heading + 1, 0)));
-            for (int r = heading + 1; r <= heading + BOX_ROWS; r++) {
-                sheet.getRow(r).setHeightInPoints(Math.min(MAX_ROW_POINTS, needed / BOX_ROWS));
+        List<Box> boxes = boxes(sheet);
+        // Bottom up: growing a box moves only the boxes below it, which are done already.
+        for (int i = boxes.size() - 1; i >= 0; i--) {
+            Box box = boxes.get(i);
+            String text = sheet.getRow(box.first()).getCell(0).getStringCellValue();
+            float needed = Math.max(SECTION_POINTS, Grid.heightFor(text, grid.columnsWidth(box.first(), 0)));
+            int rows = Math.max(box.rows(), (int) Math.ceil(needed / MAX_ROW_POINTS));
+            grow(sheet, box, rows - box.rows());
+            for (int r = box.first(); r < box.first() + rows; r++) {
+                sheet.getRow(r).setHeightInPoints(needed / rows);
             }
         }
         paginate(sheet);
     }
 
-    /** A row break before every heading whose box would not fit on what is left of the page. */
+    /** A section as it stands on the sheet: its heading row and the rows its box spans. */
+    private record Box(int heading, int first, int last) {
+        int rows() {
+            return last - first + 1;
+        }
+    }
+
+    /** The sections' boxes, top down: the merged regions spanning more than one row. */
+    private static List<Box> boxes(XSSFSheet sheet) {
+        List<Box> boxes = new ArrayList<>();
+        for (CellRangeAddress merged : sheet.getMergedRegions()) {
+            if (merged.getFirstRow() > FIRST_SECTION && merged.getLastRow() > merged.getFirstRow()) {
+                boxes.add(new Box(merged.getFirstRow() - 1, merged.getFirstRow(), merged.getLastRow()));
+            }
+        }
+        boxes.sort(Comparator.comparingInt(Box::heading));
+        return boxes;
+    }
+
+    private static void grow(XSSFSheet sheet, Box box, int extra) {
+        if (extra <= 0) {
+            return;
+        }
+        for (int i = 0; i < sheet.getNumMergedRegions(); i++) {
+            if (sheet.getMergedRegion(i).getFirstRow() == box.first()) {
+                sheet.removeMergedRegion(i);
+                break;
+            }
+        }
+        if (box.last() < sheet.getLastRowNum()) {
+            // POI moves the rows, merged regions and defined names, but not the data validations.
+            sheet.shiftRows(box.last() + 1, sheet.getLastRowNum(), extra, true, false);
+            shiftValidations(sheet, box.last() + 1, extra);
+        }
+        CellStyle style = sheet.getRow(box.first()).getCell(0).getCellStyle();
+        for (int r = box.last() + 1; r <= box.last() + extra; r++) {
+            Row row = sheet.createRow(r);
+            for (int c = 0; c <= WIDTH; c++) {
+                row.createCell(c).setCellStyle(style);
+            }
+        }
+        sheet.addMergedRegion(new CellRangeAddress(box.first(), box.last() + extra, 0, WIDTH));
+    }
+
+    private static void shiftValidations(XSSFSheet sheet, int from, int extra) {
+        if (!sheet.getCTWorksheet().isSetDataValidations()) {
+            return;
+        }
+        for (CTDataValidation validation : sheet.getCTWorksheet().getDataValidations().getDataValidationArray()) {
+            List<String> shifted = new ArrayList<>();
+            for (Object ref : validation.getSqref()) {
+                CellRangeAddress range = CellRangeAddress.valueOf(ref.toString());
+                if (range.getFirstRow() >= from) {
+                    range = new CellRangeAddress(range.getFirstRow() + extra, range.getLastRow() + extra,
+                            range.getFirstColumn(), range.getLastColumn());
+                }
+                shifted.add(range.formatAsString());
+            }
+            validation.setSqref(shifted);
+        }
+    }
+
+    /**
+     * Row breaks so that a heading is never printed apart from its box: a break before any heading whose box (or, for
+     * a box taller than a page, its first row) would not fit on what is left of the page. LibreOffice breaks between
+     * rows by itself where a page is full; that is followed row by row.
+     */
     static void paginate(XSSFSheet sheet) {
         for (int r : sheet.getRowBreaks()) {
             sheet.removeRowBreak(r);
         }
         float page = PrintLayout.PORTRAIT.pageHeight(sheet);
         float used = 0;
-        for (int r = 0; r < FIRST_SECTION; r++) {
-            used += height(sheet, r);
-        }
-        for (int heading = FIRST_SECTION; sheet.getRow(heading + 1) != null; heading += STRIDE) {
-            float block = 0;
-            for (int r = heading; r <= heading + BOX_ROWS; r++) {
-                block += height(sheet, r);
+        int row = 0;
+        for (Box box : boxes(sheet)) {
+            for (; row < box.heading(); row++) {
+                used = place(used, height(sheet, row), page);
             }
-            if (used > 0 && used + block > page) {
-                sheet.setRowBreak(heading - 1);
+            float whole = 0;
+            for (int r = box.heading(); r <= box.last(); r++) {
+                whole += height(sheet, r);
+            }
+            float keep = whole <= page ? whole : height(sheet, box.heading()) + height(sheet, box.first());
+            if (used > 0 && used + keep > page) {
+                sheet.setRowBreak(box.heading() - 1);
                 used = 0;
             }
-            used += block + height(sheet, heading + BOX_ROWS + 1);
+            for (; row <= box.last(); row++) {
+                used = place(used, height(sheet, row), page);
+            }
         }
+    }
+
+    /** The page's used height after a row: on a new page when the row does not fit on this one. */
+    private static float place(float used, float row, float page) {
+        return used > 0 && used + row > page ? row : used + row;
     }
 
     private static float height(XSSFSheet sheet, int row) {
