@@ -18,7 +18,7 @@ final class BadValue {
             return name + " 是开关，不带取值：只写 " + name + "。";
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return name + " 应写整数，“" + value + "”不是整数。";
+            return value.strip().matches("[-+]?\\d+") ? name + " 的值“" + value + "”超出范围。" : name + " 应写整数，“" + value + "”不是整数。";
         }
         if (type == BigDecimal.class || type == double.class || type == Double.class) {
             return name + " 应写数字，“" + value + "”不是数字。";

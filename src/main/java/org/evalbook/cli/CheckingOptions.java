@@ -54,6 +54,9 @@ final class CheckingOptions {
     }
 
     IsolatedReader.Limits limits(CommandLine commandLine) {
+        if (workers < 1) {
+            throw new CommandLine.ParameterException(commandLine, "--workers 至少为 1。");
+        }
         if (timeout < 1) {
             throw new CommandLine.ParameterException(commandLine, "--timeout 至少为 1 秒。");
         }

@@ -22,7 +22,7 @@ final class CollectCommand implements Callable<Integer> {
     Path into;
 
     @Mixin
-    MailOptions mailOptions;
+    MailSettings mailSettings;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,7 +33,7 @@ final class CollectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Collector.Result result;
         try {
-            result = Collector.collect(mailOptions.load(err), MailOptions.passwords(), into, ZoneId.systemDefault(), out);
+            result = Collector.collect(mailSettings.load(err), MailSettings.passwords(), into, ZoneId.systemDefault(), out);
         } catch (MailException failed) {
             err.println(failed.getMessage());
             return ExitCode.USAGE;

@@ -2,6 +2,7 @@ package org.evalbook.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.evalbook.framework.FrameworkException;
 import org.evalbook.signing.KeyException;
 import picocli.CommandLine;
@@ -30,6 +31,7 @@ final class EvalbookCommand implements Runnable {
         cli.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler(new UsageErrors());
+        chineseHelpCommand(cli.getSubcommands().get("help").getCommandSpec());
         HelpLayout.apply(cli);
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             if (exception instanceof FrameworkException refused) {
@@ -42,7 +44,7 @@ final class EvalbookCommand implements Runnable {
                 return ExitCode.USAGE;
             }
             if (exception instanceof java.nio.file.FileSystemException denied) {
-                commandLine.getErr().println("无法读写 " + denied.getFile() + "（" + denied.getReason() + "）。文件可能正被 Excel 打开，或路径不可写。");
+                commandLine.getErr().println(FileProblem.describe(denied));
                 return ExitCode.USAGE;
             }
             if (exception instanceof UserInputException || exception instanceof KeyException) {
@@ -53,5 +55,13 @@ final class EvalbookCommand implements Runnable {
             return ExitCode.INTERNAL;
         });
         return cli;
+    }
+
+    /** picocli's own help command names its parameter COMMAND in code, where the resource bundle cannot reach it. */
+    private static void chineseHelpCommand(CommandLine.Model.CommandSpec help) {
+        for (CommandLine.Model.PositionalParamSpec parameter : List.copyOf(help.positionalParameters())) {
+            help.remove(parameter);
+            help.addPositional(CommandLine.Model.PositionalParamSpec.builder(parameter).paramLabel("命令").build());
+        }
     }
 }

@@ -3,42 +3,16 @@ package org.evalbook.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.evalbook.mail.Delivery;
-import org.evalbook.mail.MailConfig;
-import org.evalbook.mail.MailException;
-import org.evalbook.mail.Passwords;
 import picocli.CommandLine.Option;
 
-/** Where the mail settings are, as every mailing command takes them. */
-final class MailOptions {
-    /** The process environment; the one seam tests replace, to hand a password to a command they run. */
-    static Supplier<Map<String, String>> environment = System::getenv;
-
-    @Option(names = "--config", paramLabel = "配置文件", description = "Mail settings (default: evalbook.yaml in the working directory).")
-    Path config = Path.of(MailConfig.DEFAULT_FILE);
-
-    @Option(names = "--resend", description = "Send again what the send log says was already sent.")
+/** The mail settings of a command that sends, and whether to send again what was sent before. */
+final class MailOptions extends MailSettings {
+    @Option(names = "--resend")
     boolean resend;
-
-    /** The configuration, its warnings printed; a configuration that cannot be used is a usage error. */
-    MailConfig load(PrintWriter err) {
-        try {
-            MailConfig loaded = MailConfig.read(config);
-            loaded.warnings().forEach(err::println);
-            return loaded;
-        } catch (MailException refused) {
-            throw new UserInputException(refused.getMessage(), refused);
-        }
-    }
 
     Delivery delivery(PrintWriter err, Optional<Path> eml, Clock clock) {
         return new Delivery(load(err), passwords(), eml, resend, clock);
-    }
-
-    static Passwords passwords() {
-        return new Passwords(environment.get(), Passwords.Prompt.console());
     }
 }

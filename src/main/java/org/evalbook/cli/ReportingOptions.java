@@ -64,6 +64,8 @@ final class ReportingOptions {
     /** Writes {@code --json} when it was asked for. */
     void writeJson(List<CheckedReturn> results) throws IOException {
         if (json != null) {
+            // As --annotate does: a folder that is not there yet is made, not found missing after the whole run.
+            Files.createDirectories(json.toAbsolutePath().getParent());
             try (OutputStream out = Files.newOutputStream(json)) {
                 CheckReportJson.write(out, results);
             }

@@ -3,6 +3,7 @@ package org.evalbook.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -21,6 +22,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     /** Option names in picocli's message for exclusive options, the one exception that carries no spec to read them from. */
     private static final Pattern OPTION = Pattern.compile("-{1,2}[A-Za-z][\\w-]*");
+    /** An option typed with a Chinese input method: 破折号 or full-width minus instead of two hyphens. */
+    private static final Pattern WIDE_DASH = Pattern.compile("[\u2014\u2013\u2015\uFF0D]+([A-Za-z][\\w-]*)(=.*)?");
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
@@ -34,6 +37,12 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     /** What is wrong, in one line. */
     private static String line(ParameterException ex, List<String> args) {
         CommandLine cli = ex.getCommandLine();
+        for (String arg : args) {
+            Matcher wide = WIDE_DASH.matcher(arg);
+            if (wide.matches()) {
+                return "“" + arg + "”开头是中文破折号：选项要用两个英文减号，写成 --" + wide.group(1) + "。";
+            }
+        }
         if (ex instanceof MissingParameterException missing) {
             return missing(missing.getMissing(), args);
         }

@@ -48,6 +48,11 @@ class UsageErrorsTest {
                         "--demo-key 是开关，不带取值：只写 --demo-key。", "check"),
                 Arguments.of("a parameter the command does not take", new String[] {"fields", "abc"},
                         "多余的参数：abc（fields 不接受这些参数）。", "fields"),
+                Arguments.of("an option typed with a Chinese dash", new String[] {"issue", "\u2014roster", "名册.xlsx", "--out", "o"},
+                        "“\u2014roster”开头是中文破折号：选项要用两个英文减号，写成 --roster。", "issue"),
+                Arguments.of("an integer out of range", new String[] {"check", "--timeout", "99999999999", "收回"},
+                        "--timeout 的值“99999999999”超出范围。", "check"),
+                Arguments.of("no workers", new String[] {"check", "--demo-key", "--workers", "0", "收回"}, "--workers 至少为 1。", "check"),
                 Arguments.of("a command's own refusal", new String[] {"check", "--demo-key", "--timeout", "0", "收回"}, "--timeout 至少为 1 秒。", "check"));
     }
 
