@@ -19,6 +19,8 @@ final class BaseDataSheet {
     static final List<String> OTHER_GROUPS = List.of("自评", "计算结果", "自评报告");
     private static final int VALUE = 1;
     private static final int CHECK = 3;
+    /** The title rows, printed again on every page (see TemplateWriter). */
+    private static final int REPEATED_ROWS = 3;
 
     private final Context context;
     private final Grid grid;
@@ -39,22 +41,33 @@ final class BaseDataSheet {
         context.framework.fields().stream().filter(f -> !OTHER_GROUPS.contains(f.group()))
                 .forEach(f -> groups.computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f));
         int number = 1;
+        List<PageBreaks.Block> sections = new ArrayList<>();
         for (Map.Entry<String, List<FieldDef>> group : groups.entrySet()) {
+            int heading = row;
             grid.merged(row++, 0, 5, Chinese.ordinal(number++) + "、" + group.getKey(), Styles.Kind.HEADER);
             if (group.getValue().stream().anyMatch(f -> f.period().isPresent())) {
                 matrix(group.getValue());
             } else {
                 singles(group.getValue());
             }
+            sections.add(new PageBreaks.Block(heading, row - 1));
             row++;
         }
         context.framework.table("func").ifPresent(func -> {
+            int heading = row;
             grid.merged(row++, 0, 5, Chinese.ordinal(groups.size() + 1) + "、" + func.label(), Styles.Kind.HEADER);
             // 科目名称 in the wide label column (it must hold the longest 科目名称); the 科目编码 numbers the rows.
             List<FieldDef> columns = new ArrayList<>(func.columns());
             columns.sort(java.util.Comparator.comparing(c -> !c.id().equals("func_name")));
-            row = new TableBlock(context, grid, func, columns, TableBlock.Numbering.UNNUMBERED).write(row, 0) + 1;
+            row = new TableBlock(context, grid, func, columns, TableBlock.Numbering.UNNUMBERED).write(row, 0);
+            sections.add(new PageBreaks.Block(heading, row - 1));
+            row++;
         });
+        // A section, the 功能科目 table above all, is not split over two pages when it fits on one.
+        for (int r = 1; r <= grid.sheet().getLastRowNum(); r++) {
+            grid.fitHeight(r);
+        }
+        PageBreaks.keep(grid.sheet(), PrintLayout.LANDSCAPE.pageHeight(grid.sheet()), REPEATED_ROWS, sections);
         return grid;
     }
 

@@ -155,44 +155,10 @@ final class ReportSheet {
         }
     }
 
-    /**
-     * Row breaks so that a heading is never printed apart from its box: a break before any heading whose box (or, for
-     * a box taller than a page, its first row) would not fit on what is left of the page. LibreOffice breaks between
-     * rows by itself where a page is full; that is followed row by row.
-     */
+    /** A row break before any heading whose box would not fit on what is left of the page. */
     static void paginate(XSSFSheet sheet) {
-        for (int r : sheet.getRowBreaks()) {
-            sheet.removeRowBreak(r);
-        }
-        float page = PrintLayout.PORTRAIT.pageHeight(sheet);
-        float used = 0;
-        int row = 0;
-        for (Box box : boxes(sheet)) {
-            for (; row < box.heading(); row++) {
-                used = place(used, height(sheet, row), page);
-            }
-            float whole = 0;
-            for (int r = box.heading(); r <= box.last(); r++) {
-                whole += height(sheet, r);
-            }
-            float keep = whole <= page ? whole : height(sheet, box.heading()) + height(sheet, box.first());
-            if (used > 0 && used + keep > page) {
-                sheet.setRowBreak(box.heading() - 1);
-                used = 0;
-            }
-            for (; row <= box.last(); row++) {
-                used = place(used, height(sheet, row), page);
-            }
-        }
+        PageBreaks.keep(sheet, PrintLayout.PORTRAIT.pageHeight(sheet), 0,
+                boxes(sheet).stream().map(box -> new PageBreaks.Block(box.heading(), box.last())).toList());
     }
 
-    /** The page's used height after a row: on a new page when the row does not fit on this one. */
-    private static float place(float used, float row, float page) {
-        return used > 0 && used + row > page ? row : used + row;
-    }
-
-    private static float height(XSSFSheet sheet, int row) {
-        Row r = sheet.getRow(row);
-        return r == null ? sheet.getDefaultRowHeightInPoints() : r.getHeightInPoints();
-    }
 }
