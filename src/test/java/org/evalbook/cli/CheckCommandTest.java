@@ -47,7 +47,7 @@ class CheckCommandTest {
         assertThat(file.get("recomputed_total_value").decimalValue()).isEqualByComparingTo("21");
         JsonNode indicator = file.get("indicators").get(0);
         assertThat(indicator.get("weight").asText()).matches("\\d+\\.\\d\\d");
-        assertThat(root.get("findings").findValuesAsText("code").stream().filter("C23"::equals)).as("one C23 per indicator").hasSize(20);
+        assertThat(file.get("findings").findValuesAsText("code").stream().filter("C23"::equals)).as("one C23 per indicator").hasSize(20);
     }
 
     @Test
