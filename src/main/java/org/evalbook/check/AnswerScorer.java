@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.evalbook.framework.Decimals;
+import org.evalbook.finding.Figures;
 import org.evalbook.framework.FieldValues;
 import org.evalbook.framework.Framework;
 import org.evalbook.framework.Indicator;
@@ -50,7 +50,7 @@ final class AnswerScorer {
         }
         BigDecimal score = RuleScorer.round(sum);
         return Scorer.scored(entry, Outcome.COMPUTED, Optional.empty(), Optional.of(score), List.of(),
-                points.size() + " 项中 " + yes + " 项为“是”，得 " + Decimals.plain(score) + " 分");
+                points.size() + " 项中 " + yes + " 项为“是”，得 " + Figures.score(score) + " 分");
     }
 
     /**
@@ -78,8 +78,8 @@ final class AnswerScorer {
         BigDecimal high = level.get().high(weight);
         BigDecimal score = RuleScorer.round(self.get().max(low).min(high).max(BigDecimal.ZERO).min(weight));
         return Scorer.scored(entry, Outcome.COMPUTED, Optional.empty(), Optional.of(score), List.of(),
-                "自评“" + level.get().level() + "”（" + Decimals.plain(low) + "–" + Decimals.plain(high) + " 分），自评 "
-                        + Decimals.plain(self.get()) + " 分，认定 " + Decimals.plain(score) + " 分");
+                "自评“" + level.get().level() + "”（" + Figures.score(low) + "–" + Figures.score(high) + " 分），自评 "
+                        + Figures.score(self.get()) + " 分，认定 " + Figures.score(score) + " 分");
     }
 
     private String levelNames() {

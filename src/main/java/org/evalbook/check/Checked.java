@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.evalbook.finding.Figures;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
@@ -22,7 +23,10 @@ final class Checked {
     final ScoreSheet scores;
     /** The return was issued under other rules (the profile was edited since): its formulas legitimately differ. */
     final boolean rulesChanged;
+    /** How cells are listed: sheet, row, column. */
+    final ReadingOrder order;
     private final Map<String, String> labels = new HashMap<>();
+    private final Map<String, String> units = new HashMap<>();
 
     Checked(Framework framework, Profile profile, ReadReturn read, ScoreSheet scores) {
         this.framework = framework;
@@ -31,7 +35,11 @@ final class Checked {
         this.scores = scores;
         String issuedRules = read.raw().meta().getOrDefault("rules", "");
         this.rulesChanged = !issuedRules.isEmpty() && !issuedRules.equals(org.evalbook.template.IssuedFormulas.fingerprint(framework, profile));
-        FieldContract.of(framework).forEach(n -> labels.put(n.id(), n.label()));
+        this.order = new ReadingOrder(framework);
+        FieldContract.of(framework).forEach(n -> {
+            labels.put(n.id(), n.label());
+            units.put(n.id(), n.unit());
+        });
         for (var entry : profile.entries()) {
             String catalogueName = entry.indicator().name();
             if (!entry.name().equals(catalogueName)) {
@@ -57,14 +65,20 @@ final class Checked {
         return labels.getOrDefault(id, id);
     }
 
-    /** The cells the fields were read from (those that have one), as 基础数据表!B5. */
+    /** A field's value as a person reads it, by the field's unit (万元 with two decimals, % …; see {@link Figures}). */
+    String shown(String id, BigDecimal value) {
+        int bracket = id.indexOf('[');
+        return Figures.of(units.getOrDefault(bracket > 0 ? id.substring(0, bracket) : id, ""), value);
+    }
+
+    /** The cells the fields were read from (those that have one), as 基础数据表!B5, in reading order. */
     List<String> cells(List<String> ids) {
         List<String> cells = new ArrayList<>();
         for (String id : ids) {
             read.where(id).or(() -> java.util.Optional.ofNullable(read.computed().get(id)).map(org.evalbook.intake.RawCell::ref))
-                    .filter(ref -> !cells.contains(ref)).ifPresent(cells::add);
+                    .ifPresent(cells::add);
         }
-        return cells;
+        return order.sorted(cells);
     }
 
     /** A finding about fields: located at their cells. */
@@ -77,7 +91,9 @@ final class Checked {
                     String message) {
         List<String> cells = cells(cellIds);
         String sheet = cells.isEmpty() ? "" : cells.get(0).substring(0, cells.get(0).lastIndexOf('!'));
-        String where = cells.isEmpty() ? "" : cells.get(0) + " ";
+        // The message opens at what it is about (the report's sentence for C17), the list is in reading order.
+        List<String> subject = cellIds.isEmpty() ? List.of() : cells(cellIds.subList(0, 1));
+        String where = cells.isEmpty() ? "" : (subject.isEmpty() ? cells.get(0) : subject.get(0)) + " ";
         return new Finding(code, severity, read.file(), sheet, cells, String.join(",", ids), expected, actual, where + message);
     }
 }

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.evalbook.framework.Decimals;
+import org.evalbook.finding.Figures;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
@@ -34,8 +34,9 @@ final class FieldChecks {
         Optional<BigDecimal> authorized = c.number("staff_authorized");
         if (actual.isPresent() && authorized.isPresent() && actual.get().compareTo(authorized.get()) > 0) {
             findings.add(c.finding(FindingCode.C09, Severity.WARNING, List.of("staff_actual", "staff_authorized"),
-                    "≤ " + Decimals.plain(authorized.get()), Decimals.plain(actual.get()), "实际在职人数 " + Decimals.plain(actual.get())
-                            + " 人超过编制数 " + Decimals.plain(authorized.get()) + " 人。请核对，属实的请在情况说明中说明原因。"));
+                    "≤ " + c.shown("staff_authorized", authorized.get()), c.shown("staff_actual", actual.get()), "实际在职人数 "
+                            + c.shown("staff_actual", actual.get()) + " 人超过编制数 " + c.shown("staff_authorized", authorized.get())
+                            + " 人。请核对，属实的请在情况说明中说明原因。").withValues(authorized.get(), actual.get()));
         }
     }
 
@@ -52,11 +53,11 @@ final class FieldChecks {
             BigDecimal rate = actual.get().divide(budget.get(), 4, RoundingMode.HALF_UP);
             if (rate.compareTo(from) < 0 || rate.compareTo(to) > 0) {
                 findings.add(c.finding(FindingCode.C10, Severity.WARNING, List.of(line + "_final", base),
-                        Decimals.plainPercent(from) + "–" + Decimals.plainPercent(to), Decimals.percent(rate),
-                        c.label(line + "_final") + " " + Decimals.plain(actual.get()) + " / " + c.label(base) + " " + Decimals.plain(budget.get())
-                                + " = " + Decimals.percent(rate) + "，超出 " + Decimals.plainPercent(from) + "–" + Decimals.plainPercent(to)
-                                + (rate.compareTo(to) > 0 && base.endsWith("_budget") ? "（超预算执行，且未填调整后预算）" : "")
-                                + "。请在情况说明中说明原因。"));
+                        Figures.percent(from) + "–" + Figures.percent(to), Figures.percent(rate),
+                        c.label(line + "_final") + " " + c.shown(line + "_final", actual.get()) + " / " + c.label(base) + " "
+                                + c.shown(base, budget.get()) + " = " + Figures.percent(rate) + "，超出 " + Figures.percent(from) + "–"
+                                + Figures.percent(to) + (rate.compareTo(to) > 0 && base.endsWith("_budget") ? "（超预算执行，且未填调整后预算）" : "")
+                                + "。请在情况说明中说明原因。").withValues(null, rate));
             }
         }
     }
@@ -78,8 +79,8 @@ final class FieldChecks {
                 Optional<BigDecimal> reference = other.equals(field.id()) ? Optional.empty() : c.number(other);
                 if (value.isPresent() && reference.isPresent() && reference.get().signum() > 0
                         && value.get().compareTo(reference.get().multiply(factor)) >= 0 && flagged.add(field.id())) {
-                    findings.add(scale(c, field.id(), value.get(), "是" + c.label(other) + " " + Decimals.plain(reference.get())
-                            + " 的 " + Decimals.plain(value.get().divide(reference.get(), 0, RoundingMode.DOWN)) + " 倍"));
+                    findings.add(scale(c, field.id(), value.get(), "是" + c.label(other) + " " + c.shown(other, reference.get())
+                            + " 的 " + Figures.count(value.get().divide(reference.get(), 0, RoundingMode.DOWN)) + " 倍"));
                 }
             }
         }
@@ -89,20 +90,21 @@ final class FieldChecks {
         }
         for (String line : List.of("exp_basic_final", "exp_personnel_final", "exp_public_final", "exp_project_final", "sangong_total_final")) {
             c.number(line).filter(v -> v.compareTo(whole.get()) > 0 && flagged.add(line)).ifPresent(v -> findings.add(scale(c, line, v,
-                    "大于本年支出合计 " + Decimals.plain(whole.get()))));
+                    "大于本年支出合计 " + Figures.amount(whole.get()))));
         }
         for (String column : List.of("proj_final", "func_final")) {
             TableDef table = c.framework.tableOf(column).orElseThrow();
             for (TableRow row : c.read.values().rows(table.id())) {
                 row.number(column).filter(v -> v.compareTo(whole.get()) > 0).ifPresent(v -> findings.add(scale(c,
-                        column + "[" + row.index() + "]", v, "大于本年支出合计 " + Decimals.plain(whole.get()))));
+                        column + "[" + row.index() + "]", v, "大于本年支出合计 " + Figures.amount(whole.get()))));
             }
         }
     }
 
     private static Finding scale(Checked c, String id, BigDecimal value, String why) {
-        return c.finding(FindingCode.C12, Severity.ERROR, List.of(id), Decimals.plain(value.divide(BigDecimal.valueOf(10_000))),
-                Decimals.plain(value), c.label(id) + " " + Decimals.plain(value) + "，" + why + "，疑似按元填报。金额单位为万元，请核对（"
-                        + Decimals.plain(value) + " 元 = " + Decimals.plain(value.divide(BigDecimal.valueOf(10_000))) + " 万元）。");
+        BigDecimal inTenThousands = value.divide(BigDecimal.valueOf(10_000));
+        return c.finding(FindingCode.C12, Severity.ERROR, List.of(id), Figures.amount(inTenThousands), Figures.amount(value),
+                c.label(id) + " " + Figures.amount(value) + "，" + why + "，疑似按元填报。金额单位为万元，请核对（"
+                        + Figures.amount(value) + " 元 = " + Figures.amount(inTenThousands) + " 万元）。").withValues(inTenThousands, value);
     }
 }

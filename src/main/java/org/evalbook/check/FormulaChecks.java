@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.evalbook.framework.Decimals;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
@@ -13,9 +12,11 @@ import org.evalbook.intake.RawCell;
 import org.evalbook.template.IssuedFormulas;
 
 /**
- * C18, formula integrity: every computed name must still hold the issued formula — compared by meaning (tokens), so
- * a re-save by Excel, WPS or LibreOffice raises nothing — and its cached value, where there is one, must equal the
- * recomputation. A formula replaced by a typed number is an error; a stale cached value a warning.
+ * Formula integrity. C18: every computed name must still hold the issued formula — compared by meaning (tokens), so
+ * a re-save by Excel, WPS or LibreOffice raises nothing; a formula replaced by a typed number or changed in meaning
+ * is an error. C26: a formula that is intact but whose file carries no result for it, or a result other than the
+ * recomputation, was saved without recalculating (openpyxl and other scripts, some converters) — worth knowing,
+ * nothing to correct, and never called tampering.
  */
 final class FormulaChecks {
     private FormulaChecks() {
@@ -27,6 +28,7 @@ final class FormulaChecks {
             return findings;
         }
         List<Finding> stale = new ArrayList<>();
+        List<String> uncached = new ArrayList<>();
         Map<String, IssuedFormulas.Issued> issued = IssuedFormulas.of(c.framework, c.profile);
         // Returns issued by earlier versions hold earlier spellings of the same rules.
         Map<IssuedFormulas.Spelling, Map<String, IssuedFormulas.Issued>> spellings = new java.util.EnumMap<>(IssuedFormulas.Spelling.class);
@@ -63,20 +65,42 @@ final class FormulaChecks {
                         + " 的公式被改动（现为 =" + abbreviate(cell.formula()) + "）。复核结果以原公式为准；请不要修改公式。"));
                 continue;
             }
-            if (!textNumbers && !cell.type().equals("UNCACHED")) {
+            if (cell.type().equals("UNCACHED")) {
+                uncached.add(cell.ref());
+            } else if (!textNumbers) {
                 cached(c, name, cell, spelling.get()).ifPresent(stale::add);
             }
         }
-        if (stale.size() == 1) {
-            findings.add(stale.get(0));
-        } else if (stale.size() > 1) {
-            List<String> cells = new ArrayList<>();
-            stale.forEach(f -> cells.addAll(f.cells()));
-            findings.add(new Finding(FindingCode.C18, Severity.WARNING, c.read.file(), stale.get(0).sheet(), cells,
-                    String.join(",", stale.stream().map(Finding::field).toList()), "", "", stale.size()
-                    + " 个计算结果（" + String.join("、", cells) + "）与按规则复核的结果不符。文件可能保存前未重新计算，或被其他软件改动；以复核结果为准。"));
-        }
+        notRecalculated(c, stale, uncached).ifPresent(findings::add);
         return findings;
+    }
+
+    /** Where programs that save without calculating are named, and why the bureau's own software is not among them. */
+    static final String PROGRAMS = "openpyxl 等 Python 脚本、部分格式转换程序保存文件时不计算公式；Excel、WPS 和 LibreOffice"
+            + " 打开下发的填报表时会重新计算（填报表设置了打开时重新计算），保存后即有正确结果";
+
+    /** One C26 for every intact formula saved without a result or with a stale one; a single stale cell keeps its figures. */
+    private static Optional<Finding> notRecalculated(Checked c, List<Finding> stale, List<String> uncached) {
+        if (stale.size() == 1 && uncached.isEmpty()) {
+            return Optional.of(stale.get(0));
+        }
+        List<String> cells = new ArrayList<>(uncached);
+        stale.forEach(f -> cells.addAll(f.cells()));
+        if (cells.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> sorted = c.order.sorted(cells);
+        List<String> fields = c.read.computed().entrySet().stream().filter(e -> sorted.contains(e.getValue().ref()))
+                .map(Map.Entry::getKey).toList();
+        String what = uncached.isEmpty() ? "保存的计算结果与按规则复核的结果不符"
+                : stale.isEmpty() ? "没有保存计算结果" : "没有保存计算结果（" + uncached.size() + " 个）或结果已过时（" + stale.size() + " 个）";
+        return Optional.of(new Finding(FindingCode.C26, Severity.INFO, c.read.file(), sheetOf(sorted.get(0)), sorted,
+                String.join(",", fields), "", "", sorted.get(0) + " 等 " + sorted.size() + " 个计算单元格的公式完好，但" + what
+                + "：文件保存前没有重新计算。" + PROGRAMS + "。公式未被改动，复核结果以 evalbook 按规则的计算为准，无需处理。"));
+    }
+
+    private static String sheetOf(String ref) {
+        return ref.substring(0, ref.lastIndexOf('!'));
     }
 
     /** A cached value that differs from what the rules give (only where the file has one). */
@@ -95,9 +119,12 @@ final class FormulaChecks {
         if (same) {
             return Optional.empty();
         }
-        String shown = expected == null ? "空白" : expected instanceof BigDecimal b ? Decimals.plain(b) : expected.toString();
-        return Optional.of(at(c, cell, name, Severity.WARNING, shown, cell.text(), c.label(name) + " 文件中保存的计算结果为“"
-                + cell.text() + "”，按规则复核为“" + shown + "”。文件可能未重新计算或被其他软件改动；以复核结果为准。"));
+        String shown = expected == null ? "空白" : expected instanceof BigDecimal b ? c.shown(name, b) : expected.toString();
+        String saved = cell.type().equals("NUMERIC") && !cell.number().isEmpty() ? c.shown(name, new BigDecimal(cell.number())) : cell.text();
+        Finding finding = at(c, cell, name, FindingCode.C26, Severity.INFO, shown, saved, c.label(name) + " 的公式完好，文件中保存的计算结果为“"
+                + saved + "”，按规则复核为“" + shown + "”：文件保存前没有重新计算。" + PROGRAMS + "。复核结果以 evalbook 按规则的计算为准，无需处理。");
+        return Optional.of(finding.withValues(expected instanceof BigDecimal b ? b : null,
+                cell.type().equals("NUMERIC") && !cell.number().isEmpty() ? new BigDecimal(cell.number()) : null));
     }
 
     /**
@@ -142,7 +169,12 @@ final class FormulaChecks {
     }
 
     private static Finding at(Checked c, RawCell cell, String name, Severity severity, String expected, String actual, String message) {
-        return new Finding(FindingCode.C18, severity, c.read.file(), cell.sheet(), List.of(cell.ref()), name, expected, actual,
+        return at(c, cell, name, FindingCode.C18, severity, expected, actual, message);
+    }
+
+    private static Finding at(Checked c, RawCell cell, String name, FindingCode code, Severity severity, String expected, String actual,
+                              String message) {
+        return new Finding(code, severity, c.read.file(), cell.sheet(), List.of(cell.ref()), name, expected, actual,
                 cell.ref() + " " + message);
     }
 

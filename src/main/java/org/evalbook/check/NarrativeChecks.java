@@ -14,7 +14,6 @@ import org.evalbook.check.ClauseReader.Stated;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
-import org.evalbook.framework.Decimals;
 import org.evalbook.framework.FieldDef;
 import org.evalbook.framework.FieldType;
 import org.evalbook.framework.NarrativeRules;
@@ -156,14 +155,15 @@ final class NarrativeChecks {
             if (difference.compareTo(TOLERANCE) <= 0) {
                 return;
             }
-            String amount = Decimals.plain(stated.amount());
+            String amount = c.shown(field, stated.amount());
             if (!raised.add(field + " " + amount)) {
                 return;
             }
-            findings.add(c.finding(FindingCode.C17, Severity.ERROR, List.of(id, field), Decimals.plain(table.get()), amount,
+            findings.add(c.finding(FindingCode.C17, Severity.ERROR, List.of(id, field), c.shown(field, table.get()), amount,
                     "报告“" + c.label(id) + "”写道“" + quoted + "”：" + c.label(field) + " " + amount + " ≠ 表中 "
-                            + Decimals.plain(table.get()) + "（" + c.read.where(field).orElse(field) + "，差 "
-                            + Decimals.plain(difference) + "）。请核对报告文字与基础数据表，改正不一致之处。"));
+                            + c.shown(field, table.get()) + "（" + c.read.where(field).orElse(field) + "，差 "
+                            + c.shown(field, difference) + "）。请核对报告文字与基础数据表，改正不一致之处。")
+                    .withValues(table.get(), stated.amount()));
         }
 
         /** The evaluation year written out (2022年, 2022年度) speaks of the unit's year as 本年 does. */

@@ -3,7 +3,8 @@ package org.evalbook.check;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import org.evalbook.framework.Decimals;
+import org.evalbook.finding.Figures;
+import org.evalbook.framework.Expression;
 import org.evalbook.framework.FieldValues;
 import org.evalbook.framework.Formula;
 import org.evalbook.framework.Framework;
@@ -35,12 +36,19 @@ final class RateCalculator {
         if (inputs.anyBlank()) {
             return new Rate.Missing(inputs.blanks());
         }
-        String working = Decimals.plain(numerator) + " / " + Decimals.plain(denominator);
+        String working = Figures.of(unit(ratio.numerator()), numerator) + " / " + Figures.of(unit(ratio.denominator()), denominator);
         if (denominator.signum() == 0) {
             return numerator.signum() == 0 ? new Rate.ZeroOverZero(working) : new Rate.XOverZero(working);
         }
         BigDecimal rate = numerator.divide(denominator, RATE_SCALE, RoundingMode.HALF_UP);
-        return new Rate.Value(rate, working + " = " + Decimals.percent(rate));
+        return new Rate.Value(rate, working + " = " + Figures.percent(rate));
+    }
+
+    /** The unit of an expression's figures: that of its first field (万元, 人 …); none for a count of rows. */
+    private String unit(Expression expression) {
+        return expression.terms().stream().map(Expression.Term::operand).findFirst()
+                .map(o -> o instanceof Expression.FieldRef ref ? ref.field() : o instanceof Expression.ColumnSum sum ? sum.column() : "")
+                .flatMap(framework::field).map(f -> f.unit()).orElse("");
     }
 
     private Rate mean(Formula.RowMean mean) {
@@ -66,6 +74,6 @@ final class RateCalculator {
             return new Rate.ZeroOverZero("没有可计算的行");
         }
         BigDecimal rate = sum.divide(BigDecimal.valueOf(counted), RATE_SCALE, RoundingMode.HALF_UP);
-        return new Rate.Value(rate, counted + " 行的平均值 = " + Decimals.percent(rate));
+        return new Rate.Value(rate, counted + " 行的平均值 = " + Figures.percent(rate));
     }
 }

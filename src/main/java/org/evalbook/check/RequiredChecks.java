@@ -9,7 +9,10 @@ import org.evalbook.framework.FieldDef;
 import org.evalbook.framework.ProfileEntry;
 import org.evalbook.framework.TableDef;
 
-/** C11: required fields left blank (a blank is never zero), one finding per kind listing every cell. */
+/**
+ * C11: required fields left blank (a blank is never zero), one finding per field — so the JSON, 问题清单 and 审核意见书
+ * list one blank per line and the terminal shows them under one headline.
+ */
 final class RequiredChecks {
     private RequiredChecks() {
     }
@@ -24,8 +27,10 @@ final class RequiredChecks {
             }
             (field.group().equals("自评报告") ? report : base).add(field.id());
         }
-        add(c, findings, base, "基础数据必填项为空", "请补填" + (base.stream().anyMatch(id -> c.framework.field(id)
-                .filter(f -> f.type().isNumeric()).isPresent()) ? "；数额确实为零的请填 0，不要留空。" : "。"));
+        for (String id : base) {
+            boolean numeric = c.framework.field(id).filter(f -> f.type().isNumeric()).isPresent();
+            add(c, findings, id, "基础数据必填项为空", numeric ? "请补填；数额确实为零的请填 0，不要留空。" : "请补填。");
+        }
         for (TableDef table : c.framework.tables()) {
             if (table.required() && c.read.values().rows(table.id()).isEmpty()) {
                 findings.add(c.finding(FindingCode.C11, Severity.ERROR, List.of(table.columns().get(0).id()), "至少一行", "空",
@@ -56,9 +61,9 @@ final class RequiredChecks {
             self.add("self_grade");
         }
         String grade = c.text("self_grade").filter(g -> noTotal).map(g -> "自评等级填了“" + g + "”，却没有自评总分。").orElse("");
-        add(c, findings, self, "自评得分为空", grade + "请逐项填写自评得分、自评总分和等级。");
-        add(c, findings, answers, "核查项或达成档次未选择", "请逐项选择“是/否”或达成档次（达成、部分达成、未达成）。");
-        add(c, findings, report, "自评报告必填章节为空", "请按提纲补写这些章节。");
+        self.forEach(id -> add(c, findings, id, "自评得分为空", (id.equals("self_total") ? grade : "") + "请填写。"));
+        answers.forEach(id -> add(c, findings, id, "核查项或达成档次未选择", "请选择“是/否”或达成档次（达成、部分达成、未达成）。"));
+        report.forEach(id -> add(c, findings, id, "自评报告必填章节为空", "请按提纲补写这一章节。"));
         return findings;
     }
 
@@ -66,12 +71,7 @@ final class RequiredChecks {
         return c.number(id).isPresent() || c.text(id).filter(t -> !t.isBlank()).isPresent();
     }
 
-    private static void add(Checked c, List<Finding> findings, List<String> ids, String what, String todo) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        List<String> labels = ids.stream().map(c::label).toList();
-        findings.add(c.finding(FindingCode.C11, Severity.ERROR, ids, "必填", "空",
-                what + "（" + ids.size() + " 项）：" + String.join("、", labels) + "。" + todo));
+    private static void add(Checked c, List<Finding> findings, String id, String what, String todo) {
+        findings.add(c.finding(FindingCode.C11, Severity.ERROR, List.of(id), "必填", "空", what + "：" + c.label(id) + "。" + todo));
     }
 }

@@ -45,7 +45,7 @@ public final class ReturnChecker {
         findings.addAll(isolated(raw, "自评得分", () -> ScoreChecks.run(checked)));
         findings.addAll(isolated(raw, "公式核对", () -> FormulaChecks.run(checked)));
         findings.addAll(isolated(raw, "报告文字核对", () -> NarrativeChecks.run(checked)));
-        List<Finding> explained = new ArrayList<>(Explanations.apply(checked, cluster(findings, FindingCode.C13)));
+        List<Finding> explained = new ArrayList<>(Explanations.apply(checked, cluster(findings, FindingCode.C13, checked.order)));
         explained.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code));
         UnitIdentity unit = UnitIdentity.of(raw, read.values(), IdentityChecks.trusted(raw.meta(), identity));
         return new CheckResult(raw.file(), Optional.of(read), Optional.of(unit), Optional.of(profile.id()), Optional.of(scores), explained);
@@ -68,8 +68,9 @@ public final class ReturnChecker {
     public static final String INTERNAL = "检查此文件时 evalbook 内部出错";
 
     /** Several warnings of one code as one finding that lists every cell (checks.md: "not as 30 lines"). */
-    static List<Finding> cluster(List<Finding> findings, FindingCode code) {
-        List<Finding> same = findings.stream().filter(f -> f.code() == code && f.severity() == Severity.WARNING).toList();
+    static List<Finding> cluster(List<Finding> findings, FindingCode code, ReadingOrder order) {
+        List<Finding> same = findings.stream().filter(f -> f.code() == code && f.severity() == Severity.WARNING)
+                .sorted(Comparator.comparing((Finding f) -> f.cells().isEmpty() ? "" : f.cells().get(0), order)).toList();
         if (same.size() < 2) {
             return findings;
         }
@@ -85,7 +86,7 @@ public final class ReturnChecker {
         }
         String advice = same.get(0).message().substring(Math.max(0, same.get(0).message().lastIndexOf("。请") + 1));
         Finding first = same.get(0);
-        clustered.add(new Finding(code, Severity.WARNING, first.file(), first.sheet(), cells,
+        clustered.add(new Finding(code, Severity.WARNING, first.file(), first.sheet(), order.sorted(cells),
                 String.join(",", same.stream().map(Finding::field).toList()), "", "",
                 cells.get(0) + " 等 " + same.size() + " 处" + code.title() + "：" + String.join("；", parts) + "。" + advice));
         return clustered;

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.evalbook.framework.Decimals;
+import org.evalbook.finding.Figures;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
@@ -25,9 +25,6 @@ final class ScoreChecks {
     static List<Finding> run(Checked c) {
         List<Finding> findings = new ArrayList<>();
         List<String> noReason = new ArrayList<>();
-        List<String> notComputable = new ArrayList<>();
-        List<String> notComputableIds = new ArrayList<>();
-        List<String> blankInputs = new ArrayList<>();
         BigDecimal selfSum = BigDecimal.ZERO;
         boolean allSelf = true;
         for (ProfileEntry entry : c.profile.entries()) {
@@ -35,14 +32,14 @@ final class ScoreChecks {
             IndicatorScore score = c.scores.indicator(indicator.id()).orElseThrow();
             if (score.outcome() == Outcome.MISSING_DATA || score.outcome() == Outcome.X_OVER_ZERO
                     || score.outcome() == Outcome.NOT_APPLICABLE && !score.blankInputs().isEmpty()) {
-                notComputable.add(score.name() + "（" + score.note() + "）");
-                notComputableIds.add(indicator.id());
-                score.blankInputs().stream().filter(b -> !blankInputs.contains(b)).forEach(blankInputs::add);
+                // One finding per indicator: each names its own blank inputs, and a long list reads one line each.
+                findings.add(c.finding(FindingCode.C23, Severity.WARNING, List.of(indicator.id()), score.blankInputs(), "", "",
+                        score.name() + " 无法按公式计算（" + score.note() + "）。请补齐相关数据，或在情况说明中说明原因。"));
             }
             score.rate().filter(r -> !isChangeRate(entry)).filter(r -> r.compareTo(c.framework.checkParameters().rateFrom()) < 0
                     || r.compareTo(c.framework.checkParameters().rateTo()) > 0).ifPresent(r -> findings.add(c.finding(FindingCode.C21,
-                    Severity.WARNING, List.of(indicator.rateName()), "0%–200%", Decimals.percent(r), score.name() + " 计算值为 "
-                            + Decimals.percent(r) + "，超出 0%–200% 的合理范围。请核对分子、分母是否填错或单位不一致。")));
+                    Severity.WARNING, List.of(indicator.rateName()), range(c), Figures.percent(r), score.name() + " 计算值为 "
+                            + Figures.percent(r) + "，超出 " + range(c) + " 的合理范围。请核对分子、分母是否填错或单位不一致。").withValues(null, r)));
             Optional<BigDecimal> self = c.number(indicator.selfName());
             if (self.isEmpty()) {
                 allSelf = false;
@@ -58,12 +55,13 @@ final class ScoreChecks {
             findings.add(c.finding(FindingCode.C15, Severity.WARNING, noReason, "扣分原因", "空", "自评得分低于分值但未写扣分原因（"
                     + noReason.size() + " 项）：" + String.join("、", noReason.stream().map(c::label).toList()) + "。请写明扣分原因。"));
         }
-        if (!notComputable.isEmpty()) {
-            findings.add(c.finding(FindingCode.C23, Severity.WARNING, notComputableIds, blankInputs, "", "", "以下 " + notComputable.size()
-                    + " 个指标无法按公式计算：" + String.join("；", notComputable) + "。请补齐相关数据，或在情况说明中说明原因。"));
-        }
         totals(c, selfSum, allSelf, findings);
         return findings;
+    }
+
+    /** The plausible range of a rate, as the check parameters set it. */
+    private static String range(Checked c) {
+        return Figures.percent(c.framework.checkParameters().rateFrom()) + "–" + Figures.percent(c.framework.checkParameters().rateTo());
     }
 
     /** A rate of change (its numerator subtracts): negative values are normal, so no 0 %–200 % range applies. */
@@ -77,8 +75,9 @@ final class ScoreChecks {
         List<String> ids = List.of(indicator.selfName());
         String name = score.name();
         if (self.compareTo(entry.weight()) > 0 || self.signum() < 0) {
-            findings.add(c.finding(FindingCode.C14, Severity.ERROR, ids, "0–" + Decimals.plain(entry.weight()), Decimals.plain(self),
-                    name + " 自评 " + Decimals.plain(self) + " 分，不在 0 到分值 " + Decimals.plain(entry.weight()) + " 分之间。请改正。"));
+            findings.add(c.finding(FindingCode.C14, Severity.ERROR, ids, "0–" + Figures.score(entry.weight()), Figures.score(self),
+                    name + " 自评 " + Figures.score(self) + " 分，不在 0 到分值 " + Figures.score(entry.weight()) + " 分之间。请改正。")
+                    .withValues(null, self));
             return;
         }
         if (indicator.kind() == IndicatorKind.JUDGEMENT) {
@@ -93,15 +92,15 @@ final class ScoreChecks {
                 && self.compareTo(entry.weight()) == 0 && recomputed.compareTo(entry.weight()) < 0;
         if (misses) {
             findings.add(c.finding(FindingCode.C16, Severity.ERROR, List.of(indicator.selfName(), indicator.rateName()),
-                    Decimals.plain(recomputed), Decimals.plain(self), name + " 自评满分 " + Decimals.plain(self) + " 分，但指标值 "
-                            + score.rate().map(Decimals::percent).orElse("") + " 未达到评分标准，按规则应得 " + Decimals.plain(recomputed)
-                            + " 分（" + score.note() + "）。请按评分标准重新评分。"));
+                    Figures.score(recomputed), Figures.score(self), name + " 自评满分 " + Figures.score(self) + " 分，但指标值 "
+                            + score.rate().map(Figures::percent).orElse("") + " 未达到评分标准，按规则应得 " + Figures.score(recomputed)
+                            + " 分（" + score.note() + "）。请按评分标准重新评分。").withValues(recomputed, self));
             return;
         }
         Severity severity = score.outcome().isComputed() ? Severity.ERROR : Severity.WARNING;
-        findings.add(c.finding(FindingCode.C14, severity, ids, Decimals.plain(recomputed), Decimals.plain(self),
-                name + " 自评 " + Decimals.plain(self) + " 分，按评分规则复核为 " + Decimals.plain(recomputed) + " 分（" + score.note()
-                        + "）。请核对" + (severity == Severity.ERROR ? "并改正。" : "；数据不全的请补齐。")));
+        findings.add(c.finding(FindingCode.C14, severity, ids, Figures.score(recomputed), Figures.score(self),
+                name + " 自评 " + Figures.score(self) + " 分，按评分规则复核为 " + Figures.score(recomputed) + " 分（" + score.note()
+                        + "）。请核对" + (severity == Severity.ERROR ? "并改正。" : "；数据不全的请补齐。")).withValues(recomputed, self));
     }
 
     private static void judgement(Checked c, ProfileEntry entry, JudgementLevel level, BigDecimal self, List<Finding> findings) {
@@ -110,21 +109,23 @@ final class ScoreChecks {
         if (self.compareTo(low) < 0 || self.compareTo(high) > 0) {
             Indicator indicator = entry.indicator();
             findings.add(c.finding(FindingCode.C22, Severity.ERROR, List.of(indicator.selfName(), indicator.levelName()),
-                    Decimals.plain(low) + "–" + Decimals.plain(high), Decimals.plain(self), entry.name() + " 自评“" + level.level() + "”，该档得分应在 "
-                            + Decimals.plain(low) + "–" + Decimals.plain(high) + " 分之间，实填 " + Decimals.plain(self) + " 分。请调整得分或档次。"));
+                    Figures.score(low) + "–" + Figures.score(high), Figures.score(self), entry.name() + " 自评“" + level.level() + "”，该档得分应在 "
+                            + Figures.score(low) + "–" + Figures.score(high) + " 分之间，实填 " + Figures.score(self) + " 分。请调整得分或档次。")
+                    .withValues(null, self));
         }
     }
 
     private static void totals(Checked c, BigDecimal selfSum, boolean allSelf, List<Finding> findings) {
         Optional<BigDecimal> total = c.number("self_total");
         if (total.isPresent() && allSelf && total.get().subtract(selfSum).abs().compareTo(c.framework.checkParameters().scoreTolerance()) > 0) {
-            findings.add(c.finding(FindingCode.C14, Severity.ERROR, List.of("self_total"), Decimals.plain(selfSum), Decimals.plain(total.get()),
-                    "自评总分 " + Decimals.plain(total.get()) + " ≠ 各指标自评得分之和 " + Decimals.plain(selfSum) + "。请改正。"));
+            findings.add(c.finding(FindingCode.C14, Severity.ERROR, List.of("self_total"), Figures.score(selfSum), Figures.score(total.get()),
+                    "自评总分 " + Figures.score(total.get()) + " ≠ 各指标自评得分之和 " + Figures.score(selfSum) + "。请改正。")
+                    .withValues(selfSum, total.get()));
         }
         Optional<String> grade = c.text("self_grade");
         if (total.isPresent() && grade.isPresent() && !grade.get().equals(c.framework.gradeFor(total.get()))) {
             findings.add(c.finding(FindingCode.C14, Severity.ERROR, List.of("self_grade"), c.framework.gradeFor(total.get()), grade.get(),
-                    "自评等级“" + grade.get() + "”与自评总分 " + Decimals.plain(total.get()) + " 对应的等级“" + c.framework.gradeFor(total.get())
+                    "自评等级“" + grade.get() + "”与自评总分 " + Figures.score(total.get()) + " 对应的等级“" + c.framework.gradeFor(total.get())
                             + "”不符。请改正。"));
         }
     }

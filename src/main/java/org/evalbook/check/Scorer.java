@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.evalbook.framework.Decimals;
+import org.evalbook.finding.Figures;
 import org.evalbook.framework.EdgePolicy;
 import org.evalbook.framework.FieldValues;
 import org.evalbook.framework.Framework;
@@ -66,7 +66,7 @@ public final class Scorer {
         if (rate instanceof Rate.Value value) {
             BigDecimal score = RuleScorer.score(entry.rule(), entry.weight(), value.ratio());
             return scored(entry, Outcome.COMPUTED, Optional.of(value.ratio()), Optional.of(score), List.of(),
-                    value.working() + "，得 " + Decimals.plain(score) + " 分");
+                    value.working() + "，得 " + Figures.score(score) + " 分");
         }
         if (rate instanceof Rate.ZeroOverZero zero) {
             return byPolicy(entry, Outcome.ZERO_OVER_ZERO, entry.edgeCases().zeroOverZero(), List.of(),
@@ -89,7 +89,7 @@ public final class Scorer {
                     reason + "；按方案规则不适用，不计入总分");
         }
         BigDecimal score = RuleScorer.round(policy == EdgePolicy.FULL ? entry.weight() : BigDecimal.ZERO);
-        String points = policy == EdgePolicy.FULL ? "满分（" + Decimals.plain(score) + " 分）" : " 0 分";
+        String points = policy == EdgePolicy.FULL ? "满分（" + Figures.score(score) + " 分）" : " " + Figures.score(score) + " 分";
         return scored(entry, outcome, Optional.empty(), Optional.of(score), blanks, reason + "；按方案规则计" + points);
     }
 

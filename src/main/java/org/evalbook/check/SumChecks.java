@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.evalbook.framework.Decimals;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
@@ -47,27 +46,30 @@ final class SumChecks {
             List<String> ids = new ArrayList<>(List.of(check.total()));
             ids.addAll(parts.ids);
             boolean withinRounding = difference.abs().compareTo(allowed) <= 0;
-            String text = c.label(check.total()) + " " + Decimals.plain(total.get()) + " ≠ " + parts.text
-                    + (parts.typed > 1 && check.equals().terms().size() > 1 ? " = " + Decimals.plain(parts.sum) : "")
-                    + "（差 " + Decimals.plain(difference.abs()) + (withinRounding ? "，尾差）" : "）");
+            String sum = c.shown(check.total(), parts.sum);
+            String typed = c.shown(check.total(), total.get());
+            String text = c.label(check.total()) + " " + typed + " ≠ " + parts.text
+                    + (parts.typed > 1 && check.equals().terms().size() > 1 ? " = " + sum : "")
+                    + "（差 " + c.shown(check.total(), difference.abs()) + (withinRounding ? "，尾差）" : "）");
             if (withinRounding) {
                 rounding.computeIfAbsent(check.code(), k -> new ArrayList<>()).add(c.finding(code, Severity.WARNING, ids,
-                        Decimals.plain(parts.sum), Decimals.plain(total.get()), text + ROUNDING_ADVICE));
+                        sum, typed, text + ROUNDING_ADVICE).withValues(parts.sum, total.get()));
             } else {
                 boolean onlyAdds = check.equals().terms().stream().allMatch(t -> t.sign() > 0);
                 String probable = onlyAdds && parts.largest != null && total.get().compareTo(parts.largest) < 0
-                        ? "合计数小于其中一项（" + c.label(parts.largestId) + " " + Decimals.plain(parts.largest) + "），很可能填错行或单位（元/万元）。" : "";
-                errors.add(c.finding(code, Severity.ERROR, ids, Decimals.plain(parts.sum), Decimals.plain(total.get()),
-                        text + "。" + probable + "请核对合计数与各分项，改正后重新提交。"));
+                        ? "合计数小于其中一项（" + c.label(parts.largestId) + " " + c.shown(parts.largestId, parts.largest)
+                        + "），很可能填错行或单位（元/万元）。" : "";
+                errors.add(c.finding(code, Severity.ERROR, ids, sum, typed,
+                        text + "。" + probable + "请核对合计数与各分项，改正后重新提交。").withValues(parts.sum, total.get()));
             }
         }
         List<Finding> findings = new ArrayList<>(errors);
-        rounding.values().forEach(list -> findings.add(list.size() == 1 ? list.get(0) : cluster(list)));
+        rounding.values().forEach(list -> findings.add(list.size() == 1 ? list.get(0) : cluster(c, list)));
         return findings;
     }
 
     /** Several 尾差 of one code as one finding listing every cell. */
-    private static Finding cluster(List<Finding> list) {
+    private static Finding cluster(Checked c, List<Finding> list) {
         Finding first = list.get(0);
         List<String> cells = new ArrayList<>();
         List<String> lines = new ArrayList<>();
@@ -75,7 +77,9 @@ final class SumChecks {
             cells.addAll(f.cells());
             lines.add(f.message().replace(ROUNDING_ADVICE, ""));
         });
-        return new Finding(first.code(), Severity.WARNING, first.file(), first.sheet(), cells, String.join(",", list.stream().map(Finding::field).toList()),
+        List<String> sorted = c.order.sorted(cells);
+        String sheet = sorted.isEmpty() ? first.sheet() : sorted.get(0).substring(0, sorted.get(0).lastIndexOf('!'));
+        return new Finding(first.code(), Severity.WARNING, first.file(), sheet, sorted, String.join(",", list.stream().map(Finding::field).toList()),
                 "", "", "尾差 ×" + list.size() + "：" + String.join("；", lines) + ROUNDING_ADVICE);
     }
 
@@ -92,7 +96,7 @@ final class SumChecks {
                 }
                 if (value.isPresent()) {
                     parts.add(term.sign(), value.get(), ref.field());
-                    parts.text += sign + c.label(ref.field()) + " " + Decimals.plain(value.get());
+                    parts.text += sign + c.label(ref.field()) + " " + c.shown(ref.field(), value.get());
                 }
             } else if (term.operand() instanceof Expression.ColumnSum sum) {
                 String table = c.framework.tableOf(sum.column()).orElseThrow().id();
@@ -111,7 +115,7 @@ final class SumChecks {
                 if (cells == 0) {
                     return null;
                 }
-                parts.text += sign + "Σ " + c.label(sum.column()) + "（" + cells + " 行）" + Decimals.plain(subtotal);
+                parts.text += sign + "Σ " + c.label(sum.column()) + "（" + cells + " 行）" + c.shown(sum.column(), subtotal);
             }
         }
         return parts;

@@ -1,5 +1,6 @@
 package org.evalbook.finding;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,9 +15,13 @@ import java.util.Objects;
  * @param actual   what the file says ("" when not applicable)
  * @param message  the Chinese message: what is wrong and what to do
  * @param explained the unit's explanation from 情况说明 when it explained this warning ("" when none)
+ * @param expectedValue the exact decimal behind {@code expected} when it is one number (a fraction for a rate); else
+ *                      null — nullable rather than Optional, as findings cross the reader workers' JSON as they are
+ * @param actualValue   the exact decimal behind {@code actual} when it is one number; else null
  */
 public record Finding(FindingCode code, Severity severity, String file, String sheet, List<String> cells, String field,
-                      String expected, String actual, String message, String explained) {
+                      String expected, String actual, String message, String explained, BigDecimal expectedValue,
+                      BigDecimal actualValue) {
     public Finding {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
@@ -31,18 +36,29 @@ public record Finding(FindingCode code, Severity severity, String file, String s
     }
 
     public Finding(FindingCode code, Severity severity, String file, String sheet, List<String> cells, String field,
+                   String expected, String actual, String message, String explained) {
+        this(code, severity, file, sheet, cells, field, expected, actual, message, explained, null, null);
+    }
+
+    public Finding(FindingCode code, Severity severity, String file, String sheet, List<String> cells, String field,
                    String expected, String actual, String message) {
         this(code, severity, file, sheet, cells, field, expected, actual, message, "");
     }
 
     /** The same finding, marked as explained by the unit. */
     public Finding explainedBy(String explanation) {
-        return new Finding(code, severity, file, sheet, cells, field, expected, actual, message, explanation);
+        return new Finding(code, severity, file, sheet, cells, field, expected, actual, message, explanation, expectedValue, actualValue);
     }
 
     /** The same finding for another file name (findings raised before the file's name was known). */
     public Finding inFile(String name) {
-        return new Finding(code, severity, name, sheet, cells, field, expected, actual, message, explained);
+        return new Finding(code, severity, name, sheet, cells, field, expected, actual, message, explained, expectedValue, actualValue);
+    }
+
+    /** The same finding carrying the exact numbers behind its expected and actual text. */
+    public Finding withValues(BigDecimal expected, BigDecimal actual) {
+        return new Finding(code, severity, file, sheet, cells, field, this.expected, this.actual, message, explained,
+                expected, actual);
     }
 
     /** A finding about the whole file. */

@@ -7,6 +7,14 @@ import java.util.List;
 /** A profile entry's 评分标准 as a bureau writes it, in Chinese, generated from the rule itself. */
 public final class RuleText {
     private static final String[] CIRCLED = {"①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"};
+    /**
+     * Punctuation that must never open a line in Chinese (closing marks) or end one (opening marks), and the
+     * zero-width no-break space that keeps each to its neighbour. LibreOffice breaks before "）", "；", "。" in a
+     * wrapped cell and ignores U+2060 WORD JOINER there, but honours U+FEFF (checked on rendered pages).
+     */
+    private static final java.util.regex.Pattern NEVER_OPENS_A_LINE = java.util.regex.Pattern.compile("(?<!\uFEFF)([）)；;。，,、：:！？”’》〉】」』%])");
+    private static final java.util.regex.Pattern NEVER_ENDS_A_LINE = java.util.regex.Pattern.compile("([（(“‘《〈【「『])(?!\uFEFF)");
+    private static final String NO_BREAK = "\uFEFF";
 
     private RuleText() {
     }
@@ -51,6 +59,15 @@ public final class RuleText {
             parts.add(level.level() + "得" + plain(level.low(entry.weight())) + "–" + plain(level.high(entry.weight())) + "分");
         }
         return "定性评价：" + String.join("；", parts);
+    }
+
+    /**
+     * A text for a wrapped cell of a printed form: no line can start with closing punctuation. Only for what is
+     * printed; the terminal shows the text as {@link #describe} gives it.
+     */
+    public static String forPrint(String text) {
+        String closing = NEVER_OPENS_A_LINE.matcher(text).replaceAll(NO_BREAK + "$1");
+        return NEVER_ENDS_A_LINE.matcher(closing).replaceAll("$1" + NO_BREAK);
     }
 
     /** The entry's edge-case policies, for rate indicators. */

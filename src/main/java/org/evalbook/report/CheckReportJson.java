@@ -8,12 +8,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 import org.evalbook.pipeline.CheckedReturn;
+import org.evalbook.finding.Figures;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.Severity;
 import org.evalbook.intake.OwnJson;
 
-/** {@code evalbook check --json}: every file, and every finding as a self-contained object carrying its file. */
+/**
+ * {@code evalbook check --json}: every file, and every finding as a self-contained object carrying its file. Figures
+ * come twice: as text the way the terminal shows them ({@code "81.20"}, {@code "95.00%"}) and, under the same key with
+ * {@code _value}, as the exact decimal number ({@code 81.2}, a rate as its fraction {@code 0.95}).
+ */
 public final class CheckReportJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -34,9 +40,9 @@ public final class CheckReportJson {
             file.put("unit_name", unit.unitName());
             file.put("fiscal_year", unit.year());
             file.put("profile", unit.profile());
-            file.put("recomputed_total", unit.recomputedTotal().map(BigDecimal::toPlainString).orElse(null));
+            figure(file, "recomputed_total", unit.recomputedTotal().orElse(null), Figures::score);
             file.put("recomputed_grade", unit.recomputedGrade().orElse(null));
-            file.put("self_total", unit.selfTotal().map(BigDecimal::toPlainString).orElse(null));
+            figure(file, "self_total", unit.selfTotal().orElse(null), Figures::score);
             file.put("self_grade", unit.selfGrade().orElse(null));
             file.put("errors", result.count(Severity.ERROR));
             file.put("warnings", result.count(Severity.WARNING));
@@ -46,9 +52,9 @@ public final class CheckReportJson {
                 ObjectNode indicator = indicators.addObject();
                 indicator.put("id", score.indicatorId());
                 indicator.put("name", score.name());
-                indicator.put("weight", score.weight().toPlainString());
-                indicator.put("rate", score.rate().map(BigDecimal::toPlainString).orElse(null));
-                indicator.put("score", score.score().map(BigDecimal::toPlainString).orElse(null));
+                figure(indicator, "weight", score.weight(), Figures::score);
+                figure(indicator, "rate", score.rate().orElse(null), Figures::percent);
+                figure(indicator, "score", score.score().orElse(null), Figures::score);
                 indicator.put("outcome", score.outcome().name().toLowerCase(java.util.Locale.ROOT));
                 indicator.put("note", score.note());
             }));
@@ -59,6 +65,15 @@ public final class CheckReportJson {
             }
         }
         JSON.writeValue(out, root);
+    }
+
+    /**
+     * A figure twice: {@code key} as a person reads it ("81.20", "95.00%"), {@code key_value} as the exact decimal (a
+     * number; a rate as its fraction, 0.95); both null when there is none.
+     */
+    private static void figure(ObjectNode node, String key, BigDecimal value, Function<BigDecimal, String> shown) {
+        node.put(key, value == null ? null : shown.apply(value));
+        node.put(key + "_value", value);
     }
 
     private static ObjectNode node(Finding finding) {
@@ -72,7 +87,9 @@ public final class CheckReportJson {
         finding.cells().forEach(cells::add);
         node.put("field", finding.field());
         node.put("expected", finding.expected());
+        node.put("expected_value", finding.expectedValue());
         node.put("actual", finding.actual());
+        node.put("actual_value", finding.actualValue());
         node.put("message", finding.message());
         node.put("explained", finding.explained());
         return node;

@@ -1,19 +1,25 @@
 package org.evalbook.report;
 
-import org.evalbook.framework.Decimals;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.evalbook.pipeline.CheckedReturn;
+import org.evalbook.finding.Figures;
 import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
 import org.evalbook.intake.Names;
 
 /**
  * The terminal report of {@code evalbook check}, in Chinese: per file the unit, the recomputed total and grade against
- * the self-assessment, then the findings by severity; a summary line at the end.
+ * the self-assessment, then the findings by severity (a code raised per item — C11, C23 — under one headline, one
+ * indented line per item); a summary line at the end.
  */
 public final class CheckReportText {
+    /** Codes raised once per item (a blank field, an indicator): several show as a headline and one indented line each. */
+    private static final Set<FindingCode> LISTED = EnumSet.of(FindingCode.C11, FindingCode.C23);
+
     private CheckReportText() {
     }
 
@@ -34,8 +40,8 @@ public final class CheckReportText {
         if (result.readable()) {
             out.println("单位：" + Names.escaped(or(unit.unitName(), "（未填单位名称）")) + "（" + Names.escaped(or(unit.unitCode(), "无代码")) + "），"
                     + or(unit.year(), "？") + " 年度，评价方案 " + unit.profile());
-            out.println("复核：总分 " + unit.recomputedTotal().map(BigDecimal::toPlainString).orElse("—") + "，等级 "
-                    + unit.recomputedGrade().orElse("—") + "；自评：总分 " + unit.selfTotal().map(Decimals::plain).orElse("未填")
+            out.println("复核：总分 " + unit.recomputedTotal().map(Figures::score).orElse("—") + "，等级 "
+                    + unit.recomputedGrade().orElse("—") + "；自评：总分 " + unit.selfTotal().map(Figures::score).orElse("未填")
                     + "，等级 " + Names.escaped(unit.selfGrade().orElse("未填")));
         }
         for (Severity severity : Severity.values()) {
@@ -44,16 +50,31 @@ public final class CheckReportText {
                 continue;
             }
             out.println(severity.label() + " " + findings.size() + " 项：");
-            for (Finding finding : findings) {
-                // Messages quote what units typed: control characters in it must not drive the clerk's terminal.
-                out.println("  [" + finding.code() + " " + finding.code().title() + "] " + Names.escaped(finding.message()
-                        + (finding.explained().isEmpty() ? "" : "（单位已在情况说明中说明：" + finding.explained() + "）")));
+            for (int i = 0; i < findings.size(); ) {
+                FindingCode code = findings.get(i).code();
+                int end = i;
+                while (end < findings.size() && findings.get(end).code() == code) {
+                    end++;
+                }
+                if (LISTED.contains(code) && end - i > 1) {
+                    out.println("  [" + code + " " + code.title() + "] 共 " + (end - i) + " 项：");
+                    findings.subList(i, end).forEach(f -> out.println("      " + text(f)));
+                } else {
+                    findings.subList(i, end).forEach(f -> out.println("  [" + code + " " + code.title() + "] " + text(f)));
+                }
+                i = end;
             }
         }
         if (result.findings().isEmpty()) {
             out.println("未发现问题。");
         }
         out.println();
+    }
+
+    /** Messages quote what units typed: control characters in them must not drive the clerk's terminal. */
+    private static String text(Finding finding) {
+        return Names.escaped(finding.message()
+                + (finding.explained().isEmpty() ? "" : "（单位已在情况说明中说明：" + finding.explained() + "）"));
     }
 
     private static String or(String value, String fallback) {

@@ -1,10 +1,10 @@
 package org.evalbook.report;
 
-import org.evalbook.framework.Decimals;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import org.evalbook.check.IndicatorScore;
 import org.evalbook.check.ScoreSheet;
+import org.evalbook.finding.Figures;
 import org.evalbook.framework.DisplayWidth;
 import org.evalbook.framework.Profile;
 
@@ -15,15 +15,15 @@ public final class ScoreSheetText {
 
     public static void write(PrintWriter out, String unit, Profile profile, ScoreSheet sheet) {
         out.println(unit + " — 评价方案 " + profile.id() + "（" + profile.name() + "）");
-        out.println("  " + pad("指标", 28) + padLeft("分值", 6) + padLeft("计算值", 10) + padLeft("得分", 8) + "  说明");
+        out.println("  " + pad("指标", 28) + padLeft("分值", 7) + padLeft("计算值", 10) + padLeft("得分", 8) + "  说明");
         for (IndicatorScore score : sheet.indicators()) {
-            out.println("  " + pad(score.name(), 28) + padLeft(Decimals.plain(score.weight()), 6)
-                    + padLeft(score.rate().map(Decimals::percent).orElse("—"), 10)
-                    + padLeft(score.score().map(BigDecimal::toPlainString).orElse("不适用"), 8) + "  " + score.note());
+            out.println("  " + pad(score.name(), 28) + padLeft(Figures.score(score.weight()), 7)
+                    + padLeft(score.rate().map(Figures::percent).orElse("—"), 10)
+                    + padLeft(score.score().map(Figures::score).orElse("不适用"), 8) + "  " + score.note());
         }
         String rescaled = sheet.applicableWeight().compareTo(BigDecimal.valueOf(100)) == 0 ? ""
-                : "（按适用指标分值 " + Decimals.plain(sheet.applicableWeight()) + " 折算为百分制）";
-        out.println("  规则总分 " + sheet.total().toPlainString() + rescaled + "，等级 " + sheet.grade());
+                : "（按适用指标分值 " + Figures.score(sheet.applicableWeight()) + " 折算为百分制）";
+        out.println("  规则总分 " + Figures.score(sheet.total()) + rescaled + "，等级 " + sheet.grade());
     }
 
     /** Pads to a terminal width in which a Chinese character takes two columns. */

@@ -95,7 +95,24 @@ class FindingCodesTest {
         put(FindingCode.C21, f -> f.edited("c21.xlsx", w -> w.cell("pay_planned_progress", 0).setCellValue(100)), "pay_planned_progress");
         put(FindingCode.C22, f -> f.edited("c22.xlsx", w -> w.cell("self_effect_social", 0).setCellValue(3)), "self_effect_social");
         put(FindingCode.C23, f -> f.edited("c23.xlsx", w -> w.clear("survey_valid", 0)), "effect_satisfaction");
+        // Saved as openpyxl saves: every formula kept, each with an empty result (<v/>), which POI reads as 0.
+        put(FindingCode.C26, f -> f.workbook("c26.xlsx", w -> formulaCells(w).forEach(c -> c.getCTCell().setV(""))), "score_total");
         put(FindingCode.C24, f -> f.edited("c24.xlsx", w -> w.cell("check_process_disclosure_1", 0).setCellValue("√")), "check_process_disclosure_1");
+    }
+
+    /** Every formula cell of a workbook. */
+    static java.util.List<org.apache.poi.xssf.usermodel.XSSFCell> formulaCells(org.apache.poi.xssf.usermodel.XSSFWorkbook workbook) {
+        java.util.List<org.apache.poi.xssf.usermodel.XSSFCell> cells = new java.util.ArrayList<>();
+        for (Sheet sheet : workbook) {
+            for (Row row : sheet) {
+                row.forEach(cell -> {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                        cells.add((org.apache.poi.xssf.usermodel.XSSFCell) cell);
+                    }
+                });
+            }
+        }
+        return cells;
     }
 
     private static void put(FindingCode code, Maker maker, String field) {
@@ -183,9 +200,46 @@ class FindingCodesTest {
             assertThat(Checks.of(file).findings()).anySatisfy(f -> {
                 assertThat(f.code()).isEqualTo(FindingCode.C14);
                 assertThat(f.severity()).isEqualTo(Severity.ERROR);
-                assertThat(f.message()).contains("不在 0 到分值 3 分之间");
+                assertThat(f.message()).contains("不在 0 到分值 3.00 分之间");
             });
         }
+    }
+
+    /**
+     * Formulas intact but saved without results — as openpyxl writes them (an empty result) and as POI writes a formula
+     * it never calculated (no result at all) — are one C26 提示 listing the computed cells in reading order, never C18.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void formulasSavedWithoutResultsAreC26NotC18(boolean openpyxlStyle) throws Exception {
+        Path file = new Fixtures(temp).workbook("uncached-" + openpyxlStyle + ".xlsx", w -> formulaCells(w).forEach(c -> {
+            if (openpyxlStyle) {
+                c.getCTCell().setV("");
+            } else {
+                c.getCTCell().unsetV();
+            }
+        }));
+        CheckResult result = Checks.of(file);
+        assertThat(result.findings()).extracting(Finding::code).as(Checks.describe(result)).containsExactly(FindingCode.C26);
+        Finding finding = result.findings().get(0);
+        assertThat(finding.severity()).isEqualTo(Severity.INFO);
+        assertThat(finding.code().title()).isEqualTo("未重新计算");
+        assertThat(finding.message()).contains("公式完好", "openpyxl", "无需处理").doesNotContain("改动了");
+        assertThat(finding.cells()).hasSizeGreaterThan(20).isEqualTo(new ReadingOrder(Checks.FRAMEWORK).sorted(finding.cells()));
+        assertThat(finding.message()).startsWith(finding.cells().get(0) + " 等 " + finding.cells().size() + " 个计算单元格");
+        assertThat(Checks.of(file).findings()).isEqualTo(result.findings());
+    }
+
+    /** A number typed over a formula stays C18 even in a file saved without results. */
+    @org.junit.jupiter.api.Test
+    void aTypedOverFormulaInAnUncalculatedFileIsStillC18() throws Exception {
+        Path file = new Fixtures(temp).workbook("typed-uncached.xlsx", w -> {
+            formulaCells(w).forEach(c -> c.getCTCell().setV(""));
+            var cell = new WorkbookFiller(w).cell("score_input_staff_control", 0);
+            cell.removeFormula();
+            cell.setCellValue(3);
+        });
+        assertThat(Checks.of(file).findings()).extracting(Finding::code).containsExactly(FindingCode.C18, FindingCode.C26);
     }
 
     @ParameterizedTest

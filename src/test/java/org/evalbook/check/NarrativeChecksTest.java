@@ -55,7 +55,7 @@ class NarrativeChecksTest {
         Path file = new Fixtures(temp).edited("c17-" + Math.abs(text.hashCode()) + ".xlsx",
                 w -> w.cell("report_spending", 0).setCellValue(text.replace("\\n", "\n")));
         List<Finding> c17 = Checks.of(file).findings().stream().filter(f -> f.code() == FindingCode.C17).toList();
-        List<String> got = c17.stream().map(f -> f.field().split(",")[1] + " " + f.actual()).toList();
+        List<String> got = c17.stream().map(f -> f.field().split(",")[1] + " " + f.actualValue().stripTrailingZeros().toPlainString()).toList();
         assertThat(String.join("; ", got)).as(text).isEqualTo(expected.equals("-") ? "" : expected);
     }
 
@@ -101,7 +101,7 @@ class NarrativeChecksTest {
             numbers.put(figure.substring(0, figure.indexOf('=')), figure.substring(figure.indexOf('=') + 1));
         }
         List<String> got = NarrativeChecks.run(checked(text.replace("\\n", "\n"), numbers)).stream()
-                .map(f -> f.field().split(",")[1] + " " + f.actual()).toList();
+                .map(f -> f.field().split(",")[1] + " " + f.actualValue().stripTrailingZeros().toPlainString()).toList();
         assertThat(String.join("; ", got)).as(text).isEqualTo(expected.equals("-") ? "" : expected);
     }
 
@@ -111,7 +111,7 @@ class NarrativeChecksTest {
         List<Finding> findings = NarrativeChecks.run(checked(text, Map.of()));
         assertThat(findings).extracting(Finding::code).containsOnly(FindingCode.C17);
         assertThat(findings).extracting(Finding::severity).containsExactly(Severity.ERROR, Severity.INFO);
-        assertThat(findings.get(0).actual()).isEqualTo("80");
+        assertThat(findings.get(0).actual()).isEqualTo("80.00");
         assertThat(findings.get(1).field()).isEqualTo("report_spending");
         assertThat(findings.get(1).message()).contains("共 300015 字", "超过核对上限 32767 字", "只核对了前 15 字", "其余文字未与表格核对");
     }
@@ -121,13 +121,13 @@ class NarrativeChecksTest {
         String text = "1".repeat(NarrativeChecks.MAX_SECTION - STATED.length()) + STATED;
         List<Finding> findings = NarrativeChecks.run(checked(text, Map.of()));
         assertThat(findings).extracting(Finding::severity).containsExactly(Severity.ERROR);
-        assertThat(findings.get(0).actual()).isEqualTo("80");
+        assertThat(findings.get(0).actual()).isEqualTo("80.00");
     }
 
     @Test
     void aWrongFigureStatedTwiceInASectionIsOneFinding() {
         List<Finding> findings = NarrativeChecks.run(checked(STATED + "\n" + STATED, Map.of()));
-        assertThat(findings).extracting(Finding::actual).containsExactly("80");
+        assertThat(findings).extracting(Finding::actual).containsExactly("80.00");
     }
 
     /**

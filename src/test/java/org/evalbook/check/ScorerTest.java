@@ -49,7 +49,7 @@ class ScorerTest {
                     values().number("staff_actual", "107").number("staff_authorized", "100").build());
             assertThat(staff.rate()).contains(new BigDecimal("1.0700"));
             assertThat(staff.score()).contains(new BigDecimal("1.50"));
-            assertThat(staff.note()).isEqualTo("107 / 100 = 107.00%，得 1.5 分");
+            assertThat(staff.note()).isEqualTo("107 / 100 = 107.00%，得 1.50 分");
         }
 
         @Test
@@ -89,7 +89,7 @@ class ScorerTest {
                     values().number("procurement_final", "2.75").number("procurement_budget", "0").build());
             assertThat(procurement.outcome()).isEqualTo(Outcome.X_OVER_ZERO);
             assertThat(procurement.score()).contains(new BigDecimal("0.00"));
-            assertThat(procurement.note()).isEqualTo("2.75 / 0（分母为 0，无法计算）；按方案规则计 0 分");
+            assertThat(procurement.note()).isEqualTo("2.75 / 0.00（分母为 0，无法计算）；按方案规则计 0.00 分");
         }
 
         @Test
@@ -106,7 +106,7 @@ class ScorerTest {
             assertThat(building.outcome()).isEqualTo(Outcome.MISSING_DATA);
             assertThat(building.blankInputs()).containsExactly("building_area_actual", "building_area_approved");
             assertThat(building.score()).contains(new BigDecimal("5.00"));
-            assertThat(building.note()).isEqualTo("缺少数据：楼堂馆所实际建设面积、楼堂馆所批复建设面积；按方案规则计满分（5 分）");
+            assertThat(building.note()).isEqualTo("缺少数据：楼堂馆所实际建设面积、楼堂馆所批复建设面积；按方案规则计满分（5.00 分）");
         }
 
         @Test
@@ -177,7 +177,7 @@ class ScorerTest {
             IndicatorScore completion = score(DEFAULT, "output_completion", v);
             assertThat(completion.outcome()).isEqualTo(Outcome.MISSING_DATA);
             assertThat(completion.blankInputs()).containsExactly("task_actual[2]");
-            assertThat(completion.note()).isEqualTo("缺少数据：年度工作任务·实际完成数（第 2 行）；按方案规则计 0 分");
+            assertThat(completion.note()).isEqualTo("缺少数据：年度工作任务·实际完成数（第 2 行）；按方案规则计 0.00 分");
             assertThat(score(DEFAULT, "output_key_tasks", v).blankInputs()).containsExactly("task_key[2]");
         }
 
@@ -197,7 +197,7 @@ class ScorerTest {
                     .text("check_input_goal_clarity_2", "是").text("check_input_goal_clarity_3", "否")
                     .text("check_input_goal_clarity_4", "否").build());
             assertThat(clarity.score()).contains(new BigDecimal("1.50"));
-            assertThat(clarity.note()).isEqualTo("4 项中 2 项为“是”，得 1.5 分");
+            assertThat(clarity.note()).isEqualTo("4 项中 2 项为“是”，得 1.50 分");
         }
 
         @Test

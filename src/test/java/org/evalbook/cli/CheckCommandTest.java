@@ -23,6 +23,9 @@ class CheckCommandTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.out()).contains("━━ 0430405_珠晖区计划生育协会_2022.xlsx ━━", "单位：珠晖区计划生育协会（0430405），2022 年度，评价方案 hunan-2022",
                 "复核：总分 21.00，等级 差；自评：总分 未填，等级 未填", "[C17 报告文字与表格数据不符] 自评报告!A",
+                // A code raised per item: one headline, then one indented line per blank field or indicator.
+                "  [C11 必填项为空] 共 52 项：\n      基础数据表!B10 基础数据必填项为空：联系电话。请补填。\n",
+                "  [C23 指标无法计算] 共 20 项：\n      基础数据表!C43 “三公经费”变动率 无法按公式计算",
                 "共检查 2 个文件：有错误 2 个（需退回修改），仅有警告 0 个，无问题 0 个。");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("files")).hasSize(2);
@@ -32,6 +35,27 @@ class CheckCommandTest {
             }
             assertThat(finding.get("file").asText()).endsWith(".xlsx");
         }
+        // Amounts as people write them, and the exact figure beside the text.
+        JsonNode c17 = root.get("findings").findParents("code").stream().filter(f -> f.get("code").asText().equals("C17")).findFirst().orElseThrow();
+        assertThat(c17.get("actual").asText()).isEqualTo("132.01");
+        assertThat(c17.get("actual_value").isNumber()).isTrue();
+        assertThat(c17.get("actual_value").decimalValue()).isEqualByComparingTo("132.01");
+        assertThat(c17.get("expected").asText()).isEqualTo("78.63");
+        assertThat(c17.get("message").asText()).contains("≠ 表中 78.63", "差 53.38");
+        JsonNode file = root.get("files").get(0);
+        assertThat(file.get("recomputed_total").asText()).isEqualTo("21.00");
+        assertThat(file.get("recomputed_total_value").decimalValue()).isEqualByComparingTo("21");
+        JsonNode indicator = file.get("indicators").get(0);
+        assertThat(indicator.get("weight").asText()).matches("\\d+\\.\\d\\d");
+        assertThat(file.get("findings").findValuesAsText("code").stream().filter("C23"::equals)).as("one C23 per indicator").hasSize(20);
+    }
+
+    @Test
+    void twoRunsListTheSameCellsInTheSameOrder() throws Exception {
+        String file = "test-workbooks/returned/0530101_昆明市计划生育协会_2017.xlsx";
+        CliRun first = CliRun.of("check", "--demo-key", file);
+        CliRun second = CliRun.of("check", "--demo-key", file);
+        assertThat(second.out()).isEqualTo(first.out());
     }
 
     @Test
