@@ -72,7 +72,7 @@ final class IndicatorSheet {
         Indicator indicator = entry.indicator();
         String edges = indicator.kind() == IndicatorKind.RATE ? "。" + RuleText.edgeCases(entry) : "";
         labels(row, indicator.level1(), entry.level2(), entry.name(), Optional.of(entry.weight()),
-                RuleText.describe(entry, context.framework.judgementLevels()) + edges);
+                RuleText.forPrint(RuleText.describe(entry, context.framework.judgementLevels()) + edges));
         if (indicator.kind() == IndicatorKind.RATE) {
             IssuedFormulas.Issued rate = issued.get(indicator.rateName());
             context.formula(grid, row, RATE, indicator.rateName(), rate.formula(), Styles.Kind.FORMULA_PERCENT);

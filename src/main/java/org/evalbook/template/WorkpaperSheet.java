@@ -63,7 +63,7 @@ final class WorkpaperSheet {
             grid.text(row, c, locked[c], Styles.Kind.LABEL);
         }
         grid.styled(row, 4, context.styles.get(Styles.Kind.LOCKED_SCORE)).setCellValue(entry.weight().doubleValue());
-        grid.text(row, 5, RuleText.describe(entry, context.framework.judgementLevels()), Styles.Kind.LABEL);
+        grid.text(row, 5, RuleText.forPrint(RuleText.describe(entry, context.framework.judgementLevels())), Styles.Kind.LABEL);
         input(row, 6, "数据来源（决算报表、账簿凭证、批复文件、合同、台账、问卷等）");
         String working = indicator.kind() == IndicatorKind.RATE
                 ? "IF(ISNUMBER(" + indicator.rateName() + "),\"计算值 \"&TEXT(" + indicator.rateName() + ",\"0.00%\"),\"缺少数据或分母为 0\")"
