@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.evalbook.check.CheckResult;
 import org.evalbook.finding.Finding;
+import org.evalbook.framework.RuleText;
 import org.evalbook.finding.Severity;
 import org.evalbook.intake.Annotation;
 import org.evalbook.intake.Received;
@@ -56,7 +57,7 @@ public final class AnnotatedCopy {
         int n = 1;
         for (Finding finding : result.findings()) {
             problems.add(List.of(String.valueOf(n++), finding.severity().label(), finding.code().name(), finding.code().title(),
-                    finding.where().isEmpty() ? "整个文件" : finding.where(), withoutLocation(finding), finding.explained()));
+                    finding.where().isEmpty() ? "整个文件" : finding.where(), RuleText.forPrint(withoutLocation(finding)), finding.explained()));
         }
         return new Annotation(marks, new Annotation.Review(SHEET, title(result), preamble(result, reviewed),
                 List.of("序号", "级别", "编码", "问题", "位置", "说明及修改要求", "单位情况说明"), problems,
