@@ -1,10 +1,10 @@
 package org.evalbook.cli;
 
-import org.evalbook.framework.Decimals;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.evalbook.finding.Figures;
 import org.evalbook.framework.Framework;
 import org.evalbook.framework.IndicatorKind;
 import org.evalbook.framework.Profile;
@@ -35,15 +35,15 @@ final class ProfilesCommand implements Callable<Integer> {
         out.println(loaded.name() + "（" + loaded.id() + " " + loaded.version() + "）");
         for (Profile profile : loaded.profiles().values()) {
             out.println();
-            out.println(profile.id() + "  " + profile.name() + "：" + profile.entries().size() + " 个指标，合计 "
-                    + Decimals.plain(profile.totalWeight()) + " 分");
+            out.println(profile.name() + "（--profile " + profile.id() + "）：" + profile.entries().size() + " 个指标，合计 "
+                    + Figures.score(profile.totalWeight()) + " 分");
             if (!profile.description().isEmpty()) {
                 out.println("  " + profile.description());
             }
             for (Map.Entry<String, BigDecimal> level1 : profile.weightsByLevel1().entrySet()) {
-                out.println("  " + level1.getKey() + " " + Decimals.plain(level1.getValue()));
+                out.println("  " + level1.getKey() + " " + Figures.score(level1.getValue()) + " 分");
                 for (Map.Entry<String, BigDecimal> level2 : profile.weightsByLevel2(level1.getKey()).entrySet()) {
-                    out.println("    " + level2.getKey() + " " + Decimals.plain(level2.getValue()));
+                    out.println("    " + level2.getKey() + " " + Figures.score(level2.getValue()) + " 分");
                     if (indicators) {
                         listIndicators(out, loaded, profile, level1.getKey(), level2.getKey());
                     }
@@ -59,7 +59,8 @@ final class ProfilesCommand implements Callable<Integer> {
             if (entry.indicator().level1().equals(level1) && entry.level2().equals(level2)) {
                 String formula = entry.formula().map(f -> "；公式：" + f.label()).orElse("");
                 String edges = entry.indicator().kind() == IndicatorKind.RATE ? "；" + RuleText.edgeCases(entry) : "";
-                out.println("      " + entry.indicator().id() + " " + entry.name() + " " + Decimals.plain(entry.weight()) + "："
+                // The indicator's id is what a bureau editing the profile files looks for.
+                out.println("      " + entry.name() + " " + Figures.score(entry.weight()) + " 分（" + entry.indicator().id() + "）："
                         + RuleText.describe(entry, framework.judgementLevels()) + formula + edges);
             }
         }

@@ -72,14 +72,14 @@ class CommandLineTest {
     void profilesShowWeightsPerLevel() {
         CliRun run = CliRun.of("profiles");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("default  默认方案：30 个指标，合计 100 分", "  投入 15", "    目标设定 5",
-                "hunan-2022  湖南2022方案：22 个指标，合计 100 分", "  过程 61", "    预算管理 26");
+        assertThat(run.out()).contains("默认方案（--profile default）：30 个指标，合计 100.00 分", "  投入 15.00 分", "    目标设定 5.00 分",
+                "湖南2022方案（--profile hunan-2022）：22 个指标，合计 100.00 分", "  过程 61.00 分", "    预算管理 26.00 分");
     }
 
     @Test
     void profilesWithIndicatorsShowTheRules() {
         CliRun run = CliRun.of("profiles", "--indicators");
-        assertThat(run.out()).contains("      input_staff_control 在职人员控制率 5：≤100%得满分，每超过1个百分点扣0.5分（不足1个百分点按1个百分点计），"
+        assertThat(run.out()).contains("      在职人员控制率 5.00 分（input_staff_control）：≤100%得满分，每超过1个百分点扣0.5分（不足1个百分点按1个百分点计），"
                 + "扣完为止；公式：实际在职人数 / 编制数；分子分母均为 0 时得满分；分母为 0 时得 0 分；缺少数据时得 0 分");
     }
 
