@@ -78,15 +78,12 @@ public final class BenchRun {
         System.out.printf(Locale.ROOT, "  inbox: %d files (%d well-formed returns; the rest: truncated, text, PDF, lock files), roster %d units, %d with a planted error%n",
                 manifest.size(), readable, n, manifest.stream().filter(e -> e.state().equals("已采用") && !e.plantedCode().equals("-")).count());
         Path run = Files.createDirectories(layout.root().resolve("runs").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        Optional<Measured> raw = Optional.empty();
-        Optional<Measured> poi = Optional.empty();
         Optional<Path> baselineJar = baselineJar(baseline);
-        if (baselineJar.isPresent()) {
-            raw = Optional.of(baseline(baselineJar.get(), "raw", layout.readable(), threads, run));
-            poi = Optional.of(baseline(baselineJar.get(), "poi", layout.readable(), threads, run));
-        } else {
+        if (baselineJar.isEmpty()) {
             System.out.println("  baseline: skipped — no baseline bench at " + baseline + " (set -Dbench.baseline=DIR)");
         }
+        Optional<Measured> raw = baselineJar.isEmpty() ? Optional.empty() : Optional.of(baseline(baselineJar.get(), "raw", layout.readable(), threads, run));
+        Optional<Measured> poi = baselineJar.isEmpty() ? Optional.empty() : Optional.of(baseline(baselineJar.get(), "poi", layout.readable(), threads, run));
         Measured evalbook = consolidate(jar, layout, run);
         System.out.println("  mode       files   wall_s files_per_s  /raw      /poi     parent_heap_mb     worker_heap_mb   note");
         for (Optional<Measured> measured : List.of(raw, poi, Optional.of(evalbook))) {
