@@ -64,7 +64,11 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
 
     /** A new spill in the system's temporary folder; the caller closes it (which deletes it) however the job ends. */
     static ReturnSpill create() throws IOException {
-        Path file = Files.createTempFile("evalbook-returns-", ".tmp");
+        return in(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    static ReturnSpill in(Path folder) throws IOException {
+        Path file = Files.createTempFile(folder, "evalbook-returns-", ".tmp");
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
             Set<String> figures = new java.util.HashSet<>(KeyFigure.fieldIds());
