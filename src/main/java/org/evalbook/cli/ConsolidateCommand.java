@@ -14,6 +14,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.evalbook.check.Identity;
 import org.evalbook.consolidate.Consolidation;
+import org.evalbook.consolidate.Receipts;
 import org.evalbook.framework.Framework;
 import org.evalbook.intake.IsolatedReader;
 import org.evalbook.intake.RawReturn;
@@ -104,13 +105,17 @@ final class ConsolidateCommand implements Callable<Integer> {
         CheckRun run = new CheckRun(new CheckRun.Options(framework.framework, loaded, limits, identity,
                 reporting.annotateDir().map(CopyFolder::withErrorsHeld)));
         DeadlineJob.Result result;
-        try (ProgressBar progress = progress(scan.found().size())) {
-            result = DeadlineJob.run(run, scan, rows.units(), due, loaded, bureau, lastYear, out, progress::step);
-        } catch (java.io.IOException unwritable) {
-            err.println("未能写入汇总表 " + out + "。请检查文件夹是否存在、是否有写入权限，以及该文件是否正在 Excel 或 WPS 中打开。");
-            return ExitCode.USAGE;
+        List<Path> folders = inputs.stream().map(Path::of).toList();
+        try (ProgressBar progress = progress(scan.found().size());
+             DeadlineJob.Consolidated job = DeadlineJob.consolidate(run, scan, Receipts.under(folders), rows.units(), due, progress::step)) {
+            try {
+                result = job.write(out, loaded, bureau, lastYear);
+            } catch (java.io.IOException unwritable) {
+                err.println("未能写入汇总表 " + out + "。请检查文件夹是否存在、是否有写入权限，以及该文件是否正在 Excel 或 WPS 中打开。");
+                return ExitCode.USAGE;
+            }
+            reporting.writeJson(job.returns());
         }
-        reporting.writeJson(result.returns());
         report(spec.commandLine().getOut(), result.consolidation(), result.summary());
         return ExitCode.OK;
     }

@@ -5,20 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.evalbook.consolidate.Consolidation;
-import org.evalbook.consolidate.Consolidator;
+import org.evalbook.consolidate.Receipts;
 import org.evalbook.consolidate.UnitStatus;
 import org.evalbook.framework.Framework;
 import org.evalbook.intake.ReceivedFiles;
 import org.evalbook.mail.MailException;
 import org.evalbook.mail.RemindMails;
 import org.evalbook.pipeline.CheckRun;
-import org.evalbook.pipeline.CheckedReturn;
+import org.evalbook.report.DeadlineJob;
 import org.evalbook.roster.Roster;
 import org.evalbook.roster.RosterException;
 import org.evalbook.roster.RosterRow;
@@ -96,9 +93,8 @@ final class RemindCommand implements Callable<Integer> {
         ReceivedFiles.Scan scan = ReceivedFiles.scan(List.of(in.toString()), List.of());
         CheckRun run = new CheckRun(new CheckRun.Options(framework.framework, loaded, checking.limits(spec.commandLine()),
                 checking.identity(spec.commandLine(), Optional.of(rows)), Optional.empty()));
-        List<CheckedReturn> returns = new ArrayList<>();
-        CheckRun.Summary summary = run.run(scan, returns::add);
-        Consolidation consolidation = new Consolidator(rows.units(), Optional.empty(), ZoneId.systemDefault()).consolidate(returns, summary.skipped());
-        return consolidation.units().stream().filter(u -> u.status() == UnitStatus.MISSING).map(u -> u.roster()).toList();
+        try (DeadlineJob.Consolidated job = DeadlineJob.consolidate(run, scan, Receipts.under(List.of(in)), rows.units(), Optional.empty(), () -> { })) {
+            return job.consolidation().units().stream().filter(u -> u.status() == UnitStatus.MISSING).map(u -> u.roster()).toList();
+        }
     }
 }

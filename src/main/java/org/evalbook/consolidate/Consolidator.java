@@ -31,18 +31,26 @@ public final class Consolidator {
     private final List<RosterRow> roster;
     private final Optional<LocalDateTime> deadline;
     private final ZoneId zone;
-    private final ReceiptLog.Lookup receipts;
+    private final Receipts receipts;
+    /** The roster's first row of each code and of each name: a return is matched in constant time. */
+    private final Map<String, RosterRow> byCode = new HashMap<>();
+    private final Map<String, RosterRow> byName = new HashMap<>();
 
-    /** Receipt times from the receipt log beside the files (mail collection), else the files' modification times. */
+    /** Receipt times from the receipt log beside each file (mail collection), else the files' modification times. */
     public Consolidator(List<RosterRow> roster, Optional<LocalDateTime> deadline, ZoneId zone) {
-        this(roster, deadline, zone, new ReceiptLog.Lookup());
+        this(roster, deadline, zone, Receipts.beside());
     }
 
-    public Consolidator(List<RosterRow> roster, Optional<LocalDateTime> deadline, ZoneId zone, ReceiptLog.Lookup receipts) {
+    /** @param receipts the receipt logs under the input folders, for receipt times and senders */
+    public Consolidator(List<RosterRow> roster, Optional<LocalDateTime> deadline, ZoneId zone, Receipts receipts) {
         this.roster = List.copyOf(roster);
         this.deadline = deadline;
         this.zone = zone;
         this.receipts = receipts;
+        for (RosterRow row : this.roster) {
+            byCode.putIfAbsent(row.unitCode(), row);
+            byName.putIfAbsent(row.unitName(), row);
+        }
     }
 
     /** @param skipped the files the scan left out on purpose (lock files, hidden files, evalbook's own outputs) */
@@ -142,11 +150,11 @@ public final class Consolidator {
             return Optional.empty();
         }
         UnitIdentity unit = checked.unit().get();
-        Optional<RosterRow> byCode = roster.stream().filter(r -> r.unitCode().equals(unit.code())).findFirst();
-        if (byCode.isPresent()) {
-            return Optional.of(new Match(byCode.get(), unit.signed() ? "按签名的下发信息匹配" : "签名无法验证，按单位代码匹配"));
+        RosterRow coded = byCode.get(unit.code());
+        if (coded != null) {
+            return Optional.of(new Match(coded, unit.signed() ? "按签名的下发信息匹配" : "签名无法验证，按单位代码匹配"));
         }
-        return roster.stream().filter(r -> !unit.name().isBlank() && r.unitName().equals(unit.name())).findFirst()
+        return Optional.ofNullable(unit.name().isBlank() ? null : byName.get(unit.name()))
                 .map(r -> new Match(r, "单位代码“" + unit.code() + "”不在名册中，按单位名称匹配"));
     }
 

@@ -41,17 +41,24 @@ public final class ConsolidatedWorkbook {
      */
     public static void write(Path out, Consolidation consolidation, Framework framework, String narrative,
                              Optional<PreviousScores> previous) throws IOException {
+        write(out, consolidation, framework, narrative, previous, ReturnDetails.IN_MEMORY);
+    }
+
+    /** @param details where 问题清单 and 指标得分 read each adopted return's findings and scores in full */
+    static void write(Path out, Consolidation consolidation, Framework framework, String narrative,
+                      Optional<PreviousScores> previous, ReturnDetails details) throws IOException {
         Objects.requireNonNull(consolidation, "consolidation");
         Objects.requireNonNull(framework, "framework");
         Objects.requireNonNull(narrative, "narrative");
         Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(details, "details");
         Path folder = out.toAbsolutePath().getParent();
         AtomicFile.write(out, stream -> {
             // Closing the streaming workbook also deletes its temporary sheet files.
             try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW)) {
                 workbook.setCompressTempFiles(true);
                 try {
-                    sheets(workbook, consolidation, framework, narrative, previous, folder);
+                    sheets(workbook, consolidation, framework, narrative, previous, folder, details);
                     workbook.write(stream);
                 } catch (IOException | RuntimeException e) {
                     // Closed unwritten, POI closes the sheets' temporary files before flushing their last rows and logs
@@ -64,13 +71,13 @@ public final class ConsolidatedWorkbook {
     }
 
     private static void sheets(SXSSFWorkbook workbook, Consolidation consolidation, Framework framework, String narrative,
-                               Optional<PreviousScores> previous, Path folder) {
+                               Optional<PreviousScores> previous, Path folder, ReturnDetails details) {
         ReportStyles styles = ReportStyles.of(workbook, framework.grades().stream().map(GradeBand::grade).toList());
         String year = year(consolidation);
         narrative(workbook, styles, narrative, year);
         SummarySheet.write(workbook, styles, consolidation, previous, year);
-        ScoresSheet.write(workbook, styles, consolidation, framework, year);
-        FindingsSheet.write(workbook, styles, consolidation, folder, year);
+        ScoresSheet.write(workbook, styles, consolidation, framework, year, details);
+        FindingsSheet.write(workbook, styles, consolidation, folder, year, details);
         SubmissionSheet.write(workbook, styles, consolidation, year);
         StatisticsSheet.write(workbook, styles, consolidation, framework, year);
     }

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.evalbook.consolidate.Consolidation;
 import org.evalbook.consolidate.Consolidator;
+import org.evalbook.consolidate.Receipts;
 import org.evalbook.framework.Framework;
 import org.evalbook.intake.ReceivedFiles;
 import org.evalbook.pipeline.CheckRun;
@@ -22,7 +24,7 @@ import org.evalbook.roster.RosterRow;
  */
 public final class DeadlineJob {
     /** What the job produced, for the command to report. */
-    public record Result(Consolidation consolidation, CheckRun.Summary summary, List<CheckedReturn> returns) {
+    public record Result(Consolidation consolidation, CheckRun.Summary summary) {
     }
 
     private DeadlineJob() {
@@ -35,26 +37,106 @@ public final class DeadlineJob {
     }
 
     /**
+     * The whole job over files handed over without input folders: each file's receipt log is the one beside it.
+     *
      * @param previous last year's totals ({@code --previous}), read before the job starts so a wrong file stops it at once
      * @param progress told once per file as soon as it is checked
      */
     public static Result run(CheckRun run, ReceivedFiles.Scan scan, List<RosterRow> roster, Optional<LocalDateTime> deadline,
                              Framework framework, String bureau, Optional<PreviousScores> previous, Path out, Runnable progress)
             throws InterruptedException, IOException {
-        List<CheckedReturn> returns = new ArrayList<>();
-        Consumer<CheckedReturn> sink = checked -> {
-            returns.add(checked);
-            progress.run();
-        };
-        CheckRun.Summary summary = run.run(scan, sink);
+        try (Consolidated job = consolidate(run, scan, Receipts.beside(), roster, deadline, progress)) {
+            return job.write(out, framework, bureau, previous);
+        }
+    }
+
+    /**
+     * Checks every file found and puts the returns against the roster — what {@code consolidate} and {@code remind}
+     * share. Each return's details go to a temporary file as it arrives; only what the units are compared by stays in
+     * memory. Close the result (which deletes that file) however the job ends.
+     *
+     * @param receipts the receipt logs under the input folders, for receipt times and senders
+     * @param progress told once per file as soon as it is checked
+     */
+    public static Consolidated consolidate(CheckRun run, ReceivedFiles.Scan scan, Receipts receipts, List<RosterRow> roster,
+                                           Optional<LocalDateTime> deadline, Runnable progress) throws InterruptedException, IOException {
+        ReturnSpill spill = ReturnSpill.create();
         try {
-            returns.sort(java.util.Comparator.comparingInt(CheckedReturn::order));
-            Consolidation consolidation = new Consolidator(roster, deadline, ZoneId.systemDefault()).consolidate(returns, summary.skipped());
-            String narrative = SummaryNarrative.render(ConsolidationFacts.of(consolidation, framework, bureau, previous));
-            ConsolidatedWorkbook.write(out, consolidation, framework, narrative, previous);
-            return new Result(consolidation, summary.publish(accepted(consolidation)), returns);
-        } finally {
-            summary.discardHeld();
+            List<CheckedReturn> kept = new ArrayList<>();
+            CheckRun.Summary summary = run.run(scan, checked -> {
+                kept.add(spill.keep(checked));
+                progress.run();
+            });
+            try {
+                kept.sort(Comparator.comparingInt(CheckedReturn::order));
+                Consolidation consolidation = new Consolidator(roster, deadline, ZoneId.systemDefault(), receipts).consolidate(kept, summary.skipped());
+                return new Consolidated(consolidation, summary, kept, spill);
+            } catch (RuntimeException e) {
+                summary.discardHeld();
+                throw e;
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            spill.close();
+            throw e;
+        }
+    }
+
+    /** The returns put against the roster, their details held in a temporary file until {@link #close}. */
+    public static final class Consolidated implements AutoCloseable {
+        private final Consolidation consolidation;
+        private final CheckRun.Summary summary;
+        private final List<CheckedReturn> kept;
+        private final ReturnSpill details;
+
+        private Consolidated(Consolidation consolidation, CheckRun.Summary summary, List<CheckedReturn> kept, ReturnSpill details) {
+            this.consolidation = consolidation;
+            this.summary = summary;
+            this.kept = kept;
+            this.details = details;
+        }
+
+        public Consolidation consolidation() {
+            return consolidation;
+        }
+
+        /**
+         * Writes the bureau's workbook with its 综述 and keeps the annotated copies of the accepted returns only.
+         *
+         * @param previous last year's totals ({@code --previous})
+         */
+        public Result write(Path out, Framework framework, String bureau, Optional<PreviousScores> previous) throws IOException {
+            try {
+                String narrative = SummaryNarrative.render(ConsolidationFacts.of(consolidation, framework, bureau, previous));
+                ConsolidatedWorkbook.write(out, consolidation, framework, narrative, previous, details);
+                return new Result(consolidation, summary.publish(accepted(consolidation)));
+            } finally {
+                summary.discardHeld();
+            }
+        }
+
+        /** Every return in full, in the scan's order, read back one at a time (for the {@code --json} report). */
+        public List<CheckedReturn> returns() {
+            return new AbstractList<>() {
+                @Override
+                public CheckedReturn get(int index) {
+                    return details.full(kept.get(index));
+                }
+
+                @Override
+                public int size() {
+                    return kept.size();
+                }
+            };
+        }
+
+        /** Deletes the temporary file of details, and the annotated copies still held back when nothing was written. */
+        @Override
+        public void close() throws IOException {
+            try {
+                summary.discardHeld();
+            } finally {
+                details.close();
+            }
         }
     }
 

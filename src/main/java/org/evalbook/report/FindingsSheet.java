@@ -43,16 +43,19 @@ final class FindingsSheet {
     private final SheetWriter out;
     private final SXSSFWorkbook workbook;
     private final Path folder;
+    private final ReturnDetails details;
 
-    private FindingsSheet(SheetWriter out, SXSSFWorkbook workbook, Path folder) {
+    private FindingsSheet(SheetWriter out, SXSSFWorkbook workbook, Path folder, ReturnDetails details) {
         this.out = out;
         this.workbook = workbook;
         this.folder = folder.toAbsolutePath().normalize();
+        this.details = details;
     }
 
     /** {@code folder} is where the consolidated workbook goes: links are made relative to it. */
-    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Path folder, String year) {
-        new FindingsSheet(new SheetWriter(workbook, NAME, styles), workbook, folder).write(consolidation, year);
+    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Path folder, String year,
+                      ReturnDetails details) {
+        new FindingsSheet(new SheetWriter(workbook, NAME, styles), workbook, folder, details).write(consolidation, year);
     }
 
     private void write(Consolidation consolidation, String year) {
@@ -64,7 +67,7 @@ final class FindingsSheet {
             if (unit.adopted().isEmpty()) {
                 continue;
             }
-            CheckedReturn adopted = unit.adopted().get();
+            CheckedReturn adopted = details.full(unit.adopted().get());
             Optional<String> address = adopted.path() == null ? Optional.empty() : address(adopted.path());
             for (Finding finding : adopted.findings()) {
                 last = row(unit, adopted, address, finding);

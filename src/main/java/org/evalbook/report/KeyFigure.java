@@ -59,6 +59,17 @@ enum KeyFigure {
         return framework.field(fieldId).map(f -> f.unit().isEmpty() ? f.label() : f.label() + "（" + f.unit() + "）").orElse(header);
     }
 
+    /** Every field a key figure is read from, the rate's three included. */
+    static java.util.Set<String> fieldIds() {
+        java.util.Set<String> ids = new java.util.HashSet<>(java.util.List.of(FINAL, ADJUSTED, BUDGET));
+        for (KeyFigure figure : values()) {
+            if (!figure.fieldId.isEmpty()) {
+                ids.add(figure.fieldId);
+            }
+        }
+        return ids;
+    }
+
     /** The unit's value, absent when blank; the rate is absent when either side is blank or the budget is 0. */
     Optional<BigDecimal> of(CheckedReturn adopted) {
         if (this == EXECUTION_RATE) {

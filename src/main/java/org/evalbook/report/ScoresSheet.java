@@ -32,14 +32,17 @@ final class ScoresSheet {
 
     private final SheetWriter out;
     private final Framework framework;
+    private final ReturnDetails details;
 
-    private ScoresSheet(SheetWriter out, Framework framework) {
+    private ScoresSheet(SheetWriter out, Framework framework, ReturnDetails details) {
         this.out = out;
         this.framework = framework;
+        this.details = details;
     }
 
-    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Framework framework, String year) {
-        new ScoresSheet(new SheetWriter(workbook, NAME, styles), framework).write(consolidation, year);
+    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Framework framework, String year,
+                      ReturnDetails details) {
+        new ScoresSheet(new SheetWriter(workbook, NAME, styles), framework, details).write(consolidation, year);
     }
 
     private void write(Consolidation consolidation, String year) {
@@ -109,7 +112,8 @@ final class ScoresSheet {
     }
 
     private void row(UnitResult unit, List<IndicatorScore> columns) {
-        CheckedReturn adopted = unit.adopted().orElseThrow();
+        // The unit's self-score per indicator is only written here: it is read back with the return's details.
+        CheckedReturn adopted = details.full(unit.adopted().orElseThrow());
         ScoreSheet scores = adopted.scores().orElseThrow();
         out.newRow();
         out.text(0, unit.roster().unitCode());

@@ -25,17 +25,43 @@ public final class BenchRun {
     private static final Pattern BASELINE = Pattern.compile("files=(\\d+).*seconds=([0-9.]+) files_per_s=([0-9.]+)");
     private static final Pattern RECEIVED = Pattern.compile("收到文件 (\\d+) 个");
 
-    private record Measured(String mode, long files, double wallSeconds, double filesPerSecond, String peak, String note) {
-        String line() {
-            return String.format(Locale.ROOT, "  %-9s %7d %9.2f %12.1f %22s   %s", mode, files, wallSeconds, filesPerSecond, peak, note);
+    /** One mode's figures; {@code worker} is the largest over the worker JVMs (evalbook only). */
+    private record Measured(String mode, long files, double wallSeconds, double filesPerSecond, Optional<GcPeak> parent,
+                            Optional<GcPeak> worker, String note) {
+        String line(Optional<Measured> raw, Optional<Measured> poi) {
+            return String.format(Locale.ROOT, "  %-9s %6d %8.1f %10.1f %9s %9s %18s %18s   %s", mode, files, wallSeconds, filesPerSecond,
+                    ratio(raw), ratio(poi), heap(parent), heap(worker), note);
+        }
+
+        private String ratio(Optional<Measured> base) {
+            return base.filter(b -> b != this).map(b -> String.format(Locale.ROOT, "%.3f", filesPerSecond / b.filesPerSecond())).orElse("-");
+        }
+
+        private static String heap(Optional<GcPeak> peak) {
+            return peak.map(p -> p.peakMb() + " / " + p.liveMb()).orElse("-");
         }
     }
 
     private BenchRun() {
     }
 
+    /** Arguments: {@code N[,N…] SEED CACHE_DIR BASELINE_DIR EVALBOOK_JAR THREADS}; several sizes run one after the other. */
     public static void main(String[] args) throws Exception {
-        int n = Integer.parseInt(args[0]);
+        List<Integer> sizes = java.util.Arrays.stream(args[0].split(",")).map(String::strip).map(Integer::parseInt).toList();
+        List<Measured> evalbook = new ArrayList<>();
+        for (int n : sizes) {
+            evalbook.add(size(n, args));
+        }
+        for (int i = 1; i < sizes.size(); i++) {
+            GcPeak small = evalbook.get(0).parent().orElseThrow();
+            GcPeak large = evalbook.get(i).parent().orElseThrow();
+            System.out.printf(Locale.ROOT, "evalbook parent heap N=%d / N=%d: peak %d / %d MB = %.2f, live %d / %d MB = %.2f%n", sizes.get(i),
+                    sizes.get(0), large.peakMb(), small.peakMb(), (double) large.peakMb() / small.peakMb(), large.liveMb(), small.liveMb(),
+                    (double) large.liveMb() / Math.max(1, small.liveMb()));
+        }
+    }
+
+    private static Measured size(int n, String[] args) throws Exception {
         long seed = Long.parseLong(args[1]);
         Path cache = Path.of(args[2]).toAbsolutePath().normalize();
         Path baseline = Path.of(args[3]).toAbsolutePath().normalize();
@@ -46,34 +72,35 @@ public final class BenchRun {
         BenchInbox.Layout layout = BenchInbox.generate(n, seed, cache);
         List<BenchInbox.Expected> manifest = BenchInbox.manifest(layout);
         long readable = manifest.stream().filter(e -> List.of("已采用", "被替代", "未匹配").contains(e.state())).count();
-        System.out.printf(Locale.ROOT, "evalbook bench: N=%d seed=%d folder %s (%s)%n", n, seed, layout.root(),
-                cached ? "reused" : String.format(Locale.ROOT, "generated in %.1f s", (System.nanoTime() - started) / 1e9));
+        System.out.printf(Locale.ROOT, "evalbook bench: N=%d seed=%d folder %s (%s, %d MB on disk)%n", n, seed, layout.root(),
+                cached ? "reused" : String.format(Locale.ROOT, "generated in %.1f s", (System.nanoTime() - started) / 1e9),
+                megabytes(layout.inbox()));
         System.out.printf(Locale.ROOT, "  inbox: %d files (%d well-formed returns; the rest: truncated, text, PDF, lock files), roster %d units, %d with a planted error%n",
                 manifest.size(), readable, n, manifest.stream().filter(e -> e.state().equals("已采用") && !e.plantedCode().equals("-")).count());
         Path run = Files.createDirectories(layout.root().resolve("runs").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
-        List<Measured> results = new ArrayList<>();
         Optional<Path> baselineJar = baselineJar(baseline);
-        if (baselineJar.isPresent()) {
-            for (String mode : List.of("raw", "poi")) {
-                results.add(baseline(baselineJar.get(), mode, layout.readable(), threads, run));
-            }
-        } else {
+        if (baselineJar.isEmpty()) {
             System.out.println("  baseline: skipped — no baseline bench at " + baseline + " (set -Dbench.baseline=DIR)");
         }
+        Optional<Measured> raw = baselineJar.isEmpty() ? Optional.empty() : Optional.of(baseline(baselineJar.get(), "raw", layout.readable(), threads, run));
+        Optional<Measured> poi = baselineJar.isEmpty() ? Optional.empty() : Optional.of(baseline(baselineJar.get(), "poi", layout.readable(), threads, run));
         Measured evalbook = consolidate(jar, layout, run);
-        results.add(evalbook);
-        System.out.println("  mode        files    wall_s  files_per_s   peak_heap_mb (max/live)   note");
-        results.forEach(r -> System.out.println(r.line()));
-        for (Measured base : results) {
-            if (base != evalbook) {
-                System.out.printf(Locale.ROOT, "  ratio evalbook/%s = %.3f (1/%.1f)%n", base.mode(), evalbook.filesPerSecond() / base.filesPerSecond(),
-                        base.filesPerSecond() / evalbook.filesPerSecond());
-            }
+        System.out.println("  mode       files   wall_s files_per_s  /raw      /poi     parent_heap_mb     worker_heap_mb   note");
+        for (Optional<Measured> measured : List.of(raw, poi, Optional.of(evalbook))) {
+            measured.ifPresent(m -> System.out.println(m.line(raw, poi)));
         }
         System.out.println("  files_per_s: baseline = its own figure (after a warm-up on 50 files, JVM start excluded); evalbook = files / wall"
-                + " time of the whole consolidate command (JVM start, workers, checks and the workbook written).");
-        System.out.println("  peak_heap_mb: from each JVM's GC log — the largest heap occupancy (before a collection, or at exit) / the largest"
-                + " left after a collection (live); logs in " + run);
+                + " time of the whole consolidate command (JVM start, workers, checks and the workbook written); /raw and /poi: its"
+                + " files_per_s over theirs.");
+        System.out.println("  heap_mb: peak / live from each JVM's GC log — the largest heap occupancy (before a collection, or at exit) / the"
+                + " largest left after a collection; the baselines' in parent_heap_mb; worker: the largest over the worker JVMs; logs in " + run);
+        return evalbook;
+    }
+
+    private static long megabytes(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() / (1024 * 1024);
+        }
     }
 
     private static Optional<Path> baselineJar(Path dir) throws IOException, InterruptedException {
@@ -105,7 +132,7 @@ public final class BenchRun {
         if (exit != 0 || !m.find()) {
             throw new IllegalStateException("baseline " + mode + " failed (exit " + exit + "): " + printed);
         }
-        return new Measured(mode, Long.parseLong(m.group(1)), wall, Double.parseDouble(m.group(3)), peak(log),
+        return new Measured(mode, Long.parseLong(m.group(1)), wall, Double.parseDouble(m.group(3)), GcPeak.of(log), Optional.empty(),
                 "threads=" + threads + ", its own timing " + m.group(2) + " s");
     }
 
@@ -129,7 +156,7 @@ public final class BenchRun {
             throw new IllegalStateException("consolidate failed (exit " + exit + "); its output is in " + out);
         }
         long files = Long.parseLong(received.group(1));
-        String parent = peak(logs.resolve("gc-" + parentPid + ".log"));
+        Optional<GcPeak> parent = GcPeak.of(logs.resolve("gc-" + parentPid + ".log"));
         GcPeak workerPeak = new GcPeak(0, 0, 0);
         int workers = 0;
         try (Stream<Path> all = Files.list(logs)) {
@@ -144,12 +171,8 @@ public final class BenchRun {
         }
         String equation = printed.lines().filter(l -> l.startsWith("收到文件")).findFirst().orElse("");
         System.out.println("  consolidate: " + equation);
-        return new Measured("evalbook", files, wall, files / wall, parent, "-Xmx1g, default workers; worker peak " + workerPeak.peakMb()
-                + " / live " + workerPeak.liveMb() + " MB (max over " + workers + " worker JVMs)");
-    }
-
-    private static String peak(Path log) throws IOException {
-        return GcPeak.of(log).map(GcPeak::toString).orElse("n/a");
+        return new Measured("evalbook", files, wall, files / wall, parent, workers == 0 ? Optional.empty() : Optional.of(workerPeak),
+                "parent -Xmx1g, default workers (" + workers + " worker JVMs)");
     }
 
     private static String java() {

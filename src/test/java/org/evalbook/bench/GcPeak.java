@@ -39,7 +39,10 @@ record GcPeak(long peakMb, long liveMb, long collections) {
             Matcher pause = PAUSE.matcher(line);
             if (line.contains("[gc]") && line.contains(" Pause ") && pause.find()) {
                 peakKb = Math.max(peakKb, kilobytes(pause.group(1), pause.group(2)));
-                liveKb = Math.max(liveKb, kilobytes(pause.group(3), pause.group(4)));
+                // Remark and Cleanup pauses collect nothing: what they show after is occupancy, not what was live.
+                if (line.contains(" Pause Young ") || line.contains(" Pause Full ")) {
+                    liveKb = Math.max(liveKb, kilobytes(pause.group(3), pause.group(4)));
+                }
                 collections++;
             }
             Matcher exit = EXIT.matcher(line);

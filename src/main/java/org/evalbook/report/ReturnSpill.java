@@ -1,0 +1,330 @@
+package org.evalbook.report;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+import org.evalbook.check.IndicatorScore;
+import org.evalbook.check.Outcome;
+import org.evalbook.check.ScoreSheet;
+import org.evalbook.check.UnitIdentity;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.finding.Severity;
+import org.evalbook.pipeline.CheckedReturn;
+
+/**
+ * Keeps the deadline job's memory flat in the number of returns: each checked return is written in full to a
+ * temporary file as it arrives, and only a small copy of it stays in memory — what is compared across units (who, the
+ * scores, the figures 汇总 and 统计分析 show, the findings' codes and severities). The sheets that only write a
+ * return's details out (问题清单, 指标得分) read it back by its place in the scan; a superseded return's details are
+ * never read. Closing deletes the file.
+ *
+ * <p>The kept copies share equal pieces (an indicator scored the same, a finding's code and severity, the field ids),
+ * so ten thousand returns cost little more than their identities and figures.
+ */
+final class ReturnSpill implements ReturnDetails, AutoCloseable {
+    /** The texts compared across units: the tie-break between two returns of a unit, and 自评等级 in 汇总. */
+    private static final Set<String> KEPT_TEXTS = Set.of("fill_date", "self_grade");
+    private static final String SELF_TOTAL = "self_total";
+
+    private final Path file;
+    private final FileChannel channel;
+    private long[] offsets = new long[1024];
+    private long end;
+    private final Set<String> keptFigures;
+    private final Map<Object, Object> shared = new HashMap<>();
+
+    private ReturnSpill(Path file, FileChannel channel, Set<String> keptFigures) {
+        this.file = file;
+        this.channel = channel;
+        this.keptFigures = keptFigures;
+        Arrays.fill(offsets, -1);
+    }
+
+    /** A new spill in the system's temporary folder; the caller closes it (which deletes it) however the job ends. */
+    static ReturnSpill create() throws IOException {
+        return in(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    static ReturnSpill in(Path folder) throws IOException {
+        Path file = Files.createTempFile(folder, "evalbook-returns-", ".tmp");
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            Set<String> figures = new java.util.HashSet<>(KeyFigure.fieldIds());
+            figures.add(SELF_TOTAL);
+            return new ReturnSpill(file, channel, Set.copyOf(figures));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    /** Writes the return in full and gives the small copy to keep in its place. */
+    CheckedReturn keep(CheckedReturn full) {
+        byte[] record = encode(full);
+        try {
+            ByteBuffer buffer = ByteBuffer.allocate(Integer.BYTES + record.length).putInt(record.length).put(record).flip();
+            long at = end;
+            while (buffer.hasRemaining()) {
+                end += channel.write(buffer, end);
+            }
+            if (full.order() >= offsets.length) {
+                int size = offsets.length;
+                offsets = Arrays.copyOf(offsets, Math.max(full.order() + 1, 2 * size));
+                Arrays.fill(offsets, size, offsets.length, -1);
+            }
+            offsets[full.order()] = at;
+        } catch (IOException e) {
+            throw new UncheckedIOException("未能写入临时文件 " + file + "（汇总时暂存每份填报表的明细）。请检查临时文件夹的剩余空间。", e);
+        }
+        return small(full);
+    }
+
+    /**
+     * The return as it was checked, with the findings the consolidation added to its kept copy (M01) after its own.
+     */
+    @Override
+    public CheckedReturn full(CheckedReturn kept) {
+        long at = kept.order() < offsets.length ? offsets[kept.order()] : -1;
+        if (at < 0) {
+            return kept;
+        }
+        try {
+            ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
+            read(length, at);
+            ByteBuffer record = ByteBuffer.allocate(length.flip().getInt());
+            read(record, at + Integer.BYTES);
+            CheckedReturn full = decode(record.array(), kept.path());
+            if (kept.findings().size() <= full.findings().size()) {
+                return full;
+            }
+            List<Finding> findings = new ArrayList<>(full.findings());
+            findings.addAll(kept.findings().subList(full.findings().size(), kept.findings().size()));
+            return new CheckedReturn(full.order(), full.file(), full.path(), full.format(), full.sha256(), full.unit(), full.scores(),
+                    full.figures(), full.texts(), findings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("未能读回临时文件 " + file + "（汇总时暂存的填报表明细）。", e);
+        }
+    }
+
+    private void read(ByteBuffer buffer, long at) throws IOException {
+        long position = at;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, position);
+            if (read < 0) {
+                throw new IOException("unexpected end of " + file);
+            }
+            position += read;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            channel.close();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * What the consolidation compares: the figures and texts it shows, the scores without their working, and the
+     * findings as code and severity only — unless the return is refused, whose first finding's message is its reason.
+     */
+    private CheckedReturn small(CheckedReturn full) {
+        Map<String, BigDecimal> figures = new HashMap<>();
+        full.figures().forEach((id, value) -> {
+            if (keptFigures.contains(id)) {
+                figures.put(share(id), value);
+            }
+        });
+        Map<String, String> texts = new HashMap<>();
+        full.texts().forEach((id, text) -> {
+            if (KEPT_TEXTS.contains(id)) {
+                texts.put(share(id), share(text));
+            }
+        });
+        boolean refused = !full.readable() || full.findings().stream().anyMatch(f -> f.code() == FindingCode.F10);
+        List<Finding> findings = refused ? full.findings()
+                : full.findings().stream().map(f -> share(new Finding(f.code(), f.severity(), "", "", List.of(), "", "", "", ""))).toList();
+        return new CheckedReturn(full.order(), full.file(), full.path(), share(full.format()), full.sha256(),
+                full.unit().map(u -> new UnitIdentity(u.code(), u.name(), share(u.year()), u.signed())), full.scores().map(this::small),
+                figures, texts, findings);
+    }
+
+    private ScoreSheet small(ScoreSheet full) {
+        List<IndicatorScore> indicators = full.indicators().stream()
+                .map(i -> share(new IndicatorScore(share(i.indicatorId()), share(i.name()), share(i.weight()), i.outcome(), Optional.empty(),
+                        i.score().map(this::share), List.of(), "")))
+                .toList();
+        return new ScoreSheet(share(full.profileId()), share(indicators), full.total(), share(full.grade()), share(full.applicableWeight()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T share(T value) {
+        return (T) shared.computeIfAbsent(value, v -> v);
+    }
+
+    private static byte[] encode(CheckedReturn r) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 4096))) {
+            out.writeInt(r.order());
+            string(out, r.file());
+            string(out, r.format());
+            string(out, r.sha256());
+            out.writeBoolean(r.unit().isPresent());
+            if (r.unit().isPresent()) {
+                UnitIdentity unit = r.unit().get();
+                strings(out, List.of(unit.code(), unit.name(), unit.year()));
+                out.writeBoolean(unit.signed());
+            }
+            out.writeBoolean(r.scores().isPresent());
+            if (r.scores().isPresent()) {
+                ScoreSheet scores = r.scores().get();
+                strings(out, List.of(scores.profileId(), scores.grade()));
+                decimal(out, Optional.of(scores.total()));
+                decimal(out, Optional.of(scores.applicableWeight()));
+                out.writeInt(scores.indicators().size());
+                for (IndicatorScore i : scores.indicators()) {
+                    strings(out, List.of(i.indicatorId(), i.name(), i.note()));
+                    decimal(out, Optional.of(i.weight()));
+                    out.writeInt(i.outcome().ordinal());
+                    decimal(out, i.rate());
+                    decimal(out, i.score());
+                    strings(out, i.blankInputs());
+                }
+            }
+            out.writeInt(r.figures().size());
+            for (Map.Entry<String, BigDecimal> figure : r.figures().entrySet()) {
+                string(out, figure.getKey());
+                decimal(out, Optional.of(figure.getValue()));
+            }
+            out.writeInt(r.texts().size());
+            for (Map.Entry<String, String> text : r.texts().entrySet()) {
+                strings(out, List.of(text.getKey(), text.getValue()));
+            }
+            out.writeInt(r.findings().size());
+            for (Finding f : r.findings()) {
+                out.writeInt(f.code().ordinal());
+                out.writeInt(f.severity().ordinal());
+                strings(out, List.of(f.file(), f.sheet(), f.field(), f.expected(), f.actual(), f.message(), f.explained()));
+                strings(out, f.cells());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            // A deflater passed in is not ended by its stream: its native memory would wait for a collection.
+            deflater.end();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static CheckedReturn decode(byte[] record, Path path) throws IOException {
+        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(record)))) {
+            int order = in.readInt();
+            String file = string(in);
+            String format = string(in);
+            String sha256 = string(in);
+            Optional<UnitIdentity> unit = Optional.empty();
+            if (in.readBoolean()) {
+                List<String> who = strings(in);
+                unit = Optional.of(new UnitIdentity(who.get(0), who.get(1), who.get(2), in.readBoolean()));
+            }
+            Optional<ScoreSheet> scores = Optional.empty();
+            if (in.readBoolean()) {
+                List<String> sheet = strings(in);
+                BigDecimal total = decimal(in).orElseThrow();
+                BigDecimal weight = decimal(in).orElseThrow();
+                int count = in.readInt();
+                List<IndicatorScore> indicators = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    List<String> texts = strings(in);
+                    BigDecimal indicatorWeight = decimal(in).orElseThrow();
+                    Outcome outcome = Outcome.values()[in.readInt()];
+                    Optional<BigDecimal> rate = decimal(in);
+                    Optional<BigDecimal> score = decimal(in);
+                    indicators.add(new IndicatorScore(texts.get(0), texts.get(1), indicatorWeight, outcome, rate, score, strings(in), texts.get(2)));
+                }
+                scores = Optional.of(new ScoreSheet(sheet.get(0), indicators, total, sheet.get(1), weight));
+            }
+            Map<String, BigDecimal> figures = new LinkedHashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                figures.put(string(in), decimal(in).orElseThrow());
+            }
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                List<String> text = strings(in);
+                texts.put(text.get(0), text.get(1));
+            }
+            int count = in.readInt();
+            List<Finding> findings = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                FindingCode code = FindingCode.values()[in.readInt()];
+                Severity severity = Severity.values()[in.readInt()];
+                List<String> t = strings(in);
+                findings.add(new Finding(code, severity, t.get(0), t.get(1), strings(in), t.get(2), t.get(3), t.get(4), t.get(5), t.get(6)));
+            }
+            return new CheckedReturn(order, file, path, format, sha256, unit, scores, figures, texts, findings);
+        }
+    }
+
+    private static void string(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
+    }
+
+    private static void strings(DataOutputStream out, List<String> values) throws IOException {
+        out.writeInt(values.size());
+        for (String value : values) {
+            string(out, value);
+        }
+    }
+
+    private static List<String> strings(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        List<String> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            values.add(string(in));
+        }
+        return values;
+    }
+
+    /** Exactly as it was, scale included ("12.50" stays "12.50"); absent as a blank. */
+    private static void decimal(DataOutputStream out, Optional<BigDecimal> value) throws IOException {
+        out.writeBoolean(value.isPresent());
+        if (value.isPresent()) {
+            string(out, value.get().toString());
+        }
+    }
+
+    private static Optional<BigDecimal> decimal(DataInputStream in) throws IOException {
+        return in.readBoolean() ? Optional.of(new BigDecimal(string(in))) : Optional.empty();
+    }
+}

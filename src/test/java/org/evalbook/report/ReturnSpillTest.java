@@ -1,0 +1,80 @@
+package org.evalbook.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.evalbook.consolidate.Consolidation;
+import org.evalbook.consolidate.UnitResult;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.pipeline.CheckedReturn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReturnSpillTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void aReturnReadBackIsTheReturnWrittenAndTheKeptCopyHoldsNoDetails() throws Exception {
+        CheckedReturn full = SmallConsolidation.of(temp).units().get(0).adopted().orElseThrow();
+        Path folder = Files.createDirectories(temp.resolve("spill"));
+        try (ReturnSpill spill = ReturnSpill.in(folder)) {
+            CheckedReturn kept = spill.keep(full);
+
+            assertThat(spill.full(kept)).isEqualTo(full);
+            assertThat(kept.findings()).extracting(Finding::code).containsExactly(FindingCode.C14, FindingCode.C10);
+            assertThat(kept.findings()).allSatisfy(f -> assertThat(f.message()).isEmpty());
+            assertThat(kept.scores().orElseThrow().indicators()).allSatisfy(i -> assertThat(i.note()).isEmpty());
+            assertThat(kept.figures()).containsOnlyKeys("staff_authorized", "staff_actual", "inc_total", "exp_total_final",
+                    "exp_basic_final", "exp_project_final", "sangong_total_final", "exp_total_adjusted", "exp_total_budget", "self_total");
+            assertThat(folder.toFile().list()).hasSize(1);
+        }
+        assertThat(folder.toFile().list()).isEmpty();
+    }
+
+    /** The workbook written from kept copies and their spilled details is the one written from the returns in full. */
+    @Test
+    void theWorkbookFromTheSpillIsTheWorkbookFromTheReturns() throws Exception {
+        Consolidation full = SmallConsolidation.of(temp);
+        Path direct = temp.resolve("direct.xlsx");
+        Path spilled = temp.resolve("spilled.xlsx");
+        ConsolidatedWorkbook.write(direct, full, SmallConsolidation.FRAMEWORK, "综述", Optional.empty());
+        try (ReturnSpill spill = ReturnSpill.in(temp)) {
+            List<UnitResult> units = new ArrayList<>();
+            for (UnitResult unit : full.units()) {
+                units.add(new UnitResult(unit.roster(), unit.status(), unit.received(), unit.lateDays(), unit.adopted().map(spill::keep),
+                        unit.matchedBy()));
+            }
+            Consolidation kept = new Consolidation(full.deadline(), units, full.files(), full.unmatched());
+            ConsolidatedWorkbook.write(spilled, kept, SmallConsolidation.FRAMEWORK, "综述", Optional.empty(), spill);
+        }
+        assertThat(dump(spilled)).isEqualTo(dump(direct)).contains(SmallConsolidation.AT_MESSAGE);
+    }
+
+    private static String dump(Path file) throws Exception {
+        DataFormatter shown = new DataFormatter();
+        StringBuilder text = new StringBuilder();
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        text.append(cell.getAddress()).append(' ').append(shown.formatCellValue(cell)).append(' ')
+                                .append(cell.getHyperlink() == null ? "" : cell.getHyperlink().getAddress()).append('\n');
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+}
