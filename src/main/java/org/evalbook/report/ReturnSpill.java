@@ -231,6 +231,8 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
                 out.writeInt(f.severity().ordinal());
                 strings(out, List.of(f.file(), f.sheet(), f.field(), f.expected(), f.actual(), f.message(), f.explained()));
                 strings(out, f.cells());
+                decimal(out, Optional.ofNullable(f.expectedValue()));
+                decimal(out, Optional.ofNullable(f.actualValue()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -284,7 +286,9 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
                 FindingCode code = FindingCode.values()[in.readInt()];
                 Severity severity = Severity.values()[in.readInt()];
                 List<String> t = strings(in);
-                findings.add(new Finding(code, severity, t.get(0), t.get(1), strings(in), t.get(2), t.get(3), t.get(4), t.get(5), t.get(6)));
+                List<String> cells = strings(in);
+                findings.add(new Finding(code, severity, t.get(0), t.get(1), cells, t.get(2), t.get(3), t.get(4), t.get(5), t.get(6),
+                        decimal(in).orElse(null), decimal(in).orElse(null)));
             }
             return new CheckedReturn(order, file, path, format, sha256, unit, scores, figures, texts, findings);
         }

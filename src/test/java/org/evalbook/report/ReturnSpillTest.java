@@ -32,6 +32,7 @@ class ReturnSpillTest {
         try (ReturnSpill spill = ReturnSpill.in(folder)) {
             CheckedReturn kept = spill.keep(full);
 
+            assertThat(full.findings()).as("findings carrying their exact figures").anySatisfy(f -> assertThat(f.actualValue()).isNotNull());
             assertThat(spill.full(kept)).isEqualTo(full);
             assertThat(kept.findings()).extracting(Finding::code).containsExactly(FindingCode.C14, FindingCode.C10);
             assertThat(kept.findings()).allSatisfy(f -> assertThat(f.message()).isEmpty());
