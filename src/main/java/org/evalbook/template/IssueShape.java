@@ -15,10 +15,16 @@ import org.evalbook.framework.FieldValues;
  * which roster values are given. The given values decide which cells are locked and validated, so units of one shape
  * can be stamped from one workbook written for a placeholder unit ({@link StampedIssue}).
  *
- * @param texts   ids of the pre-filled texts (unit identity included)
+ * @param texts   ids of the pre-filled texts (unit identity included), and of the {@link #OPTIONAL_TEXTS}
  * @param numbers ids of the pre-filled figures other than {@code fiscal_year}
  */
 record IssueShape(String profile, int fiscalYear, Optional<LocalDate> deadline, Set<String> texts, Set<String> numbers) {
+    /**
+     * Roster texts a unit may leave out: the placeholder has them all, and a unit without one gets the empty cell the
+     * full writer leaves (same style, same validation), so that leaving them out does not make another shape.
+     */
+    static final Set<String> OPTIONAL_TEXTS = Set.of("parent_dept", "contact_name");
+
     /** Far from any real issue time, so its 下发时间 and meta text match nothing else in the workbook. */
     static final Instant PLACEHOLDER_TIME = Instant.parse("2001-02-03T04:05:06.789Z");
 
@@ -42,7 +48,9 @@ record IssueShape(String profile, int fiscalYear, Optional<LocalDate> deadline, 
         }
         Set<String> numbers = new TreeSet<>(prefill.numbers().keySet());
         numbers.remove("fiscal_year");
-        return Optional.of(new IssueShape(issue.profile(), issue.fiscalYear(), issue.deadline(), prefill.texts().keySet(), numbers));
+        Set<String> texts = new TreeSet<>(prefill.texts().keySet());
+        texts.addAll(OPTIONAL_TEXTS);
+        return Optional.of(new IssueShape(issue.profile(), issue.fiscalYear(), issue.deadline(), texts, numbers));
     }
 
     static boolean plain(String text) {
@@ -64,9 +72,10 @@ record IssueShape(String profile, int fiscalYear, Optional<LocalDate> deadline, 
                 PLACEHOLDER_TIME, prefill.build());
     }
 
-    /** Each mark and the unit's text it stands for. */
+    /** Each mark and the unit's text it stands for (empty for an optional text the unit has not). */
     static Map<String, String> marks(UnitIssue issue) {
         Map<String, String> marks = new TreeMap<>();
+        OPTIONAL_TEXTS.forEach(id -> marks.put(mark(id), ""));
         issue.prefill().texts().forEach((id, text) -> marks.put(mark(id), text));
         return marks;
     }

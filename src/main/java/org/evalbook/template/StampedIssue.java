@@ -71,6 +71,9 @@ final class StampedIssue {
     private final Map<Integer, String> variableStrings = new HashMap<>();
     private final Map<String, WrappedRow> rows = new HashMap<>();
     private final List<String> formulaCells = new ArrayList<>();
+    /** Optional text id → its cell's element with the text, and without (the empty styled cell). */
+    private final Map<String, String[]> optionalCells = new HashMap<>();
+    private int sharedStringRefs;
     /** sheet!cell → the formula cell's element as the placeholder's workbook holds it. */
     private final Map<String, String> writtenFormulas = new LinkedHashMap<>();
     private final ThreadLocal<Recalculation> recalculation;
@@ -99,6 +102,18 @@ final class StampedIssue {
             findWrappedRows(workbook, partOfSheet);
             workbook.write(out);
             written = out.toByteArray();
+            for (String id : IssueShape.OPTIONAL_TEXTS) {
+                CellReference at = new AreaReference(workbook.getName(id).getRefersToFormula(), workbook.getSpreadsheetVersion()).getFirstCell();
+                String ref = new CellReference(at.getRow(), at.getCol()).formatAsString();
+                Matcher cell = Pattern.compile("<c r=\"" + ref + "\"( s=\"[0-9]+\")? t=\"s\"( s=\"[0-9]+\")?><v>[0-9]+</v></c>")
+                        .matcher(readPart(written, partOfSheet.get(at.getSheetName())));
+                if (!cell.find()) {
+                    throw new IllegalStateException("no placeholder text in " + ref + " for " + id);
+                }
+                optionalCells.put(id, new String[] {cell.group(), "<c r=\"" + ref + "\"" + (cell.group(1) != null ? cell.group(1) : cell.group(2)) + "/>"});
+                holes.computeIfAbsent(partOfSheet.get(at.getSheetName()), p -> new ArrayList<>())
+                        .add(new Stencil.Hole(cell.start(), cell.end(), "optional:" + id));
+            }
             for (String id : shape.numbers()) {
                 CellReference at = new AreaReference(workbook.getName(id).getRefersToFormula(), workbook.getSpreadsheetVersion()).getFirstCell();
                 holes.computeIfAbsent(partOfSheet.get(at.getSheetName()), p -> new ArrayList<>())
@@ -203,6 +218,12 @@ final class StampedIssue {
             }
         }
         exact.add(InstructionsSheet.issuedAtShown(IssueShape.PLACEHOLDER_TIME));
+        Matcher count = Pattern.compile("<sst count=\"([0-9]+)\"").matcher(xml);
+        if (!count.find()) {
+            throw new IllegalStateException("shared strings without a count");
+        }
+        sharedStringRefs = Integer.parseInt(count.group(1));
+        found.add(new Stencil.Hole(count.start(1), count.end(1), "count"));
         Matcher entry = SHARED_STRING.matcher(xml);
         int index = 0;
         int at = xml.indexOf("<si>");
@@ -289,6 +310,8 @@ final class StampedIssue {
                 case "figure" -> String.valueOf(issue.prefill().number(what).orElseThrow().doubleValue());
                 case "formula" -> formulas.get(what);
                 case "height" -> height(rowHeight(rows.get(what), marks));
+                case "optional" -> optionalCells.get(what)[issue.prefill().text(what).isPresent() ? 0 : 1];
+                case "count" -> String.valueOf(sharedStringRefs - IssueShape.OPTIONAL_TEXTS.stream().filter(id -> issue.prefill().text(id).isEmpty()).count());
                 case "string" -> Stencil.escape(unitText(variableStrings.get(Integer.parseInt(what)), exact, marks));
                 default -> throw new IllegalStateException("unknown hole " + hole);
             };

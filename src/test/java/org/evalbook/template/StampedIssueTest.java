@@ -32,11 +32,12 @@ class StampedIssueTest {
         List<UnitIssue> units = List.of(
                 unit("0430407", "石鼓区计划生育协会", "default", "衡阳市卫健委", "=HYPERLINK(\"http://x\")",
                         Map.of("exp_total_budget", "300.50", "exp_basic_budget", "200", "exp_project_budget", "100.50")),
-                // Same shape, figures that do not add up: the checks' cached results must be this unit's, not the last one's.
-                unit("0430408", "=甲<&乙\"'单位]]>", "default", "衡阳市卫健委", "赵六",
+                // Same shape without 主管部门 and 联系人, figures that do not add up: the cells are left empty and the
+                // checks' cached results are this unit's, not the last one's.
+                unit("0430408", "=甲<&乙\"'单位]]>", "default", null, null,
                         Map.of("exp_total_budget", "1000", "exp_basic_budget", "1.25", "exp_project_budget", "7")),
                 // A name long enough to wrap: its rows grow as the full writer fits them.
-                unit("0530101", "昆明市计划生育协会".repeat(5), "hunan-2022", null, null, Map.of()));
+                unit("0530101", "昆明市计划生育协会".repeat(5), "hunan-2022", "昆明市卫生健康委员会", "李四", Map.of()));
         Map<IssueShape, StampedIssue> stamps = new HashMap<>();
         for (UnitIssue unit : units) {
             IssueShape shape = IssueShape.of(unit).orElseThrow();
