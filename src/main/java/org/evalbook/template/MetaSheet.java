@@ -31,11 +31,16 @@ final class MetaSheet {
 
     /** What the meta sheet holds, in order: the issue's identity and, for a unit, its signature. */
     static Map<String, String> values(Framework framework, Profile profile, Optional<UnitIssue> issue, SigningKey key) {
+        return values(framework, profile, IssuedFormulas.fingerprint(framework, profile), issue, key);
+    }
+
+    /** As {@link #values(Framework, Profile, Optional, SigningKey)}, with the profile's rules fingerprint known. */
+    static Map<String, String> values(Framework framework, Profile profile, String rules, Optional<UnitIssue> issue, SigningKey key) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("framework_id", framework.id());
         values.put("framework_version", framework.version());
         values.put("profile", profile.id());
-        values.put("rules", IssuedFormulas.fingerprint(framework, profile));
+        values.put("rules", rules);
         issue.ifPresent(unit -> {
             values.put("unit_code", unit.unitCode());
             values.put("unit_name", unit.unitName());

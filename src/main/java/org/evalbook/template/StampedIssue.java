@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +20,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.apache.poi.poifs.crypt.CryptoFunctions;
-import org.apache.poi.poifs.crypt.HashAlgorithm;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -42,13 +38,12 @@ import org.evalbook.signing.SigningKey;
  * of the placeholder's marks, its figures, its formulas' cached results, the heights of the rows its texts wrap in,
  * its meta and signature, and its own sheet-protection hash. Every other byte of every part is the placeholder's.
  *
- * <p>The protection hash is SHA-512 with a fresh 16-byte salt and 100,000 spins, as POI writes it, but one hash per
- * workbook rather than one per sheet: every sheet has the same password, so ten salts protect nothing more than one,
- * and the spins are where issuing spent most of its time.
+ * <p>The protection hash is SHA-512 with a fresh 16-byte salt and 100,000 spins, as POI writes it ({@link ProtectionHash}),
+ * but one hash per workbook rather than one per sheet: every sheet has the same password, so ten salts protect nothing
+ * more than one (whoever finds the password from one sheet's hash has it for all), and the spins were where issuing
+ * spent most of its time.
  */
 final class StampedIssue {
-    private static final int SPIN_COUNT = 100_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SHARED_STRINGS = "xl/sharedStrings.xml";
     private static final String WORKBOOK = "xl/workbook.xml";
     private static final String CORE = "docProps/core.xml";
@@ -286,17 +281,13 @@ final class StampedIssue {
             throw new IllegalArgumentException("unit " + issue.unitCode() + " is not of this shape");
         }
         Map<String, String> marks = IssueShape.marks(issue);
-        Map<String, String> meta = MetaSheet.values(framework, profile, Optional.of(issue), key);
+        Map<String, String> meta = MetaSheet.values(framework, profile, placeholderMeta.get("rules"), Optional.of(issue), key);
         Map<String, String> exact = new HashMap<>();
         for (String metaKey : List.of("issued_at", "prefilled", "signature")) {
             exact.put(placeholderMeta.get(metaKey), meta.get(metaKey));
         }
         exact.put(InstructionsSheet.issuedAtShown(IssueShape.PLACEHOLDER_TIME), InstructionsSheet.issuedAtShown(issue.issuedAt()));
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        String password = TemplateWriter.protectionPassword(Optional.of(issue), key);
-        String hash = Base64.getEncoder().encodeToString(CryptoFunctions.hashPassword(password, HashAlgorithm.sha512, salt, SPIN_COUNT, false));
-        String saltText = Base64.getEncoder().encodeToString(salt);
+        ProtectionHash protection = ProtectionHash.of(TemplateWriter.protectionPassword(Optional.of(issue), key));
         Map<String, String> formulas = shape.numbers().isEmpty() ? Map.of() : recalculation.get().cells(issue.prefill().numbers());
         String created = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         java.util.function.Function<String, String> values = hole -> {
@@ -304,8 +295,8 @@ final class StampedIssue {
             String kind = colon < 0 ? hole : hole.substring(0, colon);
             String what = colon < 0 ? "" : hole.substring(colon + 1);
             return switch (kind) {
-                case "hash" -> hash;
-                case "salt" -> saltText;
+                case "hash" -> protection.hash();
+                case "salt" -> protection.salt();
                 case "created" -> created;
                 case "figure" -> String.valueOf(issue.prefill().number(what).orElseThrow().doubleValue());
                 case "formula" -> formulas.get(what);
