@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.evalbook.framework.Framework;
 import org.evalbook.framework.Profile;
@@ -116,7 +117,7 @@ final class IssueCommand implements Callable<Integer> {
         }
         Optional<Delivery> delivery = mailing ? Optional.of(mailOptions.delivery(err, Optional.ofNullable(eml), clock)) : Optional.empty();
         Files.createDirectories(out);
-        java.util.Set<Path> kept = force ? java.util.Set.of() : java.util.Set.copyOf(existing);
+        Set<Path> kept = force ? Set.of() : Set.copyOf(existing);
         List<IssueMails.Issued> issued = new ArrayList<>();
         List<IssueBatch.Job> jobs = new ArrayList<>();
         for (RosterRow unit : units) {

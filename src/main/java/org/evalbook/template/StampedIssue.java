@@ -66,8 +66,8 @@ final class StampedIssue {
     private final Map<Integer, String> variableStrings = new HashMap<>();
     private final Map<String, WrappedRow> rows = new HashMap<>();
     private final List<String> formulaCells = new ArrayList<>();
-    /** Optional text id → its cell's element with the text, and without (the empty styled cell). */
-    private final Map<String, String[]> optionalCells = new HashMap<>();
+    /** Optional text id → its cell's element with the text, and without it (the empty styled cell). */
+    private final Map<String, OptionalCell> optionalCells = new HashMap<>();
     private int sharedStringRefs;
     /** sheet!cell → the formula cell's element as the placeholder's workbook holds it. */
     private final Map<String, String> writtenFormulas = new LinkedHashMap<>();
@@ -78,6 +78,9 @@ final class StampedIssue {
     }
 
     private record WrappedCell(String text, int width) {
+    }
+
+    private record OptionalCell(String given, String left) {
     }
 
     StampedIssue(Framework framework, Profile profile, IssueShape shape, SigningKey key) {
@@ -94,7 +97,7 @@ final class StampedIssue {
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             workbook.forEach(sheet -> partOfSheet.put(sheet.getSheetName(),
                     ((XSSFSheet) sheet).getPackagePart().getPartName().getName().substring(1)));
-            findWrappedRows(workbook, partOfSheet);
+            findWrappedRows(workbook);
             workbook.write(out);
             written = out.toByteArray();
             for (String id : IssueShape.OPTIONAL_TEXTS) {
@@ -105,7 +108,7 @@ final class StampedIssue {
                 if (!cell.find()) {
                     throw new IllegalStateException("no placeholder text in " + ref + " for " + id);
                 }
-                optionalCells.put(id, new String[] {cell.group(), "<c r=\"" + ref + "\"" + (cell.group(1) != null ? cell.group(1) : cell.group(2)) + "/>"});
+                optionalCells.put(id, new OptionalCell(cell.group(), "<c r=\"" + ref + "\"" + (cell.group(1) != null ? cell.group(1) : cell.group(2)) + "/>"));
                 holes.computeIfAbsent(partOfSheet.get(at.getSheetName()), p -> new ArrayList<>())
                         .add(new Stencil.Hole(cell.start(), cell.end(), "optional:" + id));
             }
@@ -149,10 +152,6 @@ final class StampedIssue {
         if (!shape.numbers().isEmpty() && !recalculation.get().asWritten().equals(writtenFormulas)) {
             throw new IllegalStateException("the formula cells are not written as POI writes them");
         }
-    }
-
-    IssueShape shape() {
-        return shape;
     }
 
     private static String readPart(byte[] written, String part) throws IOException {
@@ -240,7 +239,7 @@ final class StampedIssue {
     }
 
     /** The rows of the sheets {@link TemplateWriter} fits whose wrapped text holds a mark. */
-    private void findWrappedRows(XSSFWorkbook workbook, Map<String, String> partOfSheet) {
+    private void findWrappedRows(XSSFWorkbook workbook) {
         for (Sheet sheet : workbook) {
             if (sheet.getSheetName().equals(ReportSheet.NAME) || sheet.getSheetName().equals(MetaSheet.NAME)) {
                 continue;
@@ -301,7 +300,7 @@ final class StampedIssue {
                 case "figure" -> String.valueOf(issue.prefill().number(what).orElseThrow().doubleValue());
                 case "formula" -> formulas.get(what);
                 case "height" -> height(rowHeight(rows.get(what), marks));
-                case "optional" -> optionalCells.get(what)[issue.prefill().text(what).isPresent() ? 0 : 1];
+                case "optional" -> issue.prefill().text(what).isPresent() ? optionalCells.get(what).given() : optionalCells.get(what).left();
                 case "count" -> String.valueOf(sharedStringRefs - IssueShape.OPTIONAL_TEXTS.stream().filter(id -> issue.prefill().text(id).isEmpty()).count());
                 case "string" -> Stencil.escape(unitText(variableStrings.get(Integer.parseInt(what)), exact, marks));
                 default -> throw new IllegalStateException("unknown hole " + hole);

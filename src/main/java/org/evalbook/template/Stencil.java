@@ -34,10 +34,6 @@ final class Stencil {
         this.length = xml.length();
     }
 
-    boolean hasHoles() {
-        return !keys.isEmpty();
-    }
-
     String fill(Function<String, String> values) {
         StringBuilder out = new StringBuilder(length + 256);
         for (int i = 0; i < keys.size(); i++) {
