@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.evalbook.framework.Framework;
 import org.evalbook.framework.Profile;
@@ -21,7 +22,7 @@ import org.evalbook.roster.RosterException;
 import org.evalbook.roster.RosterRow;
 import org.evalbook.signing.SigningKey;
 import org.evalbook.signing.SigningKeys;
-import org.evalbook.template.TemplateWriter;
+import org.evalbook.template.IssueBatch;
 import org.evalbook.template.UnitIssue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -116,19 +117,23 @@ final class IssueCommand implements Callable<Integer> {
         }
         Optional<Delivery> delivery = mailing ? Optional.of(mailOptions.delivery(err, Optional.ofNullable(eml), clock)) : Optional.empty();
         Files.createDirectories(out);
+        Set<Path> kept = force ? Set.of() : Set.copyOf(existing);
         List<IssueMails.Issued> issued = new ArrayList<>();
+        List<IssueBatch.Job> jobs = new ArrayList<>();
         for (RosterRow unit : units) {
             Profile unitProfile = loaded.profile(unit.profile().orElse(profile)).orElseThrow();
             UnitIssue issue = new UnitIssue(unit.unitCode(), unit.unitName(), unit.fiscalYear(), unitProfile.id(),
                     Optional.of(unit.email()), Optional.ofNullable(deadline), clock.instant(), unit.prefill());
             Path target = out.resolve(FileNames.issued(unit.unitCode(), unit.unitName(), unit.fiscalYear()));
             issued.add(new IssueMails.Issued(unit, target));
-            if (existing.contains(target) && !force) {
-                continue;
+            if (!kept.contains(target)) {
+                jobs.add(new IssueBatch.Job(issue, target));
             }
-            PartialFile.write(target, stream -> TemplateWriter.write(loaded, unitProfile, Optional.of(issue), key, stream));
-            spec.commandLine().getOut().println("已下发：" + target + "（" + unit.unitName() + "，评价方案 " + unitProfile.id() + "）");
         }
+        new IssueBatch(loaded, key).run(jobs, Runtime.getRuntime().availableProcessors(), (job, workbook) -> {
+            PartialFile.write(job.target(), stream -> stream.write(workbook));
+            spec.commandLine().getOut().println("已下发：" + job.target() + "（" + job.issue().unitName() + "，评价方案 " + job.issue().profile() + "）");
+        });
         spec.commandLine().getOut().println("共 " + units.size() + " 个单位。");
         if (delivery.isPresent()) {
             try {

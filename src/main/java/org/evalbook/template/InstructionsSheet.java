@@ -53,6 +53,11 @@ final class InstructionsSheet {
         return grid;
     }
 
+    /** 下发时间 as the unit reads it: Beijing time, to the minute. */
+    static String issuedAtShown(java.time.Instant issuedAt) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai")).format(issuedAt);
+    }
+
     private List<String[]> facts() {
         List<String[]> facts = new ArrayList<>();
         context.issue.ifPresentOrElse(issue -> {
@@ -60,7 +65,7 @@ final class InstructionsSheet {
             facts.add(new String[] {"单位代码", issue.unitCode()});
             facts.add(new String[] {"评价年度", String.valueOf(issue.fiscalYear())});
             facts.add(new String[] {"截止日期", issue.deadline().map(DATE::format).orElse("以财政局通知为准")});
-            facts.add(new String[] {"下发时间", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai")).format(issue.issuedAt())});
+            facts.add(new String[] {"下发时间", issuedAtShown(issue.issuedAt())});
         }, () -> facts.add(new String[] {"说明", "这是空白样表。正式填报请使用财政局下发的、已预填本单位信息的填报表。"}));
         facts.add(new String[] {"评价方案", context.profile.name() + "（" + context.profile.id() + "）"});
         facts.add(new String[] {"评价框架", context.framework.name() + " " + context.framework.version()});

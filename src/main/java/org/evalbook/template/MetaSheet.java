@@ -8,6 +8,9 @@ import org.evalbook.framework.Decimals;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.evalbook.framework.Framework;
+import org.evalbook.framework.Profile;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 
@@ -26,6 +29,30 @@ final class MetaSheet {
         this.key = key;
     }
 
+    /** What the meta sheet holds, in order: the issue's identity and, for a unit, its signature. */
+    static Map<String, String> values(Framework framework, Profile profile, Optional<UnitIssue> issue, SigningKey key) {
+        return values(framework, profile, IssuedFormulas.fingerprint(framework, profile), issue, key);
+    }
+
+    /** As {@link #values(Framework, Profile, Optional, SigningKey)}, with the profile's rules fingerprint known. */
+    static Map<String, String> values(Framework framework, Profile profile, String rules, Optional<UnitIssue> issue, SigningKey key) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("framework_id", framework.id());
+        values.put("framework_version", framework.version());
+        values.put("profile", profile.id());
+        values.put("rules", rules);
+        issue.ifPresent(unit -> {
+            values.put("unit_code", unit.unitCode());
+            values.put("unit_name", unit.unitName());
+            values.put("fiscal_year", String.valueOf(unit.fiscalYear()));
+            values.put("issued_at", DateTimeFormatter.ISO_INSTANT.format(unit.issuedAt()));
+            values.put("key_id", key.id());
+            values.put("prefilled", IssueSignature.prefilled(prefilled(unit)));
+            values.put("signature", IssueSignature.sign(values, key));
+        });
+        return values;
+    }
+
     /** The roster's values the unit cannot change, other than the identity signed on its own. */
     private static Map<String, String> prefilled(UnitIssue issue) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -37,20 +64,7 @@ final class MetaSheet {
     }
 
     XSSFSheet write() {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("framework_id", context.framework.id());
-        values.put("framework_version", context.framework.version());
-        values.put("profile", context.profile.id());
-        values.put("rules", IssuedFormulas.fingerprint(context.framework, context.profile));
-        context.issue.ifPresent(issue -> {
-            values.put("unit_code", issue.unitCode());
-            values.put("unit_name", issue.unitName());
-            values.put("fiscal_year", String.valueOf(issue.fiscalYear()));
-            values.put("issued_at", DateTimeFormatter.ISO_INSTANT.format(issue.issuedAt()));
-            values.put("key_id", key.id());
-            values.put("prefilled", IssueSignature.prefilled(prefilled(issue)));
-            values.put("signature", IssueSignature.sign(values, key));
-        });
+        Map<String, String> values = values(context.framework, context.profile, context.issue, key);
         Grid grid = new Grid(context.workbook.createSheet(NAME), context.styles);
         grid.widths(20, 70);
         int row = 0;
