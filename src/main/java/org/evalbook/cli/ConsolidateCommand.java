@@ -43,8 +43,9 @@ final class ConsolidateCommand implements Callable<Integer> {
             --roster   财政局的单位名册（xlsx、xls 或 CSV），与下发时用的相同
             --in       单位交回的文件所在的文件夹（含子文件夹；可写多个 --in）
             --out      汇总表（.xlsx）的保存位置
-            可选：--deadline 截止日期（2027-03-31 或 2027-03-31T18:00），--previous 上年的汇总表（列出上年得分和变动），
-                  --annotate 退回修改副本的文件夹，--json 结果文件。""";
+            可选：--deadline 截止日期（2027-03-31、2027/03/31、2027.3.31 或 2027年3月31日，也可带时间，如 2027-03-31T18:00），
+                  --previous 上年的汇总表（列出上年得分和变动），--annotate 退回修改副本的文件夹，--json 结果文件。
+            用 evalbook help consolidate 查看用法""";
 
     @Mixin
     FrameworkOption framework;
@@ -59,7 +60,7 @@ final class ConsolidateCommand implements Callable<Integer> {
             description = "The deadline: 2027-03-31 (the end of that day) or 2027-03-31T18:00.")
     LocalDateTime deadline;
 
-    @Option(names = "--previous", paramLabel = "LAST_YEAR.xlsx",
+    @Option(names = "--previous", paramLabel = "上年汇总表.xlsx",
             description = "Last year's consolidated workbook (written by evalbook): 汇总 gains 上年得分 and 变动 per unit, the 综述 one sentence.")
     Path previous;
 
@@ -78,9 +79,27 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (reporting.roster == null || inputs.isEmpty() || out == null) {
+        List<String> missing = new ArrayList<>();
+        if (reporting.roster == null) {
+            missing.add("--roster（名册）");
+        }
+        if (inputs.isEmpty()) {
+            missing.add("--in（收回的文件夹）");
+        }
+        if (out == null) {
+            missing.add("--out（汇总表.xlsx）");
+        }
+        if (!missing.isEmpty()) {
+            err.println("缺少" + String.join("、", missing) + "。");
             err.println(NEEDS);
             return ExitCode.USAGE;
+        }
+        if (bureau.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bureau 不能为空：写财政局的名称，或不写此选项（默认“财政局”）。");
+        }
+        if (Files.isDirectory(out) || !out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out 应是汇总表的文件名，以 .xlsx 结尾：“" + out + "”"
+                    + (Files.isDirectory(out) ? "是一个文件夹。" : "不是。"));
         }
         for (String input : inputs) {
             if (!Files.isDirectory(Path.of(input))) {
@@ -109,6 +128,7 @@ final class ConsolidateCommand implements Callable<Integer> {
         try (ProgressBar progress = progress(scan.found().size());
              DeadlineJob.Consolidated job = DeadlineJob.consolidate(run, scan, Receipts.under(folders), rows.units(), due, progress::step)) {
             try {
+                Files.createDirectories(out.toAbsolutePath().getParent());
                 result = job.write(out, loaded, bureau, lastYear);
             } catch (java.io.IOException unwritable) {
                 err.println("未能写入汇总表 " + out + "。请检查文件夹是否存在、是否有写入权限，以及该文件是否正在 Excel 或 WPS 中打开。");

@@ -34,7 +34,22 @@ class ConsolidateCommandTest {
     void withoutOptionsItExplainsInChineseWhatItNeeds() {
         CliRun run = CliRun.of("consolidate");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("汇总需要三样东西：名册、收回的文件夹、汇总表的保存位置", "--roster", "--in", "--out");
+        assertThat(run.err()).startsWith("缺少--roster（名册）、--in（收回的文件夹）、--out（汇总表.xlsx）。")
+                .contains("汇总需要三样东西：名册、收回的文件夹、汇总表的保存位置", "2027年3月31日").endsWith("用 evalbook help consolidate 查看用法" + System.lineSeparator());
+        assertThat(CliRun.of("consolidate", "--roster", "test-workbooks/roster.xlsx", "--in", "test-workbooks").err())
+                .startsWith("缺少--out（汇总表.xlsx）。");
+    }
+
+    @Test
+    void aBlankBureauOrAFolderForTheWorkbookIsAUsageErrorNotACrash() throws Exception {
+        CliRun blank = CliRun.of("consolidate", "--roster", "test-workbooks/roster.xlsx", "--in", "test-workbooks/returned",
+                "--out", temp.resolve("汇总.xlsx").toString(), "--bureau", " ", "--demo-key");
+        assertThat(blank.exitCode()).isEqualTo(2);
+        assertThat(blank.err()).startsWith("--bureau 不能为空").doesNotContain("Exception");
+        CliRun folder = CliRun.of("consolidate", "--roster", "test-workbooks/roster.xlsx", "--in", "test-workbooks/returned",
+                "--out", temp.toString(), "--demo-key");
+        assertThat(folder.exitCode()).isEqualTo(2);
+        assertThat(folder.err()).startsWith("--out 应是汇总表的文件名，以 .xlsx 结尾：").contains("是一个文件夹");
     }
 
     @Test
