@@ -463,6 +463,7 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         final Map<String, String> spelling = new HashMap<>();
         private StringBuilder name;
         private String nameKey;
+        private int nameLists;
 
         @Override
         public void startElement(String uri, String local, String qName, Attributes attributes) {
@@ -474,6 +475,11 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                     String date1904 = attributes.getValue("date1904");
                     if (date1904 != null && bool(date1904)) {
                         throw new IllegalStateException("1904 dates");
+                    }
+                }
+                case "definedNames" -> {
+                    if (nameLists++ > 0) {
+                        throw new IllegalStateException("two name lists");
                     }
                 }
                 case "sheet" -> sheets.add(new String[] {attributes.getValue("name"), attributes.getValue(RELATIONSHIPS, "id")});
@@ -515,6 +521,9 @@ final class StreamedWorkbook implements WorkbookReader.Book {
 
         @Override
         public void startElement(String uri, String local, String qName, Attributes attributes) {
+            if (!MAIN.equals(uri)) {
+                return;
+            }
             switch (local) {
                 case "si" -> {
                     plain = null;
@@ -540,6 +549,9 @@ final class StreamedWorkbook implements WorkbookReader.Book {
 
         @Override
         public void endElement(String uri, String local, String qName) {
+            if (!MAIN.equals(uri)) {
+                return;
+            }
             switch (local) {
                 case "t" -> {
                     if (text != null) {
@@ -570,11 +582,12 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         final List<Integer> cellFormats = new ArrayList<>();
         final Map<Integer, String> custom = new HashMap<>();
         private boolean inCellXfs;
-        private int depth;
 
         @Override
         public void startElement(String uri, String local, String qName, Attributes attributes) {
-            depth++;
+            if (!MAIN.equals(uri)) {
+                return;
+            }
             if (local.equals("numFmt")) {
                 int id = Integer.parseInt(attributes.getValue("numFmtId"));
                 if (id < 0 || id > Short.MAX_VALUE || custom.put(id, attributes.getValue("formatCode")) != null) {
@@ -594,7 +607,9 @@ final class StreamedWorkbook implements WorkbookReader.Book {
 
         @Override
         public void endElement(String uri, String local, String qName) {
-            depth--;
+            if (!MAIN.equals(uri)) {
+                return;
+            }
             if (local.equals("cellXfs")) {
                 inCellXfs = false;
             }
@@ -612,10 +627,14 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         private StringBuilder value;
         private StringBuilder formula;
         private StringBuilder inline;
+        private int inlineTexts;
         private StringBuilder sink;
 
         @Override
         public void startElement(String uri, String local, String qName, Attributes attributes) {
+            if (!MAIN.equals(uri)) {
+                return;
+            }
             switch (local) {
                 case "col" -> {
                     int min = Integer.parseInt(attributes.getValue("min"));
@@ -655,7 +674,10 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                     }
                     sink = formula = new StringBuilder();
                 }
-                case "is" -> inline = new StringBuilder();
+                case "is" -> {
+                    inline = new StringBuilder();
+                    inlineTexts = 0;
+                }
                 case "r", "rPh" -> {
                     if (inline != null) {
                         throw new IllegalStateException("rich inline text");
@@ -675,9 +697,15 @@ final class StreamedWorkbook implements WorkbookReader.Book {
 
         @Override
         public void endElement(String uri, String local, String qName) {
+            if (!MAIN.equals(uri)) {
+                return;
+            }
             switch (local) {
                 case "t" -> {
                     if (sink != null) {
+                        if (inlineTexts++ > 0) {
+                            throw new IllegalStateException("two texts in one inline string");
+                        }
                         inline.append(sink);
                     }
                     sink = null;
