@@ -20,7 +20,6 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.evalbook.framework.Decimals;
 import org.xml.sax.Attributes;
@@ -64,6 +63,16 @@ final class StreamedWorkbook implements WorkbookReader.Book {
             "application/xml");
     /** Relationship kinds a worksheet may have without POI reading anything more for it. */
     private static final Set<String> SHEET_RELATIONS = Set.of(REL_TYPES + "printerSettings");
+    /** POI's secure SAX reader with no document type allowed, one per thread (making one costs as much as a part). */
+    private static final ThreadLocal<XMLReader> READER = ThreadLocal.withInitial(() -> {
+        try {
+            XMLReader reader = XMLHelper.newXMLReader();
+            reader.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return reader;
+        } catch (SAXException | javax.xml.parsers.ParserConfigurationException noParser) {
+            throw new IllegalStateException(noParser);
+        }
+    });
     private static final Pattern PLAIN_ENTRY = Pattern.compile("[A-Za-z0-9_./\\[\\]-]+");
     private static final Pattern ESCAPE = Pattern.compile("_x", Pattern.LITERAL);
 
@@ -379,13 +388,7 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         if (entry == null) {
             giveUp("missing part " + part);
         }
-        XMLReader reader;
-        try {
-            reader = XMLHelper.newXMLReader();
-            reader.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        } catch (javax.xml.parsers.ParserConfigurationException noParser) {
-            throw new IllegalStateException(noParser);
-        }
+        XMLReader reader = READER.get();
         reader.setContentHandler(handler);
         try (InputStream in = zip.getInputStream(entry)) {
             reader.parse(new InputSource(in));
@@ -715,13 +718,10 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                     if (ref == null || row == null) {
                         throw new IllegalStateException("cell without reference");
                     }
-                    CellReference at = new CellReference(ref);
-                    if (at.getRow() != rowIndex || at.getCol() < 0 || at.getSheetName() != null) {
-                        throw new IllegalStateException("cell outside its row");
-                    }
+                    int column = column(ref, rowIndex);
                     Stored stored = new Stored(type, style, value == null ? null : value.toString(),
                             formula == null ? null : formula.toString(), inline == null ? null : inline.toString());
-                    if (row.put((int) at.getCol(), stored) != null) {
+                    if (row.put(column, stored) != null) {
                         throw new IllegalStateException("cell twice");
                     }
                     ref = null;
@@ -729,6 +729,32 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                 case "row" -> row = null;
                 default -> { }
             }
+        }
+
+        /** The column of a plain reference such as {@code AB12} in row {@code row}; anything else is not mirrored. */
+        private static int column(String ref, int row) {
+            int i = 0;
+            int column = 0;
+            while (i < ref.length() && i < 3 && ref.charAt(i) >= 'A' && ref.charAt(i) <= 'Z') {
+                column = column * 26 + ref.charAt(i) - 'A' + 1;
+                i++;
+            }
+            int digits = ref.length() - i;
+            if (i == 0 || digits < 1 || digits > 7 || ref.charAt(i) == '0') {
+                throw new IllegalStateException("cell reference " + ref);
+            }
+            int number = 0;
+            for (int j = i; j < ref.length(); j++) {
+                char c = ref.charAt(j);
+                if (c < '0' || c > '9') {
+                    throw new IllegalStateException("cell reference " + ref);
+                }
+                number = number * 10 + c - '0';
+            }
+            if (number - 1 != row || column > 16_384) {
+                throw new IllegalStateException("cell outside its row");
+            }
+            return column - 1;
         }
     }
 }
