@@ -113,15 +113,19 @@ final class StreamedWorkbook implements WorkbookReader.Book {
     }
 
     /** The workbook, or empty when it is anything this reader does not mirror exactly (POI then reads it). */
-    static Optional<StreamedWorkbook> open(File file, NumberFormats formats) {
+    static Optional<StreamedWorkbook> open(File file, NumberFormats formats, Set<String> contract) {
         try (ZipSecureFile zip = new ZipSecureFile(file)) {
-            return Optional.of(read(zip, formats));
+            return Optional.of(read(zip, formats, contract));
         } catch (GiveUp | IOException | SAXException | RuntimeException | StackOverflowError odd) {
             return Optional.empty();
         }
     }
 
-    private static StreamedWorkbook read(ZipSecureFile zip, NumberFormats formats) throws GiveUp, IOException, SAXException {
+    /**
+     * @param contract the contract's name ids in lower case: a workbook with fewer than three of them is read by its
+     *                 labels, from POI's whole workbook, so it is left to POI before any sheet is parsed
+     */
+    private static StreamedWorkbook read(ZipSecureFile zip, NumberFormats formats, Set<String> contract) throws GiveUp, IOException, SAXException {
         Map<String, ZipArchiveEntry> entries = new HashMap<>();
         Set<String> lowerCase = new HashSet<>();
         for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
@@ -154,6 +158,9 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         Map<String, String[]> workbookRels = relationships(zip, entries, "xl/_rels/workbook.xml.rels", "xl/");
         WorkbookPart book = new WorkbookPart();
         parse(zip, entries, "xl/workbook.xml", book);
+        if (book.names.keySet().stream().filter(contract::contains).count() < 3) {
+            giveUp("names too few to follow");
+        }
         List<String> strings = List.of();
         List<Integer> styleFormats = List.of();
         Map<Integer, String> customFormats = Map.of();

@@ -40,6 +40,7 @@ public final class WorkbookReader {
     private final List<DefinedName> contract;
     /** Whether xlsx and xlsm files are read by the streaming reader first (POI reads whatever it leaves). */
     private final boolean streamed;
+    private final java.util.Set<String> contractIds;
     private NumberFormats formats;
 
     public WorkbookReader(Framework framework) {
@@ -50,6 +51,7 @@ public final class WorkbookReader {
     WorkbookReader(Framework framework, boolean streamed) {
         this.framework = framework;
         this.contract = FieldContract.of(framework);
+        this.contractIds = contract.stream().map(n -> n.id().toLowerCase(java.util.Locale.ENGLISH)).collect(java.util.stream.Collectors.toSet());
         this.streamed = streamed;
     }
 
@@ -126,7 +128,7 @@ public final class WorkbookReader {
         if (!kind.equals("xlsx") && !kind.equals("xlsm")) {
             return Optional.empty();
         }
-        Optional<StreamedWorkbook> opened = StreamedWorkbook.open(path.toFile(), formats());
+        Optional<StreamedWorkbook> opened = StreamedWorkbook.open(path.toFile(), formats(), contractIds);
         if (opened.isEmpty() || opened.get().hasTooLongString()) {
             return Optional.empty();
         }
