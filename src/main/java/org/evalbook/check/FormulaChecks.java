@@ -29,12 +29,8 @@ final class FormulaChecks {
         }
         List<Finding> stale = new ArrayList<>();
         List<String> uncached = new ArrayList<>();
-        Map<String, IssuedFormulas.Issued> issued = IssuedFormulas.of(c.framework, c.profile);
-        // Returns issued by earlier versions hold earlier spellings of the same rules.
-        Map<IssuedFormulas.Spelling, Map<String, IssuedFormulas.Issued>> spellings = new java.util.EnumMap<>(IssuedFormulas.Spelling.class);
-        for (IssuedFormulas.Spelling spelling : IssuedFormulas.Spelling.values()) {
-            spellings.put(spelling, IssuedFormulas.of(c.framework, c.profile, spelling));
-        }
+        Prepared prepared = Prepared.of(c);
+        Map<String, IssuedFormulas.Issued> issued = prepared.issued();
         // A number typed as text is blank to the spreadsheet but read by evalbook (C13): the cached results then
         // differ for that reason alone, which C13 already reports.
         boolean textNumbers = c.read.sources().values().stream().anyMatch(s -> !s.original().isEmpty());
@@ -58,8 +54,8 @@ final class FormulaChecks {
                 continue;
             }
             List<String> tokens = FormulaTokens.of(cell.formula());
-            Optional<IssuedFormulas.Spelling> spelling = spellings.entrySet().stream()
-                    .filter(s -> tokens.equals(FormulaTokens.of(s.getValue().get(name).formula()))).map(Map.Entry::getKey).findFirst();
+            Optional<IssuedFormulas.Spelling> spelling = prepared.spellings().entrySet().stream()
+                    .filter(s -> tokens.equals(prepared.tokens(s.getKey(), name))).map(Map.Entry::getKey).findFirst();
             if (spelling.isEmpty()) {
                 findings.add(at(c, cell, name, Severity.ERROR, expected.formula(), cell.formula(), c.label(name)
                         + " 的公式被改动（现为 =" + abbreviate(cell.formula()) + "）。复核结果以原公式为准；请不要修改公式。"));
@@ -101,6 +97,49 @@ final class FormulaChecks {
 
     private static String sheetOf(String ref) {
         return ref.substring(0, ref.lastIndexOf('!'));
+    }
+
+    /**
+     * A profile's issued formulas in every spelling, and their tokens: the same for every return of that profile, so
+     * built once per framework and profile instead of once per return (they were a third of the parent's time).
+     */
+    private record Prepared(Map<String, IssuedFormulas.Issued> issued,
+                            Map<IssuedFormulas.Spelling, Map<String, IssuedFormulas.Issued>> spellings,
+                            Map<IssuedFormulas.Spelling, Map<String, List<String>>> tokenized) {
+        private static final Map<Key, Prepared> BY_PROFILE = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Identity, not equality: hashing a whole framework per return would cost what is saved. */
+        private record Key(Object framework, Object profile) {
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Key key && key.framework == framework && key.profile == profile;
+            }
+
+            @Override
+            public int hashCode() {
+                return 31 * System.identityHashCode(framework) + System.identityHashCode(profile);
+            }
+        }
+
+        static Prepared of(Checked c) {
+            if (BY_PROFILE.size() > 64) {
+                BY_PROFILE.clear(); // many frameworks in one process (tests): keep the cache small
+            }
+            return BY_PROFILE.computeIfAbsent(new Key(c.framework, c.profile), key -> {
+                // Returns issued by earlier versions hold earlier spellings of the same rules.
+                Map<IssuedFormulas.Spelling, Map<String, IssuedFormulas.Issued>> spellings = new java.util.EnumMap<>(IssuedFormulas.Spelling.class);
+                Map<IssuedFormulas.Spelling, Map<String, List<String>>> tokenized = new java.util.EnumMap<>(IssuedFormulas.Spelling.class);
+                for (IssuedFormulas.Spelling spelling : IssuedFormulas.Spelling.values()) {
+                    spellings.put(spelling, IssuedFormulas.of(c.framework, c.profile, spelling));
+                    tokenized.put(spelling, new java.util.concurrent.ConcurrentHashMap<>());
+                }
+                return new Prepared(IssuedFormulas.of(c.framework, c.profile), spellings, tokenized);
+            });
+        }
+
+        List<String> tokens(IssuedFormulas.Spelling spelling, String name) {
+            return tokenized.get(spelling).computeIfAbsent(name, n -> FormulaTokens.of(spellings.get(spelling).get(n).formula()));
+        }
     }
 
     /** A cached value that differs from what the rules give (only where the file has one). */

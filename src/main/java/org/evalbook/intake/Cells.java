@@ -83,6 +83,11 @@ final class Cells {
         }
     }
 
+    /** The cell's text as DataFormatter shows it ("" when it cannot). */
+    static String format(Cell cell) {
+        return safeFormat(cell);
+    }
+
     private static String safeFormat(Cell cell) {
         try {
             return FORMATTER.formatCellValue(cell);

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
 import org.evalbook.finding.Finding;
@@ -37,10 +38,21 @@ public final class WorkbookReader {
 
     private final Framework framework;
     private final List<DefinedName> contract;
+    /** Whether xlsx and xlsm files are read by the streaming reader first (POI reads whatever it leaves). */
+    private final boolean streamed;
+    private final java.util.Set<String> contractIds;
+    private NumberFormats formats;
 
     public WorkbookReader(Framework framework) {
+        this(framework, true);
+    }
+
+    /** @param streamed false reads every file with POI's usermodel (the reference the streaming reader is held to) */
+    WorkbookReader(Framework framework, boolean streamed) {
         this.framework = framework;
         this.contract = FieldContract.of(framework);
+        this.contractIds = contract.stream().map(n -> n.id().toLowerCase(java.util.Locale.ENGLISH)).collect(java.util.stream.Collectors.toSet());
+        this.streamed = streamed;
     }
 
     public RawReturn read(Path path) {
@@ -59,9 +71,10 @@ public final class WorkbookReader {
                 return RawReturn.unreadable(file, List.of(Finding.aboutFile(detected.refusal(), file, detected.message())));
             }
             kind = detected.kind();
-            List<Finding> findings = new ArrayList<>();
-            if (detected.macros()) {
-                findings.add(Finding.aboutFile(FindingCode.F09, file, "文件含有宏，宏已忽略、不会运行。请用填报表原格式（.xlsx）保存后交回。"));
+            List<Finding> findings = opening(file, detected);
+            Optional<RawReturn> fast = streamed ? streamed(path, file, kind, findings) : Optional.empty();
+            if (fast.isPresent()) {
+                return limited(file, fast.get());
             }
             RawReturn read;
             try (Workbook workbook = WorkbookFactory.create(path.toFile(), null, true)) {
@@ -69,9 +82,10 @@ public final class WorkbookReader {
                 if (tooLong.isPresent()) {
                     return refused(file, FindingCode.F08, tooLong.get());
                 }
-                read = read(file, kind, workbook, findings);
+                read = read(file, kind, new PoiBook(workbook), meta(workbook), findings,
+                        () -> new LabelReader(framework, workbook));
             }
-            return TextLimit.exceeded(read).map(tooLong -> RawReturn.unreadable(file, List.of(tooLong))).orElse(read);
+            return limited(file, read);
         } catch (EncryptedDocumentException encrypted) {
             return refused(file, FindingCode.F03, "文件设置了打开密码（已加密）");
         } catch (OldExcelFormatException old) {
@@ -86,14 +100,67 @@ public final class WorkbookReader {
         }
     }
 
-    private RawReturn read(String file, String format, Workbook workbook, List<Finding> findings) {
-        Map<String, String> meta = meta(workbook);
+    /** The streaming reading alone, for the test that holds it to POI's: empty when POI would read the file. */
+    Optional<RawReturn> readStreamedOnly(Path path, String file) throws IOException {
+        FileFormat.Detected detected = FileFormat.detect(path);
+        return detected.readable() ? streamed(path, file, detected.kind(), opening(file, detected)).map(read -> limited(file, read))
+                : Optional.empty();
+    }
+
+    private static List<Finding> opening(String file, FileFormat.Detected detected) {
+        List<Finding> findings = new ArrayList<>();
+        if (detected.macros()) {
+            findings.add(Finding.aboutFile(FindingCode.F09, file, "文件含有宏，宏已忽略、不会运行。请用填报表原格式（.xlsx）保存后交回。"));
+        }
+        return findings;
+    }
+
+    private static RawReturn limited(String file, RawReturn read) {
+        return TextLimit.exceeded(read).map(tooLong -> RawReturn.unreadable(file, List.of(tooLong))).orElse(read);
+    }
+
+    /**
+     * The streaming reading of an xlsx or xlsm file (see {@link StreamedWorkbook}); empty whenever POI must read it: a
+     * file the streaming reader does not mirror exactly, a text too long for a cell, or names too few to follow (the
+     * labels are then looked for in the whole workbook).
+     */
+    private Optional<RawReturn> streamed(Path path, String file, String kind, List<Finding> findings) {
+        if (!kind.equals("xlsx") && !kind.equals("xlsm")) {
+            return Optional.empty();
+        }
+        Optional<StreamedWorkbook> opened = StreamedWorkbook.open(path.toFile(), formats(), contractIds);
+        if (opened.isEmpty() || opened.get().hasTooLongString()) {
+            return Optional.empty();
+        }
+        StreamedWorkbook book = opened.get();
+        try {
+            Map<String, String> meta = book.meta();
+            RawReturn read = read(file, kind, book, meta, new ArrayList<>(findings), null);
+            return book.gaveUp() || read == null ? Optional.empty() : Optional.of(read);
+        } catch (RuntimeException | StackOverflowError unexpected) {
+            return Optional.empty();
+        }
+    }
+
+    private NumberFormats formats() {
+        if (formats == null) {
+            formats = new NumberFormats();
+        }
+        return formats;
+    }
+
+    /**
+     * Follows every contract name in {@code book}. Without {@code labels} (the streaming reading), a return whose names
+     * are too few to follow gives null: the labels are read from POI's whole workbook.
+     */
+    private RawReturn read(String file, String format, Book book, Map<String, String> meta, List<Finding> findings,
+                           java.util.function.Supplier<LabelReader> labelReader) {
         Map<String, RawName> names = new LinkedHashMap<>();
         for (DefinedName name : contract) {
             try {
-                Name defined = workbook.getName(name.id());
+                Defined defined = book.name(name.id());
                 if (defined != null) {
-                    names.put(name.id(), follow(workbook, defined, name.column()));
+                    names.put(name.id(), follow(book, defined, name.column()));
                 }
             } catch (Throwable broken) {
                 // One broken name (POI recursing without end on it, say) stays with that name; the rest is read.
@@ -103,7 +170,10 @@ public final class WorkbookReader {
         boolean byLabels = false;
         long followed = names.values().stream().filter(n -> n.problem().isEmpty()).count();
         if (followed < 3) {
-            LabelReader labels = new LabelReader(framework, workbook);
+            if (labelReader == null) {
+                return null;
+            }
+            LabelReader labels = labelReader.get();
             Map<String, RawName> found = byLabels(labels);
             if (meta.isEmpty() && followed == 0 && labels.labelsSeen() < 5) {
                 findings.add(Finding.aboutFile(FindingCode.F10, file, "文件中没有下发表的标识、定义名称，也几乎没有填报表的栏目名称（只找到 "
@@ -137,46 +207,44 @@ public final class WorkbookReader {
         }
     }
 
-    private RawName follow(Workbook workbook, Name defined, boolean column) {
+    private static RawName follow(Book book, Defined defined, boolean column) {
         String formula;
         try {
-            formula = defined.getRefersToFormula();
+            formula = defined.formula();
         } catch (RuntimeException broken) {
-            return new RawName(defined.getNameName(), List.of(), List.of(), "定义名称无法解析");
+            return new RawName(defined.name(), List.of(), List.of(), "定义名称无法解析");
         }
         if (formula == null || formula.contains("#REF!")) {
-            return new RawName(defined.getNameName(), List.of(), List.of(), "定义名称指向已删除的单元格（#REF!）");
+            return new RawName(defined.name(), List.of(), List.of(), "定义名称指向已删除的单元格（#REF!）");
         }
         AreaReference area;
         try {
-            area = new AreaReference(formula, workbook.getSpreadsheetVersion());
+            area = new AreaReference(formula, book.version());
         } catch (RuntimeException notAnArea) {
-            return new RawName(defined.getNameName(), List.of(), List.of(), "定义名称不指向单元格：" + formula);
+            return new RawName(defined.name(), List.of(), List.of(), "定义名称不指向单元格：" + formula);
         }
         CellReference first = area.getFirstCell();
-        Sheet sheet = first.getSheetName() == null ? null : workbook.getSheet(first.getSheetName());
+        Grid sheet = first.getSheetName() == null ? null : book.sheet(first.getSheetName());
         if (sheet == null) {
-            return new RawName(defined.getNameName(), List.of(), List.of(), "定义名称指向不存在的工作表 " + first.getSheetName());
+            return new RawName(defined.name(), List.of(), List.of(), "定义名称指向不存在的工作表 " + first.getSheetName());
         }
         CellReference last = area.getLastCell();
         int lastRow = Math.min(last.getRow(), first.getRow() + 5000);
         List<RawCell> cells = new ArrayList<>();
         for (int r = first.getRow(); r <= lastRow; r++) {
-            cells.add(cell(sheet, r, first.getCol()));
+            cells.add(sheet.cell(r, first.getCol()));
         }
         List<RawCell> below = column ? below(sheet, lastRow, first.getCol()) : List.of();
-        return new RawName(defined.getNameName(), cells, below, "");
+        return new RawName(defined.name(), cells, below, "");
     }
 
     /** Filled, non-formula cells in the rows just below a column range, until three empty rows in a row. */
-    private static List<RawCell> below(Sheet sheet, int lastRow, int column) {
+    private static List<RawCell> below(Grid sheet, int lastRow, int column) {
         List<RawCell> below = new ArrayList<>();
         int emptyRows = 0;
         for (int r = lastRow + 1; r <= lastRow + ROWS_BELOW && emptyRows < 3; r++) {
-            Row row = sheet.getRow(r);
-            boolean empty = row == null || row.getPhysicalNumberOfCells() == 0;
-            emptyRows = empty ? emptyRows + 1 : 0;
-            RawCell cell = cell(sheet, r, column);
+            emptyRows = sheet.emptyRow(r) ? emptyRows + 1 : 0;
+            RawCell cell = sheet.cell(r, column);
             if (!cell.isBlank() && !cell.hasFormula()) {
                 below.add(cell);
             }
@@ -188,6 +256,96 @@ public final class WorkbookReader {
         Row r = sheet.getRow(row);
         Cell c = r == null ? null : r.getCell(column);
         return c == null ? Cells.blank(sheet.getSheetName(), row, column) : Cells.of(c);
+    }
+
+    /** A defined name as found: its name as spelled in the file, and its formula (null when blank; may throw). */
+    interface Defined {
+        String name();
+
+        String formula();
+
+        static Defined of(String name, String formula) {
+            return new Defined() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public String formula() {
+                    return formula;
+                }
+            };
+        }
+    }
+
+    /** What following the contract names needs of a workbook: POI's ({@link PoiBook}) or the streamed one. */
+    interface Book {
+        /** The first name so called, ignoring case as Excel does; null when there is none. */
+        Defined name(String id);
+
+        /** The first sheet so called, ignoring case; null when there is none. */
+        Grid sheet(String name);
+
+        default SpreadsheetVersion version() {
+            return SpreadsheetVersion.EXCEL2007;
+        }
+    }
+
+    /** One sheet's cells. */
+    interface Grid {
+        String sheetName();
+
+        RawCell cell(int row, int column);
+
+        /** No such row, or a row without cells. */
+        boolean emptyRow(int row);
+    }
+
+    /** POI's usermodel, for the formats and files the streaming reader leaves to it. */
+    private record PoiBook(Workbook workbook) implements Book {
+        @Override
+        public Defined name(String id) {
+            Name defined = workbook.getName(id);
+            return defined == null ? null : new Defined() {
+                @Override
+                public String name() {
+                    return defined.getNameName();
+                }
+
+                @Override
+                public String formula() {
+                    return defined.getRefersToFormula();
+                }
+            };
+        }
+
+        @Override
+        public Grid sheet(String name) {
+            Sheet sheet = workbook.getSheet(name);
+            return sheet == null ? null : new Grid() {
+                @Override
+                public String sheetName() {
+                    return sheet.getSheetName();
+                }
+
+                @Override
+                public RawCell cell(int row, int column) {
+                    return WorkbookReader.cell(sheet, row, column);
+                }
+
+                @Override
+                public boolean emptyRow(int row) {
+                    Row r = sheet.getRow(row);
+                    return r == null || r.getPhysicalNumberOfCells() == 0;
+                }
+            };
+        }
+
+        @Override
+        public SpreadsheetVersion version() {
+            return workbook.getSpreadsheetVersion();
+        }
     }
 
     private static RawReturn refused(String file, FindingCode code, String reason) {

@@ -13,9 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -132,19 +134,44 @@ public final class CheckRun {
         }
         Optional<CopyWriter> copies = options.annotate().map(folder -> new CopyWriter(folder, toRead));
         ExecutorService checking = Executors.newCachedThreadPool(daemon());
+        // Without copies to make, a worker need not hold its file while the return is checked here: it reads the
+        // next file meanwhile. A few returns at most wait to be checked, so memory stays flat.
+        int ahead = 2 * options.limits().workers();
+        Semaphore waiting = new Semaphore(ahead);
+        AtomicReference<Throwable> failed = new AtomicReference<>();
         boolean handedOver = false;
         try {
             new IsolatedReader(options.framework(), options.limits()).readEach(toRead, (index, raw, sha256, worker) -> {
                 Received file = toRead.get(index);
-                CheckResult result = withNameWarning(file, check(checking, raw));
-                CheckedReturn checked = checked(order.get(file), file, sha256, result);
-                if (copies.isPresent() && result.read().isPresent() && copies.get().wants(checked)) {
-                    copies.get().write(checked.order(), file, raw.format(), worker.copy(AnnotatedCopy.of(result)));
+                if (copies.isPresent()) {
+                    CheckResult result = withNameWarning(file, check(checking, raw));
+                    CheckedReturn checked = checked(order.get(file), file, sha256, result);
+                    if (result.read().isPresent() && copies.get().wants(checked)) {
+                        copies.get().write(checked.order(), file, raw.format(), worker.copy(AnnotatedCopy.of(result)));
+                    }
+                    synchronized (sink) {
+                        sink.accept(checked);
+                    }
+                    return;
                 }
-                synchronized (sink) {
-                    sink.accept(checked);
-                }
+                waiting.acquireUninterruptibly();
+                checking.execute(() -> {
+                    try {
+                        CheckedReturn checked = checked(order.get(file), file, sha256, withNameWarning(file, check(checking, raw)));
+                        synchronized (sink) {
+                            sink.accept(checked);
+                        }
+                    } catch (Throwable bug) {
+                        failed.compareAndSet(null, bug);
+                    } finally {
+                        waiting.release();
+                    }
+                });
             });
+            waiting.acquire(ahead);
+            if (failed.get() != null) {
+                throw new IllegalStateException("checking failed", failed.get());
+            }
             if (copies.isPresent() && copies.get().holds()) {
                 handedOver = true;
                 return new Summary(scan.skipped(), List.of(), List.of(), copies);

@@ -1,0 +1,767 @@
+package org.evalbook.intake;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.util.XMLHelper;
+import org.evalbook.framework.Decimals;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * An xlsx or xlsm return read with one SAX pass over each of its parts, for what {@link WorkbookReader} takes from it:
+ * the defined names, the cells of every sheet, the shared strings and the number formats. Building POI's whole
+ * usermodel costs several times as much (nearly all of a worker's time); this reads the same parts under the same
+ * limits: POI's zip reader with its zip-bomb checks, POI's secure SAX parser with no document type allowed (so no
+ * entity can expand), inside the same worker with its heap and time limits.
+ *
+ * <p>It mirrors what POI returns for each cell, and gives up — {@link #open} returns empty, and the file is read by
+ * POI exactly as before — on anything it does not mirror exactly: a part of a kind it does not know, a shared, array
+ * or data-table formula, 1904 dates, a text with an {@code _xHHHH_} escape, a row or cell without its reference or
+ * given twice, an attribute it cannot parse, a number format it cannot resolve, a damaged or oversized part.
+ */
+final class StreamedWorkbook implements WorkbookReader.Book {
+    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static final String REL_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+    private static final Set<String> WORKBOOK_TYPES = Set.of(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+            "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+    /** The parts a return saved by evalbook, Excel, WPS or LibreOffice has; any other kind sends the file to POI. */
+    private static final Set<String> KNOWN_TYPES = Set.of(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml",
+            "application/vnd.openxmlformats-officedocument.theme+xml",
+            "application/vnd.openxmlformats-package.core-properties+xml",
+            "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+            "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+            "application/vnd.openxmlformats-package.relationships+xml",
+            "application/vnd.ms-office.vbaProject",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings",
+            "application/xml");
+    /** Relationship kinds a worksheet may have without POI reading anything more for it. */
+    private static final Set<String> SHEET_RELATIONS = Set.of(REL_TYPES + "printerSettings");
+    /** POI's secure SAX reader with no document type allowed, one per thread (making one costs as much as a part). */
+    private static final ThreadLocal<XMLReader> READER = ThreadLocal.withInitial(() -> {
+        try {
+            XMLReader reader = XMLHelper.newXMLReader();
+            reader.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return reader;
+        } catch (SAXException | javax.xml.parsers.ParserConfigurationException noParser) {
+            throw new IllegalStateException(noParser);
+        }
+    });
+    private static final Pattern PLAIN_ENTRY = Pattern.compile("[A-Za-z0-9_./\\[\\]-]+");
+    private static final Pattern ESCAPE = Pattern.compile("_x", Pattern.LITERAL);
+
+    /** A sheet's cells as stored: row index → column index → cell; column index → its default style. */
+    private record Sheet(String name, Map<Integer, Map<Integer, Stored>> rows, Map<Integer, Integer> columnStyles) {
+    }
+
+    /** One {@code <c>} element: its type attribute, style, value, formula text and inline text (null when absent). */
+    private record Stored(String type, Integer style, String value, String formula, String inline) {
+    }
+
+    /** The file is one this reader does not mirror exactly; POI reads it instead. */
+    private static final class GiveUp extends Exception {
+        GiveUp(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private final Map<String, String> names;
+    private final Map<String, String> nameSpelling;
+    private final List<Sheet> sheets;
+    private final List<String> strings;
+    private final List<Integer> styleFormats;
+    private final Map<Integer, String> customFormats;
+    private final NumberFormats formats;
+    /** Set when a cell turned out to be something not mirrored exactly: what was read is then thrown away. */
+    private boolean gaveUp;
+
+    private StreamedWorkbook(Map<String, String> names, Map<String, String> nameSpelling, List<Sheet> sheets, List<String> strings,
+                             List<Integer> styleFormats, Map<Integer, String> customFormats, NumberFormats formats) {
+        this.names = names;
+        this.nameSpelling = nameSpelling;
+        this.sheets = sheets;
+        this.strings = strings;
+        this.styleFormats = styleFormats;
+        this.customFormats = customFormats;
+        this.formats = formats;
+    }
+
+    /** The workbook, or empty when it is anything this reader does not mirror exactly (POI then reads it). */
+    static Optional<StreamedWorkbook> open(File file, NumberFormats formats, Set<String> contract) {
+        try (ZipSecureFile zip = new ZipSecureFile(file)) {
+            return Optional.of(read(zip, formats, contract));
+        } catch (GiveUp | IOException | SAXException | RuntimeException | StackOverflowError odd) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param contract the contract's name ids in lower case: a workbook with fewer than three of them is read by its
+     *                 labels, from POI's whole workbook, so it is left to POI before any sheet is parsed
+     */
+    private static StreamedWorkbook read(ZipSecureFile zip, NumberFormats formats, Set<String> contract) throws GiveUp, IOException, SAXException {
+        Map<String, ZipArchiveEntry> entries = new HashMap<>();
+        Set<String> lowerCase = new HashSet<>();
+        for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+            String name = entry.getName();
+            if (entry.isDirectory() || !PLAIN_ENTRY.matcher(name).matches() || name.startsWith("/") || name.contains("//")
+                    || !lowerCase.add(name.toLowerCase(Locale.ROOT)) || entries.put(name, entry) != null) {
+                giveUp("entry name");
+            }
+        }
+        Map<String, String> types = contentTypes(zip, entries);
+        for (String part : entries.keySet()) {
+            String type = types.get(part);
+            if (!part.equals("[Content_Types].xml") && (type == null || !(KNOWN_TYPES.contains(type) || WORKBOOK_TYPES.contains(type)))) {
+                giveUp("part type");
+            }
+        }
+        Map<String, String[]> root = relationships(zip, entries, "_rels/.rels", "");
+        String main = null;
+        for (String[] rel : root.values()) {
+            if (rel[0].equals(REL_TYPES + "officeDocument")) {
+                if (main != null) {
+                    giveUp("two workbooks");
+                }
+                main = rel[1];
+            }
+        }
+        if (!"xl/workbook.xml".equals(main) || !WORKBOOK_TYPES.contains(types.get(main))) {
+            giveUp("main part");
+        }
+        Map<String, String[]> workbookRels = relationships(zip, entries, "xl/_rels/workbook.xml.rels", "xl/");
+        WorkbookPart book = new WorkbookPart();
+        parse(zip, entries, "xl/workbook.xml", book);
+        if (book.names.keySet().stream().filter(contract::contains).count() < 3) {
+            giveUp("names too few to follow");
+        }
+        List<String> strings = List.of();
+        List<Integer> styleFormats = List.of();
+        Map<Integer, String> customFormats = Map.of();
+        Set<String> sheetTargets = new HashSet<>();
+        for (String[] rel : workbookRels.values()) {
+            String kind = rel[0];
+            if (kind.equals(REL_TYPES + "sharedStrings")) {
+                StringsPart sst = new StringsPart();
+                parse(zip, entries, rel[1], sst);
+                if (!strings.isEmpty()) {
+                    giveUp("two string tables");
+                }
+                strings = sst.items;
+            } else if (kind.equals(REL_TYPES + "styles")) {
+                StylesPart styles = new StylesPart();
+                parse(zip, entries, rel[1], styles);
+                styleFormats = styles.cellFormats;
+                customFormats = styles.custom;
+            } else if (kind.equals(REL_TYPES + "worksheet")) {
+                sheetTargets.add(rel[1]);
+            } else if (!kind.equals(REL_TYPES + "theme") && !kind.equals(REL_TYPES + "calcChain")
+                    && !kind.equals("http://schemas.microsoft.com/office/2006/relationships/vbaProject")) {
+                giveUp("workbook relation " + kind);
+            }
+        }
+        List<Sheet> sheets = new ArrayList<>();
+        for (String[] sheet : book.sheets) {
+            String[] rel = workbookRels.get(sheet[1]);
+            if (rel == null || !rel[0].equals(REL_TYPES + "worksheet")) {
+                giveUp("sheet without its part");
+            }
+            String sheetRels = rel[1].replaceFirst("([^/]+)$", "_rels/$1.rels");
+            if (entries.containsKey(sheetRels)) {
+                for (String[] sheetRel : relationships(zip, entries, sheetRels, rel[1].substring(0, rel[1].lastIndexOf('/') + 1)).values()) {
+                    if (!SHEET_RELATIONS.contains(sheetRel[0])) {
+                        giveUp("sheet relation " + sheetRel[0]);
+                    }
+                }
+            }
+            SheetPart part = new SheetPart();
+            parse(zip, entries, rel[1], part);
+            sheets.add(new Sheet(sheet[0], part.rows, part.columnStyles));
+        }
+        // Every other XML part is scanned too, so that a damaged one is refused by POI as before, not read past.
+        for (Map.Entry<String, ZipArchiveEntry> entry : entries.entrySet()) {
+            String name = entry.getKey();
+            if ((name.endsWith(".xml") || name.endsWith(".rels")) && !name.startsWith("xl/worksheets/") && !name.equals("xl/workbook.xml")) {
+                parse(zip, entries, name, new DefaultHandler());
+            }
+        }
+        return new StreamedWorkbook(book.names, book.spelling, List.copyOf(sheets), strings, styleFormats, customFormats, formats);
+    }
+
+    /** Whether some shared string is longer than a cell can hold (POI then refuses the file, as before). */
+    boolean hasTooLongString() {
+        return strings.stream().anyMatch(s -> s.length() > TextLimit.MAX_CELL_CHARS);
+    }
+
+    @Override
+    public WorkbookReader.Defined name(String id) {
+        String key = id.toLowerCase(Locale.ENGLISH);
+        if (!names.containsKey(key)) {
+            return null;
+        }
+        String formula = names.get(key);
+        return WorkbookReader.Defined.of(nameSpelling.get(key), formula.isEmpty() ? null : formula);
+    }
+
+    @Override
+    public WorkbookReader.Grid sheet(String name) {
+        for (Sheet sheet : sheets) {
+            if (sheet.name().equalsIgnoreCase(name)) {
+                return new WorkbookReader.Grid() {
+                    @Override
+                    public String sheetName() {
+                        return sheet.name();
+                    }
+
+                    @Override
+                    public boolean emptyRow(int row) {
+                        Map<Integer, Stored> cells = sheet.rows().get(row);
+                        return cells == null || cells.isEmpty();
+                    }
+
+                    @Override
+                    public RawCell cell(int row, int column) {
+                        return mirrored(sheet, row, column);
+                    }
+                };
+            }
+        }
+        return null;
+    }
+
+    /** Whether some cell read turned out not to be mirrored exactly (what was read must then be thrown away). */
+    boolean gaveUp() {
+        return gaveUp;
+    }
+
+    /** The cell, or a blank with {@link #gaveUp} set when it is not mirrored exactly. */
+    private RawCell mirrored(Sheet sheet, int row, int column) {
+        try {
+            return cell(sheet, row, column);
+        } catch (RuntimeException odd) {
+            gaveUp = true;
+            return Cells.blank(sheet.name(), row, column);
+        }
+    }
+
+    /** The meta sheet's key/value rows as POI's DataFormatter shows them; empty without the sheet. */
+    Map<String, String> meta() {
+        Map<String, String> meta = new LinkedHashMap<>();
+        for (Sheet sheet : sheets) {
+            if (sheet.name().equalsIgnoreCase(org.evalbook.signing.IssueIdentity.META_SHEET)) {
+                for (Map.Entry<Integer, Map<Integer, Stored>> row : sheet.rows().entrySet()) {
+                    String key = text(sheet, row.getKey(), 0);
+                    if (!key.isBlank()) {
+                        meta.put(key, text(sheet, row.getKey(), 1));
+                    }
+                }
+                return meta;
+            }
+        }
+        return meta;
+    }
+
+    /** A meta cell's text: only strings and blanks are mirrored. */
+    private String text(Sheet sheet, int row, int column) {
+        RawCell cell = mirrored(sheet, row, column);
+        if (cell.type().equals("BLANK") && !cell.hasFormula()) {
+            return "";
+        }
+        if (!cell.type().equals("STRING") || cell.hasFormula()) {
+            gaveUp = true;
+        }
+        return cell.text();
+    }
+
+    /** The cell as {@link Cells#of} reads it from POI. */
+    private RawCell cell(Sheet sheet, int row, int column) {
+        Map<Integer, Stored> cells = sheet.rows().get(row);
+        Stored stored = cells == null ? null : cells.get(column);
+        if (stored == null) {
+            return Cells.blank(sheet.name(), row, column);
+        }
+        String ref = Cells.ref(sheet.name(), row, column);
+        String type = stored.type() == null ? "n" : stored.type();
+        String formula = stored.formula() == null ? "" : stored.formula();
+        if (stored.formula() != null && stored.value() == null) {
+            return new RawCell(ref, Cells.UNCACHED, "", "", formula, false);
+        }
+        switch (type) {
+            case "n" -> {
+                if (stored.value() == null && stored.formula() == null) {
+                    return new RawCell(ref, "BLANK", "", "", "", false);
+                }
+                double value = stored.value().isEmpty() ? 0.0 : Double.parseDouble(stored.value());
+                int style = style(sheet, stored, column);
+                int index = styleFormats.get(style);
+                String format = customFormats.getOrDefault(index, BuiltinFormats.getBuiltinFormat(index));
+                if (format == null) {
+                    throw new IllegalStateException("unknown number format");
+                }
+                boolean date = DateUtil.isValidExcelDate(value) && DateUtil.isADateFormat(index, format);
+                String number = Double.isFinite(value) ? Decimals.ofDouble(value).toPlainString() : "";
+                String text = formula.isEmpty() ? formats.format(value, index, format) : number;
+                return new RawCell(ref, "NUMERIC", text, number, formula, date);
+            }
+            case "s", "str", "inlineStr" -> {
+                return new RawCell(ref, "STRING", string(type, stored), "", formula, false);
+            }
+            case "b" -> {
+                return new RawCell(ref, "BOOLEAN", String.valueOf("1".equals(stored.value())), "", formula, false);
+            }
+            case "e" -> {
+                return new RawCell(ref, "ERROR", error(stored.value()), "", formula, false);
+            }
+            default -> throw new IllegalStateException("cell type " + type);
+        }
+    }
+
+    private String string(String type, Stored stored) {
+        String text;
+        if (type.equals("inlineStr")) {
+            text = stored.inline() != null ? stored.inline() : stored.value() != null ? stored.value() : "";
+        } else if (type.equals("str")) {
+            text = stored.value() != null ? stored.value() : "";
+        } else {
+            try {
+                text = strings.get(Integer.parseInt(stored.value()));
+            } catch (RuntimeException outOfTable) {
+                text = "";
+            }
+        }
+        if (text.contains("_x")) {
+            throw new IllegalStateException("escaped text");
+        }
+        return text;
+    }
+
+    private static String error(String value) {
+        try {
+            byte code = value == null ? 0 : FormulaError.forString(value).getCode();
+            return FormulaError.forInt(code).getString();
+        } catch (RuntimeException unknown) {
+            return "#ERROR";
+        }
+    }
+
+    /** The cell's style index as POI resolves it: its own, else its column's, else the default. */
+    private int style(Sheet sheet, Stored stored, int column) {
+        if (!styleFormats.isEmpty() && stored.style() != null && stored.style() >= 0 && stored.style() < styleFormats.size()) {
+            return stored.style();
+        }
+        if (stored.style() != null && !styleFormats.isEmpty()) {
+            throw new IllegalStateException("style out of range");
+        }
+        int style = sheet.columnStyles().getOrDefault(column, 0);
+        if (style >= styleFormats.size()) {
+            throw new IllegalStateException("no such style");
+        }
+        return style;
+    }
+
+    private static void giveUp(String why) throws GiveUp {
+        throw new GiveUp(why);
+    }
+
+    private static void parse(ZipSecureFile zip, Map<String, ZipArchiveEntry> entries, String part, DefaultHandler handler)
+            throws GiveUp, IOException, SAXException {
+        ZipArchiveEntry entry = entries.get(part);
+        if (entry == null) {
+            giveUp("missing part " + part);
+        }
+        XMLReader reader = READER.get();
+        reader.setContentHandler(handler);
+        try (InputStream in = zip.getInputStream(entry)) {
+            reader.parse(new InputSource(in));
+        }
+    }
+
+    private static Map<String, String> contentTypes(ZipSecureFile zip, Map<String, ZipArchiveEntry> entries) throws GiveUp, IOException, SAXException {
+        Map<String, String> defaults = new HashMap<>();
+        Map<String, String> overrides = new HashMap<>();
+        parse(zip, entries, "[Content_Types].xml", new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes attributes) {
+                if (local.equals("Default")) {
+                    defaults.put(attributes.getValue("Extension").toLowerCase(Locale.ROOT), attributes.getValue("ContentType"));
+                } else if (local.equals("Override")) {
+                    overrides.put(attributes.getValue("PartName").substring(1), attributes.getValue("ContentType"));
+                }
+            }
+        });
+        Map<String, String> types = new HashMap<>();
+        for (String part : entries.keySet()) {
+            String type = overrides.get(part);
+            if (type == null) {
+                int dot = part.lastIndexOf('.');
+                type = dot < 0 ? null : defaults.get(part.substring(dot + 1).toLowerCase(Locale.ROOT));
+            }
+            if (type != null) {
+                types.put(part, type);
+            }
+        }
+        return types;
+    }
+
+    /** Relationship id → {type, target part}; targets resolved against {@code base} (external targets give up). */
+    private static Map<String, String[]> relationships(ZipSecureFile zip, Map<String, ZipArchiveEntry> entries, String part, String base)
+            throws GiveUp, IOException, SAXException {
+        Map<String, String[]> rels = new HashMap<>();
+        List<String> odd = new ArrayList<>();
+        parse(zip, entries, part, new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes attributes) {
+                if (!local.equals("Relationship")) {
+                    return;
+                }
+                String target = attributes.getValue("Target");
+                String id = attributes.getValue("Id");
+                if (id == null || target == null || attributes.getValue("TargetMode") != null || target.contains("..") || target.contains(":")) {
+                    odd.add(part);
+                    return;
+                }
+                String resolved = target.startsWith("/") ? target.substring(1) : base + target;
+                if (rels.put(id, new String[] {attributes.getValue("Type"), resolved}) != null) {
+                    odd.add(id);
+                }
+            }
+        });
+        if (!odd.isEmpty()) {
+            giveUp("relationships");
+        }
+        return rels;
+    }
+
+    /** Parses an XML boolean as XMLBeans does, giving up on anything else. */
+    private static boolean bool(String value) {
+        return switch (value) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw new IllegalStateException("boolean " + value);
+        };
+    }
+
+    private static final class WorkbookPart extends DefaultHandler {
+        final List<String[]> sheets = new ArrayList<>();
+        final Map<String, String> names = new HashMap<>();
+        final Map<String, String> spelling = new HashMap<>();
+        private StringBuilder name;
+        private String nameKey;
+        private int nameLists;
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes attributes) {
+            if (!MAIN.equals(uri)) {
+                return;
+            }
+            switch (local) {
+                case "workbookPr" -> {
+                    String date1904 = attributes.getValue("date1904");
+                    if (date1904 != null && bool(date1904)) {
+                        throw new IllegalStateException("1904 dates");
+                    }
+                }
+                case "definedNames" -> {
+                    if (nameLists++ > 0) {
+                        throw new IllegalStateException("two name lists");
+                    }
+                }
+                case "sheet" -> sheets.add(new String[] {attributes.getValue("name"), attributes.getValue(RELATIONSHIPS, "id")});
+                case "definedName" -> {
+                    String spelled = attributes.getValue("name");
+                    nameKey = spelled.toLowerCase(Locale.ENGLISH);
+                    spelling.putIfAbsent(nameKey, spelled);
+                    name = new StringBuilder();
+                }
+                default -> { }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (name != null) {
+                name.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+            if (local.equals("definedName") && name != null) {
+                // POI's getName returns the first name so called, whatever its scope.
+                names.putIfAbsent(nameKey, name.toString());
+                name = null;
+            }
+        }
+    }
+
+    private static final class StringsPart extends DefaultHandler {
+        final List<String> items = new ArrayList<>();
+        private StringBuilder plain;
+        private StringBuilder runs;
+        private boolean hasRuns;
+        private boolean inRun;
+        private int phonetic;
+        private StringBuilder text;
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes attributes) {
+            if (!MAIN.equals(uri)) {
+                return;
+            }
+            switch (local) {
+                case "si" -> {
+                    plain = null;
+                    runs = new StringBuilder();
+                    hasRuns = false;
+                }
+                case "r" -> {
+                    hasRuns = true;
+                    inRun = true;
+                }
+                case "rPh" -> phonetic++;
+                case "t" -> text = phonetic == 0 ? new StringBuilder() : null;
+                default -> { }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (text != null) {
+                text.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+            if (!MAIN.equals(uri)) {
+                return;
+            }
+            switch (local) {
+                case "t" -> {
+                    if (text != null) {
+                        if (inRun) {
+                            runs.append(text);
+                        } else if (plain == null) {
+                            plain = text;
+                        } else {
+                            throw new IllegalStateException("two texts in one string");
+                        }
+                        text = null;
+                    }
+                }
+                case "r" -> inRun = false;
+                case "rPh" -> phonetic--;
+                case "si" -> {
+                    if (!hasRuns && plain == null) {
+                        throw new IllegalStateException("string without text");
+                    }
+                    items.add(hasRuns ? runs.toString() : plain.toString());
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private static final class StylesPart extends DefaultHandler {
+        final List<Integer> cellFormats = new ArrayList<>();
+        final Map<Integer, String> custom = new HashMap<>();
+        private boolean inCellXfs;
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes attributes) {
+            if (!MAIN.equals(uri)) {
+                return;
+            }
+            if (local.equals("numFmt")) {
+                int id = Integer.parseInt(attributes.getValue("numFmtId"));
+                if (id < 0 || id > Short.MAX_VALUE || custom.put(id, attributes.getValue("formatCode")) != null) {
+                    throw new IllegalStateException("number format");
+                }
+            } else if (local.equals("cellXfs")) {
+                inCellXfs = true;
+            } else if (local.equals("xf") && inCellXfs) {
+                String id = attributes.getValue("numFmtId");
+                int format = id == null ? 0 : Integer.parseInt(id);
+                if (format < 0 || format > Short.MAX_VALUE) {
+                    throw new IllegalStateException("number format id");
+                }
+                cellFormats.add(format);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+            if (!MAIN.equals(uri)) {
+                return;
+            }
+            if (local.equals("cellXfs")) {
+                inCellXfs = false;
+            }
+        }
+    }
+
+    private static final class SheetPart extends DefaultHandler {
+        final Map<Integer, Map<Integer, Stored>> rows = new TreeMap<>();
+        final Map<Integer, Integer> columnStyles = new HashMap<>();
+        private Map<Integer, Stored> row;
+        private int rowIndex;
+        private String ref;
+        private String type;
+        private Integer style;
+        private StringBuilder value;
+        private StringBuilder formula;
+        private StringBuilder inline;
+        private int inlineTexts;
+        private StringBuilder sink;
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes attributes) {
+            if (!MAIN.equals(uri)) {
+                return;
+            }
+            switch (local) {
+                case "col" -> {
+                    int min = Integer.parseInt(attributes.getValue("min"));
+                    int max = Integer.parseInt(attributes.getValue("max"));
+                    String style = attributes.getValue("style");
+                    if (min < 1 || max < min || max > 16_384) {
+                        throw new IllegalStateException("columns");
+                    }
+                    for (int c = min - 1; c < max; c++) {
+                        if (columnStyles.put(c, style == null ? 0 : Integer.parseInt(style)) != null) {
+                            throw new IllegalStateException("overlapping columns");
+                        }
+                    }
+                }
+                case "row" -> {
+                    rowIndex = Integer.parseInt(attributes.getValue("r")) - 1;
+                    if (rowIndex < 0 || rows.containsKey(rowIndex)) {
+                        throw new IllegalStateException("row reference");
+                    }
+                    row = new TreeMap<>();
+                    rows.put(rowIndex, row);
+                }
+                case "c" -> {
+                    ref = attributes.getValue("r");
+                    type = attributes.getValue("t");
+                    String s = attributes.getValue("s");
+                    style = s == null ? null : Integer.valueOf(s);
+                    value = null;
+                    formula = null;
+                    inline = null;
+                }
+                case "v" -> sink = value = new StringBuilder();
+                case "f" -> {
+                    String kind = attributes.getValue("t");
+                    if (kind != null && !kind.equals("normal")) {
+                        throw new IllegalStateException("formula kind " + kind);
+                    }
+                    sink = formula = new StringBuilder();
+                }
+                case "is" -> {
+                    inline = new StringBuilder();
+                    inlineTexts = 0;
+                }
+                case "r", "rPh" -> {
+                    if (inline != null) {
+                        throw new IllegalStateException("rich inline text");
+                    }
+                }
+                case "t" -> sink = inline == null ? null : new StringBuilder();
+                default -> { }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (sink != null) {
+                sink.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+            if (!MAIN.equals(uri)) {
+                return;
+            }
+            switch (local) {
+                case "t" -> {
+                    if (sink != null) {
+                        if (inlineTexts++ > 0) {
+                            throw new IllegalStateException("two texts in one inline string");
+                        }
+                        inline.append(sink);
+                    }
+                    sink = null;
+                }
+                case "v", "f" -> sink = null;
+                case "c" -> {
+                    if (ref == null || row == null) {
+                        throw new IllegalStateException("cell without reference");
+                    }
+                    int column = column(ref, rowIndex);
+                    Stored stored = new Stored(type, style, value == null ? null : value.toString(),
+                            formula == null ? null : formula.toString(), inline == null ? null : inline.toString());
+                    if (row.put(column, stored) != null) {
+                        throw new IllegalStateException("cell twice");
+                    }
+                    ref = null;
+                }
+                case "row" -> row = null;
+                default -> { }
+            }
+        }
+
+        /** The column of a plain reference such as {@code AB12} in row {@code row}; anything else is not mirrored. */
+        private static int column(String ref, int row) {
+            int i = 0;
+            int column = 0;
+            while (i < ref.length() && i < 3 && ref.charAt(i) >= 'A' && ref.charAt(i) <= 'Z') {
+                column = column * 26 + ref.charAt(i) - 'A' + 1;
+                i++;
+            }
+            int digits = ref.length() - i;
+            if (i == 0 || digits < 1 || digits > 7 || ref.charAt(i) == '0') {
+                throw new IllegalStateException("cell reference " + ref);
+            }
+            int number = 0;
+            for (int j = i; j < ref.length(); j++) {
+                char c = ref.charAt(j);
+                if (c < '0' || c > '9') {
+                    throw new IllegalStateException("cell reference " + ref);
+                }
+                number = number * 10 + c - '0';
+            }
+            if (number - 1 != row || column > 16_384) {
+                throw new IllegalStateException("cell outside its row");
+            }
+            return column - 1;
+        }
+    }
+}
