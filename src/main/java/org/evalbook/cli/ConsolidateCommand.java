@@ -134,7 +134,9 @@ final class ConsolidateCommand implements Callable<Integer> {
                 err.println("未能写入汇总表 " + out + "。请检查文件夹是否存在、是否有写入权限，以及该文件是否正在 Excel 或 WPS 中打开。");
                 return ExitCode.USAGE;
             }
-            reporting.writeJson(job.returns());
+            java.util.Map<String, String> states = new java.util.HashMap<>();
+            result.consolidation().files().forEach(f -> states.put(f.name(), f.state().label()));
+            reporting.writeJson(job.returns(), file -> Optional.ofNullable(states.get(file)));
         }
         report(spec.commandLine().getOut(), result.consolidation(), result.summary());
         return ExitCode.OK;

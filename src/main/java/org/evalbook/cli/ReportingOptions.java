@@ -63,11 +63,16 @@ final class ReportingOptions {
 
     /** Writes {@code --json} when it was asked for. */
     void writeJson(List<CheckedReturn> results) throws IOException {
+        writeJson(results, file -> Optional.empty());
+    }
+
+    /** Writes {@code --json} when it was asked for, each file with its state in the deadline job. */
+    void writeJson(List<CheckedReturn> results, java.util.function.Function<String, Optional<String>> stateOf) throws IOException {
         if (json != null) {
             // As --annotate does: a folder that is not there yet is made, not found missing after the whole run.
             Files.createDirectories(json.toAbsolutePath().getParent());
             try (OutputStream out = Files.newOutputStream(json)) {
-                CheckReportJson.write(out, results);
+                CheckReportJson.write(out, results, stateOf);
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.evalbook.consolidate.FileState;
 import org.evalbook.intake.ReceivedFiles;
 import org.evalbook.roster.RosterRow;
 
@@ -61,7 +62,9 @@ public final class NotifyMails {
         List<Notice> notices = new ArrayList<>();
         for (JsonNode file : root.path("files")) {
             RosterRow unit = roster.get(file.path("unit_code").asText(""));
-            if (unit == null || !file.path("readable").asBoolean(false)) {
+            // From consolidate --json, only the return that counts for its unit: a superseded one was answered by its successor.
+            boolean adopted = file.path("state").asText(FileState.ADOPTED.label()).equals(FileState.ADOPTED.label());
+            if (unit == null || !file.path("readable").asBoolean(false) || !adopted) {
                 continue;
             }
             String name = file.path("file").asText();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.evalbook.pipeline.CheckedReturn;
 import org.evalbook.finding.Figures;
@@ -27,6 +28,14 @@ public final class CheckReportJson {
     }
 
     public static void write(OutputStream out, List<CheckedReturn> results) throws IOException {
+        write(out, results, file -> Optional.empty());
+    }
+
+    /**
+     * As {@link #write(OutputStream, List)}, each file with the state the deadline job gave it (已采用, 被替代 …) under
+     * {@code "state"}: whoever acts on the results (notify) must know which return of a unit counts.
+     */
+    public static void write(OutputStream out, List<CheckedReturn> results, Function<String, Optional<String>> stateOf) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put(OwnJson.FIELD, OwnJson.generatedBy("check"));
         ArrayNode files = root.putArray("files");
@@ -36,6 +45,7 @@ public final class CheckReportJson {
             ObjectNode file = files.addObject();
             file.put("file", result.file());
             file.put("readable", result.readable());
+            stateOf.apply(result.file()).ifPresent(state -> file.put("state", state));
             file.put("unit_code", unit.unitCode());
             file.put("unit_name", unit.unitName());
             file.put("fiscal_year", unit.year());

@@ -61,7 +61,8 @@ public final class ConsolidationFacts {
         List<String> resubmit = returned.stream().filter(u -> u.adopted().get().hasErrors()).map(u -> u.roster().unitName()).toList();
         int year = consolidation.year().orElse(Year.now().getValue() - 1);
         return new SummaryFacts(Year.of(year), bureau, framework.name(), consolidation.deadline().map(d -> d.toLocalDate()),
-                units.size(), returned.size() - late, late, longest, named(missing), expenditure, grades, mean, differing.size(), gap,
+                units.size(), returned.size() - late, late, longest, named(missing), expenditure, grades, mean,
+                (int) scored.stream().filter(u -> selfTotal(u).isPresent()).count(), differing.size(), gap,
                 problems(returned), named(resubmit), previous.map(p -> yearOnYear(scored, p)));
     }
 

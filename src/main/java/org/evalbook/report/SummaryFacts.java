@@ -25,6 +25,7 @@ import org.evalbook.finding.FindingCode;
  * @param expenditure      Σ 本年支出决算数 over the returns that state it; absent when none does (a blank is never 0)
  * @param grades           recomputed grades in the framework's band order, each with its number of units (0 allowed)
  * @param meanScore        mean recomputed total over the scored units; present exactly when some unit was scored
+ * @param selfAssessed     scored units whose return states a self-assessed total (the others cannot be compared)
  * @param selfScoreDiffers scored units whose self-assessed total differs from the recomputed one
  * @param largestGap       the unit with the largest difference; present exactly when {@code selfScoreDiffers > 0}
  * @param problems         the most frequent problems, most frequent first
@@ -35,7 +36,7 @@ import org.evalbook.finding.FindingCode;
 public record SummaryFacts(Year year, String bureau, String framework, Optional<LocalDate> deadline, int issued,
                            int onTime, int late, Optional<Delay> longestDelay, NamedUnits missing,
                            Optional<Expenditure> expenditure, List<GradeCount> grades, Optional<BigDecimal> meanScore,
-                           int selfScoreDiffers, Optional<ScoreGap> largestGap, List<Problem> problems,
+                           int selfAssessed, int selfScoreDiffers, Optional<ScoreGap> largestGap, List<Problem> problems,
                            NamedUnits resubmit, Optional<YearOnYear> yearOnYear) {
 
     public SummaryFacts {
@@ -58,7 +59,8 @@ public record SummaryFacts(Year year, String bureau, String framework, Optional<
         int scored = grades.stream().mapToInt(GradeCount::units).sum();
         require(scored <= returned, "more units graded than returned");
         require(meanScore.isPresent() == (scored > 0), "a mean score exactly when some unit was scored");
-        require(selfScoreDiffers >= 0 && selfScoreDiffers <= scored, "self-score differences must be among the scored");
+        require(selfAssessed >= 0 && selfAssessed <= scored, "self-assessed units must be among the scored");
+        require(selfScoreDiffers >= 0 && selfScoreDiffers <= selfAssessed, "self-score differences must be among the self-assessed");
         require(largestGap.isPresent() == (selfScoreDiffers > 0), "a largest gap exactly when some self-score differs");
         require(problems.stream().allMatch(p -> p.units() <= returned), "a problem in more units than returned");
         require(resubmit.count() <= returned, "more units to resubmit than returned");

@@ -43,7 +43,12 @@ final class SummaryView {
         if (facts.returned() > facts.scored()) {
             view.put("未计分", Map.of("家数", facts.returned() - facts.scored()));
         }
-        view.put("自评一致", facts.scored() > 0 && facts.selfScoreDiffers() == 0);
+        if (facts.selfAssessed() > 0 && facts.selfScoreDiffers() == 0) {
+            view.put("自评一致", Map.of("全部", facts.selfAssessed() == facts.scored(), "家数", facts.selfAssessed()));
+        }
+        if (facts.scored() > facts.selfAssessed()) {
+            view.put("未自评", Map.of("家数", facts.scored() - facts.selfAssessed()));
+        }
         facts.largestGap().ifPresent(gap -> view.put("自评差异", Map.of("家数", facts.selfScoreDiffers(),
                 "仅一家", facts.selfScoreDiffers() == 1, "单位", gap.unit(), "自评分", twoDecimals(gap.selfTotal()),
                 "复核分", twoDecimals(gap.recomputedTotal()), "差值", twoDecimals(gap.difference().abs()),

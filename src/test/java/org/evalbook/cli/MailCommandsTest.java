@@ -131,6 +131,10 @@ class MailCommandsTest {
         Path in = Files.createDirectories(temp.resolve("收回"));
         Files.copy(Path.of("test-workbooks/returned/0430405_珠晖区计划生育协会_2022.xlsx"), in.resolve("0430405_珠晖区计划生育协会_2022.xlsx"));
         Files.copy(Path.of("test-workbooks/clean/0530102_五华区计划生育协会_2023.xlsx"), in.resolve("0530102_五华区计划生育协会_2023.xlsx"));
+        // 珠晖's first submission, superseded by the later one above: notify must not act on it.
+        Path first = Files.copy(Path.of("test-workbooks/returned/0430405_珠晖区计划生育协会_2022.xlsx"),
+                Files.createDirectories(in.resolve("初报")).resolve("珠晖-初报.xlsx"));
+        Files.setLastModifiedTime(first, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 86_400_000L));
         String sample = Path.of("test-workbooks/roster.xlsx").toString();
         Path annotated = temp.resolve("审核意见");
         Path json = temp.resolve("结果.json");
@@ -147,10 +151,12 @@ class MailCommandsTest {
             }
         }
         mapper.writeValue(json.toFile(), root);
+        assertThat(root.path("files").findValuesAsText("state")).containsExactlyInAnyOrder("已采用", "已采用", "被替代");
 
         CliRun run = CliRun.of("notify", "--results", json.toString(), "--annotated", annotated.toString(), "--roster", sample, "--config", config.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("找不到审核意见副本");
         assertThat(server.getReceivedMessages()).hasSize(2).allSatisfy(message -> {
             String to = message.getAllRecipients()[0].toString();
             if (to.contains("zhjsx@example.cn")) {

@@ -35,7 +35,7 @@ class SummaryNarrativeTest {
                 Optional.of(LocalDate.of(2024, 3, 31)), 12, 9, 1, Optional.of(new Delay("珠晖区卫生健康局", 3)),
                 new NamedUnits(2, List.of("珠晖区计划生育协会", "珠晖区妇女联合会")),
                 Optional.of(new Expenditure(new BigDecimal("3456.78"), 10)), grades(3, 4, 2, 1),
-                Optional.of(new BigDecimal("82.456")), 6,
+                Optional.of(new BigDecimal("82.456")), 10, 6,
                 Optional.of(new ScoreGap("珠晖区教育局", new BigDecimal("95"), new BigDecimal("81.5"))),
                 List.of(new Problem(FindingCode.C17, 5, 8, List.of("珠晖区教育局", "珠晖区民政局")),
                         new Problem(FindingCode.C01, 3, 4, List.of("珠晖区司法局", "珠晖区文化旅游体育局", "珠晖区农业农村局")),
@@ -103,7 +103,7 @@ class SummaryNarrativeTest {
         SummaryFacts clean = new SummaryFacts(Year.of(2023), "衡阳市珠晖区财政局", "部门整体支出绩效评价",
                 Optional.of(LocalDate.of(2024, 3, 31)), 3, 3, 0, Optional.empty(), NamedUnits.none(),
                 Optional.of(new Expenditure(new BigDecimal("512.3"), 3)), grades(2, 1, 0, 0),
-                Optional.of(new BigDecimal("91.2")), 0, Optional.empty(), List.of(), NamedUnits.none(), Optional.empty());
+                Optional.of(new BigDecimal("91.2")), 3, 0, Optional.empty(), List.of(), NamedUnits.none(), Optional.empty());
 
         String text = SummaryNarrative.render(clean);
 
@@ -118,10 +118,23 @@ class SummaryNarrativeTest {
     }
 
     @Test
+    void unitsWithoutASelfAssessedTotalAreNotCountedAsAgreeing() {
+        SummaryFacts facts = new SummaryFacts(Year.of(2023), "衡阳市珠晖区财政局", "部门整体支出绩效评价",
+                Optional.of(LocalDate.of(2024, 3, 31)), 3, 3, 0, Optional.empty(), NamedUnits.none(),
+                Optional.of(new Expenditure(new BigDecimal("512.3"), 3)), grades(2, 1, 0, 0),
+                Optional.of(new BigDecimal("91.2")), 1, 0, Optional.empty(), List.of(), NamedUnits.none(), Optional.empty());
+
+        String text = SummaryNarrative.render(facts);
+
+        assertThat(text).contains("填报了自评总分的1家单位，自评得分与复核得分一致。另有2家单位未填自评总分，未作比较。")
+                .doesNotContain("各单位自评得分与复核得分一致");
+    }
+
+    @Test
     void emptyBatchSaysNothingWasReturnedAndHasNoResultsYet() {
         SummaryFacts empty = new SummaryFacts(Year.of(2023), "衡阳市珠晖区财政局", "部门整体支出绩效评价", Optional.empty(),
                 12, 0, 0, Optional.empty(), new NamedUnits(12, List.of("甲单位", "乙单位", "丙单位")), Optional.empty(),
-                grades(0, 0, 0, 0), Optional.empty(), 0, Optional.empty(), List.of(), NamedUnits.none(), Optional.empty());
+                grades(0, 0, 0, 0), Optional.empty(), 0, 0, Optional.empty(), List.of(), NamedUnits.none(), Optional.empty());
 
         String text = SummaryNarrative.render(empty);
 
@@ -145,7 +158,7 @@ class SummaryNarrativeTest {
         SummaryFacts facts = new SummaryFacts(Year.of(2022), "衡阳市珠晖区财政局", "部门整体支出绩效评价",
                 Optional.of(LocalDate.of(2023, 4, 10)), 10, 0, 4, Optional.of(new Delay("丙单位", 12)),
                 new NamedUnits(6, List.of("甲单位", "乙单位")), Optional.of(new Expenditure(new BigDecimal("78.625"), 2)),
-                grades(0, 0, 3, 0), Optional.of(new BigDecimal("65")), 1,
+                grades(0, 0, 3, 0), Optional.of(new BigDecimal("65")), 3, 1,
                 Optional.of(new ScoreGap("丁单位", new BigDecimal("60"), new BigDecimal("62.255"))),
                 List.of(new Problem(FindingCode.F03, 1, 1, List.of("戊单位"))), new NamedUnits(1, List.of("戊单位")), Optional.empty());
 
@@ -167,7 +180,7 @@ class SummaryNarrativeTest {
         String odd = "\"三公\"<测试>&单位";
         SummaryFacts facts = new SummaryFacts(Year.of(2023), "某县财政局", "“三公”经费<专项>评价", Optional.empty(), 3, 1, 0,
                 Optional.empty(), new NamedUnits(2, List.of(odd, "{{年度}}单位")), Optional.empty(), grades(0, 1, 0, 0),
-                Optional.of(new BigDecimal("85")), 0, Optional.empty(),
+                Optional.of(new BigDecimal("85")), 1, 0, Optional.empty(),
                 List.of(new Problem(FindingCode.C17, 1, 1, List.of(odd))), new NamedUnits(1, List.of(odd)), Optional.empty());
 
         String text = SummaryNarrative.render(facts);
@@ -250,7 +263,7 @@ class SummaryNarrativeTest {
     @Test
     void factsThatContradictEachOtherAreRefused() {
         assertThatThrownBy(() -> new SummaryFacts(Year.of(2023), "某县财政局", "部门整体支出绩效评价", Optional.empty(), 5, 3,
-                0, Optional.empty(), NamedUnits.none(), Optional.empty(), grades(0, 0, 0, 0), Optional.empty(), 0,
+                0, Optional.empty(), NamedUnits.none(), Optional.empty(), grades(0, 0, 0, 0), Optional.empty(), 0, 0,
                 Optional.empty(), List.of(), NamedUnits.none(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must equal issued");
     }
