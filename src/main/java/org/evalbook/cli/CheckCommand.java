@@ -54,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(framework.framework, loaded, limits, identity,
                 reporting.annotateDir().map(CopyFolder::everyReadable))).runAll(scan);
-        CheckReportText.write(spec.commandLine().getOut(), outcome.results());
+        CheckReportText.write(spec.commandLine().getOut(), outcome.results(), loaded);
         reporting.writeJson(outcome.results());
         ReportingOptions.printCopies(spec.commandLine(), outcome.summary());
         if (outcome.internalError()) {

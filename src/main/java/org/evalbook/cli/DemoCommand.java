@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("══ 检查样例填报表（" + returned + "，演示密钥）══");
             CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(framework.framework, loaded, IsolatedReader.Limits.DEFAULT,
                     raw -> Identity.DEMO, Optional.empty())).runAll(ReceivedFiles.scan(List.of(returned.toString()), List.of()));
-            CheckReportText.write(out, outcome.results());
+            CheckReportText.write(out, outcome.results(), loaded);
             deadlineJob(out, loaded, dir.getParent());
         }
         out.flush();

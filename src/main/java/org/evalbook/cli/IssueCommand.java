@@ -132,7 +132,8 @@ final class IssueCommand implements Callable<Integer> {
         }
         new IssueBatch(loaded, key).run(jobs, Runtime.getRuntime().availableProcessors(), (job, workbook) -> {
             PartialFile.write(job.target(), stream -> stream.write(workbook));
-            spec.commandLine().getOut().println("已下发：" + job.target() + "（" + job.issue().unitName() + "，评价方案 " + job.issue().profile() + "）");
+            spec.commandLine().getOut().println("已下发：" + job.target() + "（" + job.issue().unitName() + "，评价方案 "
+                    + loaded.profile(job.issue().profile()).map(Profile::name).orElse(job.issue().profile()) + "）");
         });
         spec.commandLine().getOut().println("共 " + units.size() + " 个单位。");
         if (delivery.isPresent()) {

@@ -54,7 +54,7 @@ public record MailConfig(String fromName, String fromAddress, Server smtp, Serve
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException missing) {
             throw new MailException("找不到邮件配置文件 " + file + "。请在当前文件夹建立 " + DEFAULT_FILE
-                    + "（格式见 README 的 Mail 一节），或用 --config 指定。");
+                    + "（格式见 README 的“邮件设置”一节），或用 --config 指定。");
         } catch (IOException unreadable) {
             throw new MailException("无法读取邮件配置文件 " + file + "。请检查文件是否存在、是否是 UTF-8 编码的文本。", unreadable);
         }
@@ -65,7 +65,7 @@ public record MailConfig(String fromName, String fromAddress, Server smtp, Serve
             throw unknownKey(file, unknown);
         } catch (JsonProcessingException malformed) {
             String line = malformed.getLocation() == null ? "" : "第 " + malformed.getLocation().getLineNr() + " 行";
-            throw new MailException(file + "：" + line + "无法读取。请检查缩进、冒号和花括号，格式见 README 的 Mail 一节。", malformed);
+            throw new MailException(file + "：" + line + "无法读取。请检查缩进、冒号和花括号，格式见 README 的“邮件设置”一节。", malformed);
         }
         return of(file.toString(), raw);
     }
@@ -82,13 +82,13 @@ public record MailConfig(String fromName, String fromAddress, Server smtp, Serve
         }
         List<String> known = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
         return new MailException(file + "：未知的键 " + path + "。" + (section.isEmpty() ? "最上层" : section + " 下")
-                + "可用的键：" + String.join("、", known) + "。格式见 README 的 Mail 一节。");
+                + "可用的键：" + String.join("、", known) + "。格式见 README 的“邮件设置”一节。");
     }
 
     private static MailConfig of(String file, RawFile raw) throws MailException {
         List<String> problems = new ArrayList<>();
         if (raw == null || raw.mail() == null) {
-            throw new MailException(file + "：缺少 mail: 一节。格式见 README 的 Mail 一节。");
+            throw new MailException(file + "：缺少 mail: 一节。格式见 README 的“邮件设置”一节。");
         }
         RawMail mail = raw.mail();
         String fromName = mail.from() == null || mail.from().name() == null ? "" : mail.from().name().strip();

@@ -9,6 +9,8 @@ import org.evalbook.finding.Figures;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
+import org.evalbook.framework.Framework;
+import org.evalbook.framework.Profile;
 import org.evalbook.intake.Names;
 
 /**
@@ -23,9 +25,9 @@ public final class CheckReportText {
     private CheckReportText() {
     }
 
-    public static void write(PrintWriter out, List<CheckedReturn> results) {
+    public static void write(PrintWriter out, List<CheckedReturn> results, Framework framework) {
         for (CheckedReturn result : results) {
-            file(out, result);
+            file(out, result, framework);
         }
         long withErrors = results.stream().filter(CheckedReturn::hasErrors).count();
         long warningsOnly = results.stream().filter(r -> !r.hasErrors() && r.count(Severity.WARNING) > 0).count();
@@ -34,12 +36,12 @@ public final class CheckReportText {
         out.flush();
     }
 
-    private static void file(PrintWriter out, CheckedReturn result) {
+    private static void file(PrintWriter out, CheckedReturn result, Framework framework) {
         out.println("━━ " + result.file() + " ━━");
         UnitSummary unit = UnitSummary.of(result);
         if (result.readable()) {
             out.println("单位：" + Names.escaped(or(unit.unitName(), "（未填单位名称）")) + "（" + Names.escaped(or(unit.unitCode(), "无代码")) + "），"
-                    + or(unit.year(), "？") + " 年度，评价方案 " + unit.profile());
+                    + or(unit.year(), "？") + " 年度，评价方案 " + framework.profile(unit.profile()).map(Profile::name).orElse(unit.profile()));
             out.println("复核：总分 " + unit.recomputedTotal().map(Figures::score).orElse("—") + "，等级 "
                     + unit.recomputedGrade().orElse("—") + "；自评：总分 " + unit.selfTotal().map(Figures::score).orElse("未填")
                     + "，等级 " + Names.escaped(unit.selfGrade().orElse("未填")));

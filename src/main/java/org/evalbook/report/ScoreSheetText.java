@@ -14,7 +14,7 @@ public final class ScoreSheetText {
     }
 
     public static void write(PrintWriter out, String unit, Profile profile, ScoreSheet sheet) {
-        out.println(unit + " — 评价方案 " + profile.id() + "（" + profile.name() + "）");
+        out.println(unit + " — 评价方案 " + profile.name());
         out.println("  " + pad("指标", 28) + padLeft("分值", 7) + padLeft("计算值", 10) + padLeft("得分", 8) + "  说明");
         for (IndicatorScore score : sheet.indicators()) {
             out.println("  " + pad(score.name(), 28) + padLeft(Figures.score(score.weight()), 7)

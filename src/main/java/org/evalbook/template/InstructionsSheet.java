@@ -67,7 +67,7 @@ final class InstructionsSheet {
             facts.add(new String[] {"截止日期", issue.deadline().map(DATE::format).orElse("以财政局通知为准")});
             facts.add(new String[] {"下发时间", issuedAtShown(issue.issuedAt())});
         }, () -> facts.add(new String[] {"说明", "这是空白样表。正式填报请使用财政局下发的、已预填本单位信息的填报表。"}));
-        facts.add(new String[] {"评价方案", context.profile.name() + "（" + context.profile.id() + "）"});
+        facts.add(new String[] {"评价方案", context.profile.name()});
         facts.add(new String[] {"评价框架", context.framework.name() + " " + context.framework.version()});
         facts.add(new String[] {"交回方式", "请在截止日期前回复下发邮件，将本文件作为附件发回财政局；文件名请保持不变。"});
         return facts;

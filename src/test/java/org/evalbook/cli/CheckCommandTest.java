@@ -21,7 +21,7 @@ class CheckCommandTest {
         Path json = temp.resolve("out.json");
         CliRun run = CliRun.of("check", "--demo-key", "--json", json.toString(), "test-workbooks/returned");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("━━ 0430405_珠晖区计划生育协会_2022.xlsx ━━", "单位：珠晖区计划生育协会（0430405），2022 年度，评价方案 hunan-2022",
+        assertThat(run.out()).contains("━━ 0430405_珠晖区计划生育协会_2022.xlsx ━━", "单位：珠晖区计划生育协会（0430405），2022 年度，评价方案 湖南2022方案",
                 "复核：总分 21.00，等级 差；自评：总分 未填，等级 未填", "[C17 报告文字与表格数据不符] 自评报告!A",
                 // A code raised per item: one headline, then one indented line per blank field or indicator.
                 "  [C11 必填项为空] 共 52 项：\n      基础数据表!B10 基础数据必填项为空：联系电话。请补填。\n",

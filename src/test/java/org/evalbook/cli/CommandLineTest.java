@@ -24,8 +24,8 @@ class CommandLineTest {
     void demoScoresTheTwoSeedUnitsAndRunsTheDeadlineJob(@TempDir Path temp) throws Exception {
         CliRun run = CliRun.of("demo", "--samples", "test-workbooks", "--out", temp.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("昆明市计划生育协会 — 评价方案 default（默认方案）", "规则总分 3.00，等级 差",
-                "珠晖区计划生育协会 — 评价方案 hunan-2022（湖南2022方案）", "规则总分 21.00，等级 差",
+        assertThat(run.out()).contains("昆明市计划生育协会 — 评价方案 默认方案", "规则总分 3.00，等级 差",
+                "珠晖区计划生育协会 — 评价方案 湖南2022方案", "规则总分 21.00，等级 差",
                 "5 / 7 = 71.43%，得 5.00 分", "0.00 / 0.00（0/0）；按方案规则计满分（6.00 分）",
                 // by hand: 珠晖 twice (the first superseded), 昆明 late, 五华 clean, a PDF and a lock file; 石鼓 missing
                 "收到文件 6 个 = 已采用 3 + 被替代 1 + 未匹配 0 + 已拒收 0 + 已忽略 2",
