@@ -5,14 +5,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -75,44 +71,6 @@ public final class ReceiptLog {
                     Long.parseLong(row.get(5)), row.get(6), row.get(7), row.get(8), row.get(9), row.size() == HEADER.size() ? row.get(10) : ""));
         } catch (DateTimeParseException | NumberFormatException damaged) {
             return Optional.empty();
-        }
-    }
-
-    /**
-     * Finds the receipt of received files: the first receipt log in the file's folder or a folder above it that names
-     * the file. A file saved twice (the same attachment mailed again) keeps its first receipt.
-     */
-    public static final class Lookup {
-        private final Map<Path, Map<Path, Receipt>> byFolder = new HashMap<>();
-
-        public Optional<Receipt> of(Path file) {
-            Path absolute = file.toAbsolutePath().normalize();
-            for (Path folder = absolute.getParent(); folder != null; folder = folder.getParent()) {
-                Map<Path, Receipt> saved = byFolder.computeIfAbsent(folder, Lookup::load);
-                if (!saved.isEmpty()) {
-                    return Optional.ofNullable(saved.get(absolute));
-                }
-            }
-            return Optional.empty();
-        }
-
-        /** The receipt time in {@code zone}, or empty when no log names the file. */
-        public Optional<LocalDateTime> time(Path file, ZoneId zone) {
-            return of(file).map(r -> r.at().atZoneSameInstant(zone).toLocalDateTime());
-        }
-
-        private static Map<Path, Receipt> load(Path folder) {
-            Map<Path, Receipt> saved = new HashMap<>();
-            try {
-                for (Receipt receipt : read(folder)) {
-                    saved.merge(folder.resolve(receipt.savedName()).normalize(), receipt,
-                            (first, later) -> later.at().isBefore(first.at()) ? later : first);
-                }
-            } catch (IOException | RuntimeException unreadable) {
-                // An unreadable log gives no receipt times; the files' modification times stand in, as without a log.
-                return Map.of();
-            }
-            return saved;
         }
     }
 }
