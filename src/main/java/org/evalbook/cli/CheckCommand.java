@@ -20,16 +20,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code evalbook check}: read returns safely, recompute everything, and report every mismatch. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check returned workbooks: recompute everything and report every problem by code and cell.",
-                "Reads files or folders safely (isolated worker processes), recomputes every rate, score, total and",
-                "grade, and reports each problem with its code, cell and what to do.",
-                "Exit codes: 0 no errors, 1 errors found, 2 bad usage, 3 internal error."})
+@Command(name = "check", mixinStandardHelpOptions = true)
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Parameters(arity = "1..*", paramLabel = "文件", descriptionKey = "files", description = "Returned workbooks, or folders of them (read with their sub-folders).")
+    @Parameters(arity = "1..*", paramLabel = "文件", descriptionKey = "files")
     List<String> inputs;
 
     @Mixin

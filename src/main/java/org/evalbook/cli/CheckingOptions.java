@@ -20,17 +20,16 @@ import picocli.CommandLine.Option;
 
 /** How returns are read and verified, as {@code check} and {@code consolidate} both take it. */
 final class CheckingOptions {
-    @Option(names = "--demo-key", description = "Accept the public demo key (samples and tests).")
+    @Option(names = "--demo-key")
     boolean demoKey;
 
-    @Option(names = "--key-file", paramLabel = "密钥文件", description = "The bureau's signing key file (default as for issue).")
+    @Option(names = "--key-file", paramLabel = "密钥文件")
     Path keyFile;
 
-    @Option(names = "--timeout", paramLabel = "秒数", description = "Time limit for reading one file. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", paramLabel = "秒数")
     int timeout = 60;
 
-    @Option(names = "--workers", paramLabel = "进程数",
-            description = "Reader processes in parallel (at most the number of cores). Default: the number of cores, at most 4.")
+    @Option(names = "--workers", paramLabel = "进程数")
     int workers = IsolatedReader.Limits.DEFAULT.workers();
 
     /** The bureau's key to verify signatures with; none in demo mode. Checking never creates a key. */

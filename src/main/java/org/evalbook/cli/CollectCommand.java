@@ -13,12 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evalbook collect}: save every attachment not collected before from the IMAP folder, with a receipt log. */
-@Command(name = "collect", mixinStandardHelpOptions = true,
-        description = {"Save every attachment of every message in the IMAP folder that was not collected before (zips unpacked)",
-                "into DIR, where consolidate --in DIR reads them, and record each in DIR/" + ReceiptLog.FILE_NAME + ".",
-                "Exit codes: 0 done, 1 some mail could not be saved (listed), 2 bad usage or the server refused."})
+@Command(name = "collect", mixinStandardHelpOptions = true)
 final class CollectCommand implements Callable<Integer> {
-    @Option(names = "--into", required = true, paramLabel = "文件夹", description = "Folder to save the attachments into.")
+    @Option(names = "--into", required = true, paramLabel = "文件夹")
     Path into;
 
     @Mixin

@@ -31,11 +31,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evalbook consolidate}: the deadline job — every return checked and put against the roster in one workbook. */
-@Command(name = "consolidate", mixinStandardHelpOptions = true,
-        description = {"The deadline job: check every return under the folders given, put them against the roster, and write",
-                "one consolidated workbook for the bureau (综述, 汇总, 指标得分, 问题清单, 报送情况, 统计分析).",
-                "With --previous, last year's consolidated workbook: 汇总 shows 上年得分 and 变动 per unit.",
-                "Exit codes: 0 the workbook was written (whatever the findings), 2 bad usage, 3 internal error."})
+@Command(name = "consolidate", mixinStandardHelpOptions = true)
 final class ConsolidateCommand implements Callable<Integer> {
     private static final String NEEDS = """
             汇总需要三样东西：名册、收回的文件夹、汇总表的保存位置。例如：
@@ -50,21 +46,19 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--in", paramLabel = "文件夹", description = "A folder of returned files (read with its sub-folders); may be repeated.")
+    @Option(names = "--in", paramLabel = "文件夹")
     List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "汇总表.xlsx", description = "Where to write the consolidated workbook.")
+    @Option(names = "--out", paramLabel = "汇总表.xlsx")
     Path out;
 
-    @Option(names = "--deadline", paramLabel = "日期[时间]", converter = DateConverter.WithTime.class,
-            description = "The deadline: 2027-03-31 (the end of that day) or 2027-03-31T18:00.")
+    @Option(names = "--deadline", paramLabel = "日期[时间]", converter = DateConverter.WithTime.class)
     LocalDateTime deadline;
 
-    @Option(names = "--previous", paramLabel = "上年汇总表.xlsx",
-            description = "Last year's consolidated workbook (written by evalbook): 汇总 gains 上年得分 and 变动 per unit, the 综述 one sentence.")
+    @Option(names = "--previous", paramLabel = "上年汇总表.xlsx")
     Path previous;
 
-    @Option(names = "--bureau", paramLabel = "名称", description = "The bureau's name for the summary. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--bureau", paramLabel = "名称")
     String bureau = "财政局";
 
     @Mixin

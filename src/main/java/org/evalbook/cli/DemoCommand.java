@@ -30,20 +30,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evalbook demo}: the main job on the bundled samples — today, scoring the two seed units' figures. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the main job on the bundled samples: score the seed units, check their returns, then the deadline job.",
-                "Scores the figures in test-workbooks/seed-figures under their profiles, checks the workbooks in",
-                "test-workbooks/returned as `check --demo-key` would, then consolidates a sample inbox (one unit late, one",
-                "missing, one resubmitted, one clean) against test-workbooks/roster.xlsx into OUT/汇总.xlsx."})
+@Command(name = "demo", mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--samples", paramLabel = "文件夹",
-            description = "Folder of the samples. Default: test-workbooks beside the launcher (or in the current folder).")
+    @Option(names = "--samples", paramLabel = "文件夹")
     Path samples;
 
-    @Option(names = "--out", paramLabel = "文件夹", description = "Where the deadline job writes its inbox and workbook. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--out", paramLabel = "文件夹")
     Path demoOut = Path.of("evalbook-demo");
 
     @CommandLine.Spec

@@ -10,8 +10,6 @@ import picocli.CommandLine.Command;
 
 /** The top-level command; it only groups the subcommands. */
 @Command(name = "evalbook", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, resourceBundle = "org.evalbook.cli.Messages",
-        description = {"evalbook: budget performance evaluation (部门整体支出绩效评价) workbooks for finance bureaus.",
-                "Issue one workbook per unit, read the returns back, recompute and check them."},
         subcommands = {DemoCommand.class, TemplateCommand.class, IssueCommand.class, CheckCommand.class, ConsolidateCommand.class, CollectCommand.class, RemindCommand.class, NotifyCommand.class, FindingsCommand.class, FieldsCommand.class, ProfilesCommand.class, CommandLine.HelpCommand.class})
 final class EvalbookCommand implements Runnable {
     @CommandLine.Spec

@@ -12,18 +12,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evalbook fields}: the field contract, derived from the framework files. */
-@Command(name = "fields", mixinStandardHelpOptions = true,
-        description = {"Print the field contract (every defined name of an issued workbook).",
-                "One line per name with its label, unit and whether it is required; periods are expanded and",
-                "every per-indicator and computed name is included."})
+@Command(name = "fields", mixinStandardHelpOptions = true)
 final class FieldsCommand implements Callable<Integer> {
     enum Format { md, csv }
 
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--format", paramLabel = "格式", defaultValue = "md",
-            description = "md (a Markdown table) or csv (UTF-8 with a byte-order mark, so Excel opens it). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "格式", defaultValue = "md")
     Format format;
 
     @CommandLine.Spec

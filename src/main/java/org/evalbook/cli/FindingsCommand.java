@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code evalbook findings}: every finding code with its severity and meaning (the source of docs/findings.md). */
-@Command(name = "findings", mixinStandardHelpOptions = true, description = "Print every finding code as a Markdown table.")
+@Command(name = "findings", mixinStandardHelpOptions = true)
 final class FindingsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

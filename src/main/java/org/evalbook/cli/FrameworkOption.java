@@ -9,8 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --framework}: a bundled framework id, or the path of a framework folder (an edited copy). */
 final class FrameworkOption {
-    @Option(names = "--framework", paramLabel = "框架代码|文件夹", defaultValue = Frameworks.DEFAULT_ID,
-            description = "Framework id (bundled) or a framework folder such as workbook-templates/dept-overall. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--framework", paramLabel = "框架代码|文件夹", defaultValue = Frameworks.DEFAULT_ID)
     String framework;
 
     Framework load() {

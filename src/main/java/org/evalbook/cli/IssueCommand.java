@@ -30,41 +30,36 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evalbook issue}: one pre-filled, signed workbook per roster row. */
-@Command(name = "issue", mixinStandardHelpOptions = true,
-        description = {"Write one pre-filled, signed workbook per unit of the roster.",
-                "The roster is checked first; if any row is wrong, nothing is written.",
-                "Existing files are never overwritten unless --force is given."})
+@Command(name = "issue", mixinStandardHelpOptions = true)
 final class IssueCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--roster", required = true, paramLabel = "名册", description = "The bureau's roster (xlsx, xls or CSV in UTF-8 or GB18030).")
+    @Option(names = "--roster", required = true, paramLabel = "名册")
     Path roster;
 
-    @Option(names = "--out", required = true, paramLabel = "文件夹", description = "Folder to write the workbooks to.")
+    @Option(names = "--out", required = true, paramLabel = "文件夹")
     Path out;
 
-    @Option(names = "--profile", paramLabel = "方案", description = "Profile for rows without 评价方案 (default: default).")
+    @Option(names = "--profile", paramLabel = "方案")
     String profile = "default";
 
-    @Option(names = "--deadline", paramLabel = "日期", converter = DateConverter.class,
-            description = "Return deadline shown to the units, e.g. 2026-03-31.")
+    @Option(names = "--deadline", paramLabel = "日期", converter = DateConverter.class)
     LocalDate deadline;
 
-    @Option(names = "--force", description = "Overwrite workbooks already in --out.")
+    @Option(names = "--force")
     boolean force;
 
-    @Option(names = "--demo-key", description = "Sign with the public demo key (samples and tests only: proves nothing).")
+    @Option(names = "--demo-key")
     boolean demoKey;
 
-    @Option(names = "--key-file", paramLabel = "密钥文件", description = {"The bureau's signing key file (created on first use).",
-            "Default: $" + SigningKeys.ENV_KEY + ", else $" + SigningKeys.ENV_FILE + ", else ~/.evalbook/signing.key."})
+    @Option(names = "--key-file", paramLabel = "密钥文件")
     Path keyFile;
 
-    @Option(names = "--mail", description = "Mail each unit its workbook, to the roster's 邮箱 (settings in evalbook.yaml).")
+    @Option(names = "--mail")
     boolean mail;
 
-    @Option(names = "--eml", paramLabel = "文件夹", description = "Write each unit's mail as an .eml file in DIR instead of sending it.")
+    @Option(names = "--eml", paramLabel = "文件夹")
     Path eml;
 
     @Mixin

@@ -19,24 +19,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evalbook notify}: 退回修改 with the annotated copy to units whose return has errors, a 回执 to the others. */
-@Command(name = "notify", mixinStandardHelpOptions = true,
-        description = {"From the JSON that consolidate --json wrote: mail each unit whose return has errors its annotated copy",
-                "and the list of problems (退回修改), and each clean unit a short receipt (回执). Logged; a rerun mails nobody twice.",
-                "Exit codes: 0 done, 1 some mails did not go out (listed), 2 bad usage."})
+@Command(name = "notify", mixinStandardHelpOptions = true)
 final class NotifyCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--results", required = true, paramLabel = "结果.json", description = "What consolidate --json (or check --json) wrote.")
+    @Option(names = "--results", required = true, paramLabel = "结果.json")
     Path results;
 
-    @Option(names = "--annotated", required = true, paramLabel = "文件夹", description = "The folder of annotated copies (consolidate --annotate).")
+    @Option(names = "--annotated", required = true, paramLabel = "文件夹")
     Path annotated;
 
-    @Option(names = "--roster", required = true, paramLabel = "名册", description = "The roster: the units' 邮箱.")
+    @Option(names = "--roster", required = true, paramLabel = "名册")
     Path roster;
 
-    @Option(names = "--dry-run", description = "List what would be sent; send nothing.")
+    @Option(names = "--dry-run")
     boolean dryRun;
 
     @Mixin

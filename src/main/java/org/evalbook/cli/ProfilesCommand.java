@@ -16,13 +16,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evalbook profiles}: the scoring profiles with their weights per 一级 and 二级. */
-@Command(name = "profiles", mixinStandardHelpOptions = true,
-        description = "List the scoring profiles with their weights per 一级/二级 indicator.")
+@Command(name = "profiles", mixinStandardHelpOptions = true)
 final class ProfilesCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--indicators", description = "Also list every indicator with its weight and scoring rule (评分标准).")
+    @Option(names = "--indicators")
     boolean indicators;
 
     @CommandLine.Spec

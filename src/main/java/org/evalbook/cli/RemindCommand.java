@@ -25,24 +25,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evalbook remind}: a 催报 mail to every roster unit with no accepted return in the folder. */
-@Command(name = "remind", mixinStandardHelpOptions = true,
-        description = {"Mail a reminder (催报) to every unit of the roster that has no accepted return in DIR,",
-                "judged as consolidate judges it. --dry-run lists them and sends nothing.",
-                "Exit codes: 0 done, 1 some reminders did not go out (listed), 2 bad usage."})
+@Command(name = "remind", mixinStandardHelpOptions = true)
 final class RemindCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--roster", required = true, paramLabel = "名册", description = "The bureau's roster, as used at issue.")
+    @Option(names = "--roster", required = true, paramLabel = "名册")
     Path roster;
 
-    @Option(names = "--in", required = true, paramLabel = "文件夹", description = "The folder of returned files (as for consolidate).")
+    @Option(names = "--in", required = true, paramLabel = "文件夹")
     Path in;
 
-    @Option(names = "--deadline", paramLabel = "日期", converter = DateConverter.class, description = "The deadline stated in the reminder.")
+    @Option(names = "--deadline", paramLabel = "日期", converter = DateConverter.class)
     LocalDate deadline;
 
-    @Option(names = "--dry-run", description = "List the units that would be reminded; send nothing.")
+    @Option(names = "--dry-run")
     boolean dryRun;
 
     @Mixin

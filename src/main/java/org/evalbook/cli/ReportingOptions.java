@@ -22,15 +22,13 @@ import picocli.CommandLine.Option;
  * {@code consolidate} both take them. Which returns {@code --annotate} copies is the command's own rule.
  */
 final class ReportingOptions {
-    @Option(names = "--roster", paramLabel = "名册",
-            description = "The bureau's roster (xlsx, xls or CSV), as used at issue: each return's unit and year are compared with it.")
+    @Option(names = "--roster", paramLabel = "名册")
     Path roster;
 
-    @Option(names = "--json", paramLabel = "结果.json", description = "Also write every file and every finding as JSON.")
+    @Option(names = "--json", paramLabel = "结果.json")
     Path json;
 
-    @Option(names = "--annotate", paramLabel = "文件夹",
-            description = "Write annotated copies (for 退回修改) into DIR: check, of every readable return; consolidate, of each unit's accepted return with errors.")
+    @Option(names = "--annotate", paramLabel = "文件夹")
     Path annotate;
 
     /** The roster when one was given; a refused roster is bad input (exit 2), its notes go to the error stream. */

@@ -17,17 +17,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evalbook template}: the blank standard workbook of a framework, per profile. */
-@Command(name = "template", mixinStandardHelpOptions = true,
-        description = {"Write the blank standard workbook (no unit, unsigned), one per profile.",
-                "The blanks kept in workbook-templates/<framework>/blank/ are made with this command."})
+@Command(name = "template", mixinStandardHelpOptions = true)
 final class TemplateCommand implements Callable<Integer> {
     @Mixin
     FrameworkOption framework;
 
-    @Option(names = "--profile", paramLabel = "方案", description = "Only this scoring profile (default: every profile).")
+    @Option(names = "--profile", paramLabel = "方案")
     String profile;
 
-    @Option(names = "--out", required = true, paramLabel = "文件夹", description = "Folder to write to (created if missing).")
+    @Option(names = "--out", required = true, paramLabel = "文件夹")
     Path out;
 
     @CommandLine.Spec
