@@ -84,7 +84,7 @@ final class ConsolidateCommand implements Callable<Integer> {
             missing.add("--out（汇总表.xlsx）");
         }
         if (!missing.isEmpty()) {
-            err.println("缺少" + String.join("、", missing) + "。");
+            err.println("缺少 " + String.join("、", missing) + "。");
             err.println(NEEDS);
             return ExitCode.USAGE;
         }

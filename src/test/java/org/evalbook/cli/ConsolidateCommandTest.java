@@ -34,10 +34,10 @@ class ConsolidateCommandTest {
     void withoutOptionsItExplainsInChineseWhatItNeeds() {
         CliRun run = CliRun.of("consolidate");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("缺少--roster（名册）、--in（收回的文件夹）、--out（汇总表.xlsx）。")
+        assertThat(run.err()).startsWith("缺少 --roster（名册）、--in（收回的文件夹）、--out（汇总表.xlsx）。")
                 .contains("汇总需要三样东西：名册、收回的文件夹、汇总表的保存位置", "2027年3月31日").endsWith("用 evalbook help consolidate 查看用法" + System.lineSeparator());
         assertThat(CliRun.of("consolidate", "--roster", "test-workbooks/roster.xlsx", "--in", "test-workbooks").err())
-                .startsWith("缺少--out（汇总表.xlsx）。");
+                .startsWith("缺少 --out（汇总表.xlsx）。");
     }
 
     @Test
