@@ -236,7 +236,7 @@ public final class IsolatedReader {
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = List.of(java, "-Xmx" + limits.heapMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError",
-                    "-Xss4m", "-cp", System.getProperty("java.class.path"), workerClass);
+                    "-XX:TieredStopAtLevel=1", "-Xss4m", "-cp", System.getProperty("java.class.path"), workerClass);
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             input = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
             frames = new LinkedBlockingQueue<>();
