@@ -93,6 +93,7 @@ public final class ConsolidationFacts {
     private static List<SummaryFacts.Problem> problems(List<UnitResult> returned) {
         Map<FindingCode, Set<String>> units = new EnumMap<>(FindingCode.class);
         Map<FindingCode, Integer> findings = new EnumMap<>(FindingCode.class);
+        Set<FindingCode> errors = java.util.EnumSet.noneOf(FindingCode.class);
         for (UnitResult unit : returned) {
             for (Finding finding : unit.adopted().get().findings()) {
                 if (finding.severity() == org.evalbook.finding.Severity.INFO) {
@@ -100,10 +101,15 @@ public final class ConsolidationFacts {
                 }
                 units.computeIfAbsent(finding.code(), k -> new LinkedHashSet<>()).add(unit.roster().unitName());
                 findings.merge(finding.code(), 1, Integer::sum);
+                if (finding.severity() == org.evalbook.finding.Severity.ERROR) {
+                    errors.add(finding.code());
+                }
             }
         }
+        // Errors first (they decide who must resubmit), then the most widespread.
         return units.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<FindingCode, Set<String>> e) -> e.getValue().size()).reversed()
+                .sorted(Comparator.comparing((Map.Entry<FindingCode, Set<String>> e) -> !errors.contains(e.getKey()))
+                        .thenComparing(e -> e.getValue().size(), Comparator.reverseOrder())
                         .thenComparing(e -> findings.get(e.getKey()), Comparator.reverseOrder()).thenComparing(Map.Entry::getKey))
                 .limit(PROBLEMS)
                 .map(e -> new SummaryFacts.Problem(e.getKey(), e.getValue().size(), findings.get(e.getKey()),

@@ -119,6 +119,13 @@ class ConsolidatorTest {
                 org.assertj.core.groups.Tuple.tuple("优", 1), org.assertj.core.groups.Tuple.tuple("良", 0),
                 org.assertj.core.groups.Tuple.tuple("中", 0), org.assertj.core.groups.Tuple.tuple("差", 2));
         assertThat(facts.selfScoreDiffers()).isZero();
+        assertThat(facts.selfAssessed()).as("only 五华 states a self total").isEqualTo(1);
+        // The main problems list the codes found as errors first: they decide who must resubmit.
+        java.util.Set<org.evalbook.finding.FindingCode> errorCodes = consolidation.units().stream().flatMap(u -> u.adopted().stream())
+                .flatMap(r -> r.findings().stream()).filter(f -> f.severity() == org.evalbook.finding.Severity.ERROR)
+                .map(org.evalbook.finding.Finding::code).collect(java.util.stream.Collectors.toSet());
+        List<Boolean> listedAsError = facts.problems().stream().map(p -> errorCodes.contains(p.code())).toList();
+        assertThat(listedAsError).contains(true, false).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(facts.resubmit().names()).containsExactly("昆明市计划生育协会", "珠晖区计划生育协会");
         String narrative = SummaryNarrative.render(facts);
         System.out.println(narrative);
