@@ -24,6 +24,8 @@ final class BaseDataSheet {
 
     private final Context context;
     private final Grid grid;
+    /** Each section's heading and last row, for {@link #paginate()}. */
+    private final List<PageBreaks.Block> sections = new ArrayList<>();
     private int row;
 
     BaseDataSheet(Context context) {
@@ -41,7 +43,6 @@ final class BaseDataSheet {
         context.framework.fields().stream().filter(f -> !OTHER_GROUPS.contains(f.group()))
                 .forEach(f -> groups.computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f));
         int number = 1;
-        List<PageBreaks.Block> sections = new ArrayList<>();
         for (Map.Entry<String, List<FieldDef>> group : groups.entrySet()) {
             int heading = row;
             grid.merged(row++, 0, 5, Chinese.ordinal(number++) + "、" + group.getKey(), Styles.Kind.HEADER);
@@ -63,12 +64,15 @@ final class BaseDataSheet {
             sections.add(new PageBreaks.Block(heading, row - 1));
             row++;
         });
-        // A section, the 功能科目 table above all, is not split over two pages when it fits on one.
-        for (int r = 1; r <= grid.sheet().getLastRowNum(); r++) {
-            grid.fitHeight(r);
-        }
-        PageBreaks.keep(grid.sheet(), PrintLayout.LANDSCAPE.pageHeight(grid.sheet()), REPEATED_ROWS, sections);
         return grid;
+    }
+
+    /**
+     * Page breaks so that no section, the 功能科目 table above all, is split over two pages when it fits on one; once
+     * the rows have their final heights.
+     */
+    void paginate() {
+        PageBreaks.keep(grid.sheet(), PrintLayout.LANDSCAPE.pageHeight(grid.sheet()), REPEATED_ROWS, sections);
     }
 
     /** The label column fits the longest label and the longest 科目名称 the checks know, as a CJK character is two wide. */

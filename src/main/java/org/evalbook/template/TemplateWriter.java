@@ -26,7 +26,8 @@ public final class TemplateWriter {
         XSSFWorkbook workbook = new XSSFWorkbook();
         Context context = new Context(framework, profile, issue, workbook);
         Grid instructions = new InstructionsSheet(context).write();
-        Grid base = new BaseDataSheet(context).write();
+        BaseDataSheet baseData = new BaseDataSheet(context);
+        Grid base = baseData.write();
         Grid projects = new TableSheet(context, framework.table("proj").orElseThrow(),
                 "逐行填写本年项目支出；合计数应与基础数据表中的项目支出一致。是否重点项目请选择“是/否”。").write();
         Grid tasks = new TableSheet(context, framework.table("task").orElseThrow(),
@@ -47,6 +48,7 @@ public final class TemplateWriter {
                 grid.fitHeight(row);
             }
         }
+        baseData.paginate();
         String password = protectionPassword(issue, key);
         for (Grid grid : List.of(instructions, base, projects, tasks, indicators, workpaper, explanations)) {
             (grid == indicators || grid == workpaper || grid == base ? PrintLayout.LANDSCAPE : PrintLayout.PORTRAIT)
