@@ -20,7 +20,7 @@ public record Framework(String id, String name, String version, String basis, Ma
                         List<GradeBand> grades, List<FieldDef> fields, List<TableDef> tables,
                         List<Indicator> indicators, List<JudgementLevel> judgementLevels, List<SumCheck> sums,
                         CheckParameters checkParameters, Map<String, Profile> profiles,
-                        List<FunctionCode> functionCodes, NarrativeRules narrative) {
+                        List<FunctionCode> functionCodes, NarrativeRules narrative) implements AnyFramework {
     public Framework {
         periods = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(periods));
         grades = List.copyOf(grades);

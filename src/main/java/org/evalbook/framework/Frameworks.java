@@ -12,6 +12,9 @@ import java.util.Map;
 public final class Frameworks {
     /** The framework shipped with evalbook: 部门整体支出绩效评价. */
     public static final String DEFAULT_ID = "dept-overall";
+    /** The project form shipped with evalbook: 项目支出绩效自评表. */
+    public static final String PROJECT_ID = "project-self";
+    private static final String PROJECT_FORM = "project";
 
     private Frameworks() {
     }
@@ -26,15 +29,65 @@ public final class Frameworks {
 
     /** A framework bundled in the jar, by id. */
     public static Framework bundled(String id) {
-        if (Frameworks.class.getResource("/frameworks/" + id + "/framework.yaml") == null) {
-            throw new FrameworkException("没有名为 " + id + " 的内置框架。内置框架有：" + DEFAULT_ID + "。");
+        return load(bundledSource(id));
+    }
+
+    /** The framework in {@code dir}, of either form. */
+    public static AnyFramework loadAny(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new FrameworkException(dir + "：找不到框架文件夹。请指向含有 framework.yaml 的文件夹。");
         }
-        return load(FrameworkSource.bundled(id));
+        return loadAny(FrameworkSource.directory(dir));
+    }
+
+    /** A framework of either form bundled in the jar, by id. */
+    public static AnyFramework bundledAny(String id) {
+        return loadAny(bundledSource(id));
+    }
+
+    private static FrameworkSource bundledSource(String id) {
+        if (Frameworks.class.getResource("/frameworks/" + id + "/framework.yaml") == null) {
+            throw new FrameworkException("没有名为 " + id + " 的内置框架。内置框架有：" + String.join("、", BUNDLED) + "。");
+        }
+        return FrameworkSource.bundled(id);
+    }
+
+    /** The frameworks shipped in the jar. */
+    public static final java.util.List<String> BUNDLED = java.util.List.of(DEFAULT_ID, PROJECT_ID);
+
+    static AnyFramework loadAny(FrameworkSource source) {
+        YamlFiles files = new YamlFiles(source);
+        RawFiles.Framework head = files.read("framework.yaml", RawFiles.Framework.class);
+        return PROJECT_FORM.equals(head.form()) ? project(files, head) : load(files, head);
     }
 
     static Framework load(FrameworkSource source) {
         YamlFiles files = new YamlFiles(source);
         RawFiles.Framework head = files.read("framework.yaml", RawFiles.Framework.class);
+        if (PROJECT_FORM.equals(head.form())) {
+            throw new FrameworkException(source.describe() + "：framework.yaml：这是项目支出绩效自评框架（form: project）。"
+                    + "此处需要部门整体支出绩效评价框架，请改用 " + DEFAULT_ID + "。");
+        }
+        return load(files, head);
+    }
+
+    private static ProjectFramework project(YamlFiles files, RawFiles.Framework head) {
+        if (head.id() == null || head.name() == null || head.version() == null || head.periods() == null
+                || head.grades() == null || head.profiles() == null) {
+            Problems problems = new Problems();
+            problems.add("framework.yaml", "框架", "缺少 id、name、version、periods、grades 或 profiles",
+                    "请按 workbook-templates/" + PROJECT_ID + "/framework.yaml 补齐");
+            problems.throwIfAny();
+        }
+        return new ProjectFrameworkBuilder(files, head).build();
+    }
+
+    private static Framework load(YamlFiles files, RawFiles.Framework head) {
+        if (head.form() != null && !PROJECT_FORM.equals(head.form())) {
+            Problems problems = new Problems();
+            problems.add("framework.yaml", "form", "未知的表式 " + head.form(), "form 只能是 project（项目支出绩效自评表），或不写（部门整体支出绩效评价）");
+            problems.throwIfAny();
+        }
         Problems problems = new Problems();
         if (head.id() == null || head.name() == null || head.version() == null || head.periods() == null
                 || head.grades() == null || head.profiles() == null) {

@@ -12,8 +12,9 @@ final class RawFiles {
     private RawFiles() {
     }
 
+    /** {@code form}: {@code project} for the project form; absent for the 部门整体支出 workbook. */
     record Framework(String id, String name, String version, String basis, List<Grade> grades,
-                     LinkedHashMap<String, String> periods, List<String> profiles) {
+                     LinkedHashMap<String, String> periods, List<String> profiles, String form) {
     }
 
     record Grade(String grade, BigDecimal atLeast) {

@@ -18,10 +18,16 @@ final class FrameworkCopy {
     }
 
     static FrameworkCopy of(Path parent) {
-        Path dir = parent.resolve(Frameworks.DEFAULT_ID);
-        try (Stream<Path> files = Files.walk(SHIPPED)) {
+        return of(parent, Frameworks.DEFAULT_ID);
+    }
+
+    /** A copy of the shipped framework {@code frameworkId}. */
+    static FrameworkCopy of(Path parent, String frameworkId) {
+        Path dir = parent.resolve(frameworkId);
+        Path shipped = Path.of("workbook-templates", frameworkId);
+        try (Stream<Path> files = Files.walk(shipped)) {
             for (Path source : files.toList()) {
-                Path target = dir.resolve(SHIPPED.relativize(source).toString());
+                Path target = dir.resolve(shipped.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
@@ -52,5 +58,9 @@ final class FrameworkCopy {
 
     Framework load() {
         return Frameworks.load(dir);
+    }
+
+    AnyFramework loadAny() {
+        return Frameworks.loadAny(dir);
     }
 }
