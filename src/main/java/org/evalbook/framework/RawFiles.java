@@ -13,7 +13,10 @@ final class RawFiles {
     }
 
     record Framework(String id, String name, String version, String basis, List<Grade> grades,
-                     LinkedHashMap<String, String> periods, List<String> profiles) {
+                     LinkedHashMap<String, String> periods, List<String> profiles, List<Sheet> sheets) {
+    }
+
+    record Sheet(String sheet, String kind, String table, List<String> tables, List<String> wideColumns, String note) {
     }
 
     record Grade(String grade, BigDecimal atLeast) {
@@ -32,7 +35,7 @@ final class RawFiles {
                  List<String> periods) {
     }
 
-    record Table(String id, String label, String sheet, Integer minRows, Boolean required, List<Field> columns) {
+    record Table(String id, String label, Integer minRows, Boolean required, List<Field> columns) {
     }
 
     record Indicators(List<Level> judgementLevels, List<Indicator> indicators) {
@@ -48,7 +51,24 @@ final class RawFiles {
     record Formula(String label, String name, String numerator, String denominator,                    String meanOver, BigDecimal cap, String rowsWhere) {
     }
 
-    record Checks(List<Sum> sums, Parameters parameters, List<Code> functionCodes, Narrative narrative) {
+    record Checks(List<Sum> sums, Parameters parameters, Staffing staffing, ExecutionRate executionRate,
+                  UnitScale unitScale, FunctionCodes functionCodes, Explanations explanations, Narrative narrative) {
+    }
+
+    record Staffing(String actual, String authorized) {
+    }
+
+    record ExecutionRate(String from, String to, List<String> lines, String actual, List<String> against) {
+    }
+
+    record UnitScale(BigDecimal factor, List<String> comparePeriods, String whole, List<String> parts,
+                     List<String> columns) {
+    }
+
+    record FunctionCodes(String table, String code, String name, List<Code> codes) {
+    }
+
+    record Explanations(String table, String refersTo, String text) {
     }
 
     record Narrative(List<String> wholeUnitWords, LinkedHashMap<String, String> periodWords, List<Synonym> synonyms) {
@@ -64,8 +84,7 @@ final class RawFiles {
     record Sum(String code, String total, String equals, List<String> periods) {
     }
 
-    record Parameters(BigDecimal roundingPerTwoParts, Range executionRate, BigDecimal unitScaleFactor,
-                      Range rateRange, BigDecimal scoreTolerance) {
+    record Parameters(BigDecimal roundingPerTwoParts, Range rateRange, BigDecimal scoreTolerance) {
     }
 
     record Range(String from, String to) {

@@ -36,7 +36,7 @@ final class LabelReader {
         for (FieldDef field : framework.fields()) {
             if (field.period().isPresent()) {
                 lines.computeIfAbsent(normalise(field.lineLabel()), k -> new HashMap<>()).put(field.period().get(), field);
-            } else if (!field.group().equals("计算结果")) {
+            } else if (!field.isComputed()) {
                 singles.put(normalise(field.label()), field);
             }
         }

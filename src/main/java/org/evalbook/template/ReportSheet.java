@@ -51,7 +51,7 @@ final class ReportSheet {
         grid.fitHeight(1);
         int row = FIRST_SECTION;
         for (FieldDef section : context.framework.fields()) {
-            if (!section.group().equals("自评报告")) {
+            if (!section.isReport()) {
                 continue;
             }
             grid.merged(row, 0, WIDTH, section.label() + (section.required() ? "（必填）" : ""), Styles.Kind.HEADER);
