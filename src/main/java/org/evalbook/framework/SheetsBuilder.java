@@ -37,7 +37,9 @@ final class SheetsBuilder {
         FieldsBuilder.orEmpty(fields.tables()).stream().filter(t -> t.id() != null).forEach(t -> tables.put(t.id(), t));
         List<SheetDef> sheets = new ArrayList<>();
         Map<String, String> sheetOfTable = new HashMap<>();
+        // The fixed names are taken whatever the order, so a table sheet named like one is the entry reported.
         List<String> taken = new ArrayList<>(List.of(META));
+        Arrays.stream(SheetKind.values()).flatMap(k -> k.fixedName().stream()).forEach(taken::add);
         if (raw == null) {
             problems.add(FILE, "sheets", "缺少工作表清单", "请按 " + SHIPPED + " 列出填报表的各张工作表");
             return new Sheets(sheets, sheetOfTable);
@@ -55,7 +57,9 @@ final class SheetsBuilder {
                         "请改回 sheet: " + kind.get().fixedName().get() + "；交回的填报表按这个名称查找它");
                 continue;
             }
-            name(sheet.sheet(), entry, taken);
+            if (kind.get() == SheetKind.TABLE) {
+                name(sheet.sheet(), entry, taken);
+            }
             List<String> placed = placed(sheet, kind.get(), entry, tables);
             placed.forEach(t -> {
                 if (sheetOfTable.putIfAbsent(t, sheet.sheet()) != null) {

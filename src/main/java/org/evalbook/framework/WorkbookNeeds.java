@@ -20,7 +20,7 @@ final class WorkbookNeeds {
     private static final List<Need> FIELDS = List.of(
             need("unit_code", "名册、签名和身份核对"), need("unit_name", "名册、签名和身份核对"),
             need("parent_dept", "名册"), need("fiscal_year", "名册、签名和身份核对"),
-            need("contact_name", "名册预填的联系人"), need("contact_phone", "各框架共有的单位信息"),
+            need("contact_name", "名册预填的联系人"), need("contact_phone", "填报表的单位信息"),
             need("fill_date", "工作底稿的填报日期"),
             new Need("self_total", Optional.of(FieldsBuilder.Section.SELF), "绩效指标表的自评总分和核对 C14"),
             new Need("self_grade", Optional.of(FieldsBuilder.Section.SELF), "绩效指标表的自评等级和核对 C14"),
