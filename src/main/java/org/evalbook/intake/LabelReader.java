@@ -21,7 +21,7 @@ final class LabelReader {
     private static final int MAX_ROWS = 400;
     private static final int MAX_COLUMNS = 30;
     /** The issued workbook's instructions sheet repeats the unit's name and year as text: not data. */
-    private static final String INSTRUCTIONS = "填报说明";
+    private static final String INSTRUCTIONS = org.evalbook.framework.SheetKind.INSTRUCTIONS.fixedName().orElseThrow();
     private static final int LOOK_UP = 20;
 
     private final Workbook workbook;

@@ -18,7 +18,7 @@ import org.evalbook.framework.TableDef;
  * Then the tables framework.yaml places on this sheet.
  */
 final class BaseDataSheet {
-    static final String NAME = "基础数据表";
+    static final String NAME = org.evalbook.framework.SheetKind.BASE_DATA.fixedName().orElseThrow();
     private static final int VALUE = 1;
     private static final int CHECK = 3;
     /** The title rows, printed again on every page (see TemplateWriter). */
