@@ -6,23 +6,28 @@ import java.util.Optional;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
+import org.evalbook.framework.FieldRoles;
 import org.evalbook.framework.FunctionCode;
 import org.evalbook.framework.TableRow;
 
-/** C20: 科目编码 must be 7 digits, and 科目名称 the name of that code in the return's year; an unknown code is info. */
+/** C20 (on the table and columns checks.yaml names in function_codes): 科目编码 must be 7 digits, and 科目名称 the name of that code in the return's year; an unknown code is info. */
 final class CodeChecks {
     private CodeChecks() {
     }
 
     static List<Finding> run(Checked c) {
+        return c.framework.roles().functionCodes().map(columns -> run(c, columns)).orElse(List.of());
+    }
+
+    private static List<Finding> run(Checked c, FieldRoles.CodeColumns columns) {
         List<Finding> findings = new ArrayList<>();
         int year = c.number("fiscal_year").map(java.math.BigDecimal::intValue).orElse(9999);
-        for (TableRow row : c.read.values().rows("func")) {
-            Optional<String> code = row.text("func_code").map(String::strip);
+        for (TableRow row : c.read.values().rows(columns.table())) {
+            Optional<String> code = row.text(columns.code()).map(String::strip);
             if (code.isEmpty()) {
                 continue;
             }
-            String codeId = "func_code[" + row.index() + "]";
+            String codeId = columns.code() + "[" + row.index() + "]";
             if (!code.get().matches("[0-9]{7}")) {
                 findings.add(c.finding(FindingCode.C20, Severity.WARNING, List.of(codeId), "7 位数字", code.get(),
                         "科目编码“" + code.get() + "”不是 7 位数字的项级编码。请按支出功能分类科目填写，如 2100799。"));
@@ -35,9 +40,9 @@ final class CodeChecks {
                 continue;
             }
             String expected = known.get().nameIn(year);
-            Optional<String> name = row.text("func_name").map(String::strip);
+            Optional<String> name = row.text(columns.name()).map(String::strip);
             if (name.isPresent() && !name.get().contains(expected)) {
-                String nameId = "func_name[" + row.index() + "]";
+                String nameId = columns.name() + "[" + row.index() + "]";
                 String era = known.get().nameUntil().values().stream().anyMatch(name.get()::contains)
                         || !known.get().name().equals(expected) && name.get().contains(known.get().name())
                         ? "（这是其他年度分类中的名称）" : "";

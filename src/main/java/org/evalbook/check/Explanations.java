@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.Severity;
+import org.evalbook.framework.FieldRoles;
 import org.evalbook.framework.TableRow;
 
 /**
- * The 情况说明 table: a warning whose code, field, or the label the unit sees is named in 涉及项目 is shown as
+ * The 情况说明 table (checks.yaml: explanations): a warning whose code, field, or the label the unit sees is named in 涉及项目 is shown as
  * explained, with the unit's text. Errors stay errors: they need correcting, not explaining.
  */
 final class Explanations {
@@ -16,22 +17,23 @@ final class Explanations {
     }
 
     static List<Finding> apply(Checked c, List<Finding> findings) {
-        List<TableRow> rows = c.read.values().rows("expl");
+        Optional<FieldRoles.ExplanationColumns> columns = c.framework.roles().explanations();
+        List<TableRow> rows = columns.map(e -> c.read.values().rows(e.table())).orElse(List.of());
         if (rows.isEmpty()) {
             return findings;
         }
         List<Finding> explained = new ArrayList<>();
         for (Finding finding : findings) {
-            Optional<String> text = finding.severity() == Severity.WARNING ? explanation(c, finding, rows) : Optional.empty();
+            Optional<String> text = finding.severity() == Severity.WARNING ? explanation(c, finding, columns.get(), rows) : Optional.empty();
             explained.add(text.map(finding::explainedBy).orElse(finding));
         }
         return explained;
     }
 
-    private static Optional<String> explanation(Checked c, Finding finding, List<TableRow> rows) {
+    private static Optional<String> explanation(Checked c, Finding finding, FieldRoles.ExplanationColumns columns, List<TableRow> rows) {
         for (TableRow row : rows) {
-            Optional<String> ref = row.text("expl_ref").map(String::strip).filter(r -> !r.isEmpty());
-            Optional<String> text = row.text("expl_text").map(String::strip).filter(t -> !t.isEmpty());
+            Optional<String> ref = row.text(columns.refersTo()).map(String::strip).filter(r -> !r.isEmpty());
+            Optional<String> text = row.text(columns.text()).map(String::strip).filter(t -> !t.isEmpty());
             if (ref.isEmpty() || text.isEmpty()) {
                 continue;
             }

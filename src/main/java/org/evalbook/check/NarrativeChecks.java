@@ -50,7 +50,7 @@ final class NarrativeChecks {
         ClauseReader reader = new ClauseReader(phrases, c.framework.narrative(), year);
         List<Finding> findings = new ArrayList<>();
         for (FieldDef section : c.framework.fields()) {
-            if (section.group().equals("自评报告")) {
+            if (section.isReport()) {
                 c.text(section.id()).ifPresent(text -> {
                     String compared = within(text);
                     try {

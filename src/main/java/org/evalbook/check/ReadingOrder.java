@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.poi.ss.util.CellReference;
 import org.evalbook.framework.Framework;
-import org.evalbook.framework.TableDef;
 import org.evalbook.signing.IssueIdentity;
 
 /**
@@ -18,16 +17,9 @@ import org.evalbook.signing.IssueIdentity;
 final class ReadingOrder implements Comparator<String> {
     private final List<String> sheets = new ArrayList<>();
 
-    /** The issued workbook's sheet order (TemplateWriter; ReadingOrderTest keeps the two in step). */
+    /** The issued workbook's sheet order (framework.yaml, as TemplateWriter writes it; ReadingOrderTest keeps the two in step). */
     ReadingOrder(Framework framework) {
-        sheets.add("填报说明");
-        sheets.add("基础数据表");
-        framework.table("proj").map(TableDef::sheet).ifPresent(sheets::add);
-        framework.table("task").map(TableDef::sheet).ifPresent(sheets::add);
-        sheets.add("绩效指标表");
-        sheets.add("工作底稿");
-        framework.table("expl").map(TableDef::sheet).ifPresent(sheets::add);
-        sheets.add("自评报告");
+        framework.sheets().forEach(sheet -> sheets.add(sheet.name()));
         sheets.add(IssueIdentity.META_SHEET);
     }
 

@@ -22,10 +22,10 @@ final class RequiredChecks {
         List<String> base = new ArrayList<>();
         List<String> report = new ArrayList<>();
         for (FieldDef field : c.framework.fields()) {
-            if (!field.required() || isFilled(c, field.id()) || field.group().equals("自评")) {
+            if (!field.required() || isFilled(c, field.id()) || field.isSelfAssessment()) {
                 continue;
             }
-            (field.group().equals("自评报告") ? report : base).add(field.id());
+            (field.isReport() ? report : base).add(field.id());
         }
         for (String id : base) {
             boolean numeric = c.framework.field(id).filter(f -> f.type().isNumeric()).isPresent();

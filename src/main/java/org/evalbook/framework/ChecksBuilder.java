@@ -71,20 +71,18 @@ final class ChecksBuilder {
 
     CheckParameters parameters(RawFiles.Checks raw) {
         RawFiles.Parameters p = raw.parameters();
-        if (p == null || p.roundingPerTwoParts() == null || p.executionRate() == null || p.unitScaleFactor() == null
-                || p.rateRange() == null || p.scoreTolerance() == null) {
-            problems.add(FILE, "parameters", "缺少核对参数",
-                    "请写明 rounding_per_two_parts、execution_rate、unit_scale_factor、rate_range、score_tolerance");
+        if (p == null || p.roundingPerTwoParts() == null || p.rateRange() == null || p.scoreTolerance() == null) {
+            problems.add(FILE, "parameters", "缺少核对参数", "请写明 rounding_per_two_parts、rate_range、score_tolerance");
             return null;
         }
-        return new CheckParameters(p.roundingPerTwoParts(), percent(p.executionRate().from(), "execution_rate"),
-                percent(p.executionRate().to(), "execution_rate"), p.unitScaleFactor(),
-                percent(p.rateRange().from(), "rate_range"), percent(p.rateRange().to(), "rate_range"), p.scoreTolerance());
+        return new CheckParameters(p.roundingPerTwoParts(), percent(p.rateRange().from(), "rate_range"),
+                percent(p.rateRange().to(), "rate_range"), p.scoreTolerance());
     }
 
     List<FunctionCode> functionCodes(RawFiles.Checks raw) {
         List<FunctionCode> codes = new ArrayList<>();
-        for (RawFiles.Code code : FieldsBuilder.orEmpty(raw.functionCodes())) {
+        List<RawFiles.Code> listed = raw.functionCodes() == null ? List.of() : FieldsBuilder.orEmpty(raw.functionCodes().codes());
+        for (RawFiles.Code code : listed) {
             if (code.code() == null || !code.code().matches("[0-9]{7}") || code.name() == null) {
                 problems.add(FILE, "科目编码 " + code.code(), "科目编码应为 7 位数字并写明名称", "例如 {code: \"2100799\", name: 其他计划生育事务支出}");
                 continue;

@@ -8,9 +8,6 @@ import java.util.List;
  * files alone (periods expanded, every per-indicator and computed name included).
  */
 public final class FieldContract {
-    private static final List<String> SELF_GROUPS = List.of("自评");
-    private static final String COMPUTED_GROUP = "计算结果";
-
     private FieldContract() {
     }
 
@@ -27,7 +24,7 @@ public final class FieldContract {
         for (Indicator indicator : framework.indicators()) {
             names.addAll(inputs(indicator, display.get(indicator.id())));
         }
-        framework.fields().stream().filter(f -> SELF_GROUPS.contains(f.group())).forEach(f -> names.add(scalar(f)));
+        framework.fields().stream().filter(FieldDef::isSelfAssessment).forEach(f -> names.add(scalar(f)));
         for (Indicator indicator : framework.indicators()) {
             if (indicator.kind() == IndicatorKind.RATE) {
                 names.add(computed(indicator.rateName(), "指标计算值·" + display.get(indicator.id()), "%", FieldType.PERCENT));
@@ -36,10 +33,9 @@ public final class FieldContract {
         for (Indicator indicator : framework.indicators()) {
             names.add(computed(indicator.scoreName(), "规则得分·" + display.get(indicator.id()), "分", FieldType.NUMBER));
         }
-        framework.fields().stream().filter(f -> f.group().equals(COMPUTED_GROUP))
+        framework.fields().stream().filter(FieldDef::isComputed)
                 .forEach(f -> names.add(computed(f.id(), f.label(), f.unit(), f.type())));
-        framework.fields().stream().filter(f -> isLate(f) && !SELF_GROUPS.contains(f.group())
-                && !f.group().equals(COMPUTED_GROUP)).forEach(f -> names.add(scalar(f)));
+        framework.fields().stream().filter(FieldDef::isReport).forEach(f -> names.add(scalar(f)));
         return names;
     }
 
@@ -86,7 +82,7 @@ public final class FieldContract {
     }
 
     private static boolean isLate(FieldDef field) {
-        return SELF_GROUPS.contains(field.group()) || field.group().equals(COMPUTED_GROUP) || field.group().equals("自评报告");
+        return !field.isBaseData();
     }
 
     private static DefinedName scalar(FieldDef field) {

@@ -34,6 +34,26 @@ public record FieldDef(String id, String label, String group, FieldType type, St
         options = List.copyOf(options);
     }
 
+    /** A total of the unit's self-assessment (fields.yaml: self_assessment). */
+    public boolean isSelfAssessment() {
+        return group.equals(FieldsBuilder.Section.SELF.group());
+    }
+
+    /** Written by the workbook's formulas, never by the unit (fields.yaml: computed). */
+    public boolean isComputed() {
+        return group.equals(FieldsBuilder.Section.COMPUTED.group());
+    }
+
+    /** A chapter of the 自评报告 (fields.yaml: report). */
+    public boolean isReport() {
+        return group.equals(FieldsBuilder.Section.REPORT.group());
+    }
+
+    /** One of the unit's figures on the 基础数据表: a field of a group of fields.yaml, not of another section. */
+    public boolean isBaseData() {
+        return !isSelfAssessment() && !isComputed() && !isReport();
+    }
+
     /** The label without the period: the row label of a money line (其中：人员经费). */
     public String lineLabel() {
         return period.isPresent() ? label.substring(label.indexOf('·') + 1) : label;

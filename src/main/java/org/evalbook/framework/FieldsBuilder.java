@@ -64,7 +64,8 @@ final class FieldsBuilder {
         return fields;
     }
 
-    List<TableDef> tables(RawFiles.Fields raw) {
+    /** @param sheetOfTable the sheet placing each table (framework.yaml); a table no sheet places is refused there */
+    List<TableDef> tables(RawFiles.Fields raw, Map<String, String> sheetOfTable) {
         List<TableDef> tables = new ArrayList<>();
         for (RawFiles.Table table : orEmpty(raw.tables())) {
             String entry = "表 " + table.id();
@@ -80,7 +81,7 @@ final class FieldsBuilder {
                 define(column, table.label(), column.label(), false).ifPresent(columns::add);
             }
             int minRows = table.minRows() == null ? 20 : table.minRows();
-            String sheet = table.sheet() == null ? table.label() : table.sheet();
+            String sheet = sheetOfTable.getOrDefault(table.id(), table.label());
             tables.add(new TableDef(table.id(), table.label(), sheet, minRows, Boolean.TRUE.equals(table.required()), columns));
         }
         return tables;

@@ -15,12 +15,15 @@ import java.util.Optional;
  * @param profiles by id, in file-name order
  * @param functionCodes the 支出功能分类 codes the checks know (C20)
  * @param narrative how report text is matched to the table (C17)
+ * @param roles    the fields the fixed checks look at (C09, C10, C12, C20, 情况说明)
+ * @param sheets   the sheets of the issued workbook, in order (meta, written by evalbook, not among them)
  */
 public record Framework(String id, String name, String version, String basis, Map<String, String> periods,
                         List<GradeBand> grades, List<FieldDef> fields, List<TableDef> tables,
                         List<Indicator> indicators, List<JudgementLevel> judgementLevels, List<SumCheck> sums,
                         CheckParameters checkParameters, Map<String, Profile> profiles,
-                        List<FunctionCode> functionCodes, NarrativeRules narrative) implements AnyFramework {
+                        List<FunctionCode> functionCodes, NarrativeRules narrative, FieldRoles roles,
+                        List<SheetDef> sheets) implements AnyFramework {
     public Framework {
         periods = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(periods));
         grades = List.copyOf(grades);
@@ -31,6 +34,7 @@ public record Framework(String id, String name, String version, String basis, Ma
         sums = List.copyOf(sums);
         profiles = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
         functionCodes = List.copyOf(functionCodes);
+        sheets = List.copyOf(sheets);
     }
 
     public Optional<Profile> profile(String profileId) {

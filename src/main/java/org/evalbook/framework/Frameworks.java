@@ -99,8 +99,9 @@ public final class Frameworks {
         RawFiles.Fields rawFields = files.read(FieldsBuilder.FILE, RawFiles.Fields.class);
         FieldsBuilder fieldsBuilder = new FieldsBuilder(head.periods(), problems, ids);
         var fields = fieldsBuilder.scalars(rawFields);
-        var tables = fieldsBuilder.tables(rawFields);
-        WorkbookNeeds.check(fields, tables, problems);
+        var sheets = new SheetsBuilder(problems).build(head.sheets(), rawFields);
+        var tables = fieldsBuilder.tables(rawFields, sheets.sheetOfTable());
+        WorkbookNeeds.check(fields, problems);
 
         RawFiles.Indicators rawIndicators = files.read(CatalogueBuilder.FILE, RawFiles.Indicators.class);
         CatalogueBuilder catalogue = new CatalogueBuilder(fields, tables, problems);
@@ -112,6 +113,7 @@ public final class Frameworks {
         RawFiles.Checks rawChecks = files.read(ChecksBuilder.FILE, RawFiles.Checks.class);
         var sums = checks.sums(rawChecks);
         var parameters = checks.parameters(rawChecks);
+        var roles = new RolesBuilder(fields, tables, head.periods(), problems).build(rawChecks);
 
         ProfileBuilder profileBuilder = new ProfileBuilder(indicators, problems);
         Map<String, Profile> profiles = new LinkedHashMap<>();
@@ -125,6 +127,6 @@ public final class Frameworks {
         head.grades().forEach(g -> grades.add(new GradeBand(g.grade(), g.atLeast() == null ? BigDecimal.ZERO : g.atLeast())));
         return new Framework(head.id(), head.name(), head.version(), head.basis() == null ? "" : head.basis(),
                 head.periods(), grades, fields, tables, indicators, levels, sums, parameters, profiles, checks.functionCodes(rawChecks),
-                checks.narrative(rawChecks));
+                checks.narrative(rawChecks), roles, sheets.sheets());
     }
 }

@@ -17,6 +17,7 @@ final class ProjectFrameworkBuilder {
     static final String INDICATORS = "indicators.yaml";
     static final String UNIT_GROUP = "单位信息";
     static final String TABLE = "pi";
+    static final String PROJECT_SHEET = "项目表";
     /** The names the code reads and writes on every project sheet (fields-project.md; a public contract). */
     static final List<String> PROJECT_IDS = List.of("pj_name", "pj_dept", "pj_unit", "pj_goal_expected", "pj_goal_actual",
             "pj_self_total", "pj_self_grade");
@@ -39,7 +40,8 @@ final class ProjectFrameworkBuilder {
         RawFiles.Fields rawFields = files.read(FieldsBuilder.FILE, RawFiles.Fields.class);
         FieldsBuilder fieldsBuilder = new FieldsBuilder(head.periods(), problems, ids);
         List<FieldDef> scalars = fieldsBuilder.scalars(rawFields);
-        List<TableDef> tables = fieldsBuilder.tables(rawFields);
+        // The indicator table stands on every project sheet, whatever the unit names it.
+        List<TableDef> tables = fieldsBuilder.tables(rawFields, Map.of(TABLE, PROJECT_SHEET));
         List<FieldDef> unitFields = scalars.stream().filter(f -> UNIT_GROUP.equals(f.group())).toList();
         List<FieldDef> projectFields = scalars.stream().filter(f -> !UNIT_GROUP.equals(f.group())).toList();
         requireIds(unitFields, UNIT_IDS, "分组 " + UNIT_GROUP, "工作簿级的单位信息字段");
@@ -67,7 +69,7 @@ final class ProjectFrameworkBuilder {
 
         RawProjectFiles.Checks checks = files.read(ChecksBuilder.FILE, RawProjectFiles.Checks.class);
         List<SumCheck> sums = new ChecksBuilder(scalars, tables, head.periods(), problems)
-                .sums(new RawFiles.Checks(checks.sums(), null, null, null));
+                .sums(new RawFiles.Checks(checks.sums(), null, null, null, null, null, null, null));
         RawProjectFiles.Parameters parameters = checks.parameters();
         if (parameters == null || parameters.roundingPerTwoParts() == null || parameters.scoreTolerance() == null) {
             problems.add(ChecksBuilder.FILE, "parameters", "缺少核对参数", "请写明 rounding_per_two_parts 和 score_tolerance");

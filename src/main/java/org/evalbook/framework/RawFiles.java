@@ -14,7 +14,11 @@ final class RawFiles {
 
     /** {@code form}: {@code project} for the project form; absent for the 部门整体支出 workbook. */
     record Framework(String id, String name, String version, String basis, List<Grade> grades,
-                     LinkedHashMap<String, String> periods, List<String> profiles, String form) {
+                     LinkedHashMap<String, String> periods, List<String> profiles, List<Sheet> sheets,
+                     String form) {
+    }
+
+    record Sheet(String sheet, String kind, String table, List<String> tables, List<String> wideColumns, String note) {
     }
 
     record Grade(String grade, BigDecimal atLeast) {
@@ -33,7 +37,7 @@ final class RawFiles {
                  List<String> periods) {
     }
 
-    record Table(String id, String label, String sheet, Integer minRows, Boolean required, List<Field> columns) {
+    record Table(String id, String label, Integer minRows, Boolean required, List<Field> columns) {
     }
 
     record Indicators(List<Level> judgementLevels, List<Indicator> indicators) {
@@ -49,7 +53,24 @@ final class RawFiles {
     record Formula(String label, String name, String numerator, String denominator,                    String meanOver, BigDecimal cap, String rowsWhere) {
     }
 
-    record Checks(List<Sum> sums, Parameters parameters, List<Code> functionCodes, Narrative narrative) {
+    record Checks(List<Sum> sums, Parameters parameters, Staffing staffing, ExecutionRate executionRate,
+                  UnitScale unitScale, FunctionCodes functionCodes, Explanations explanations, Narrative narrative) {
+    }
+
+    record Staffing(String actual, String authorized) {
+    }
+
+    record ExecutionRate(String from, String to, List<String> lines, String actual, List<String> against) {
+    }
+
+    record UnitScale(BigDecimal factor, List<String> comparePeriods, String whole, List<String> parts,
+                     List<String> columns) {
+    }
+
+    record FunctionCodes(String table, String code, String name, List<Code> codes) {
+    }
+
+    record Explanations(String table, String refersTo, String text) {
     }
 
     record Narrative(List<String> wholeUnitWords, LinkedHashMap<String, String> periodWords, List<Synonym> synonyms) {
@@ -65,8 +86,7 @@ final class RawFiles {
     record Sum(String code, String total, String equals, List<String> periods) {
     }
 
-    record Parameters(BigDecimal roundingPerTwoParts, Range executionRate, BigDecimal unitScaleFactor,
-                      Range rateRange, BigDecimal scoreTolerance) {
+    record Parameters(BigDecimal roundingPerTwoParts, Range rateRange, BigDecimal scoreTolerance) {
     }
 
     record Range(String from, String to) {

@@ -21,7 +21,7 @@ final class LabelReader {
     private static final int MAX_ROWS = 400;
     private static final int MAX_COLUMNS = 30;
     /** The issued workbook's instructions sheet repeats the unit's name and year as text: not data. */
-    private static final String INSTRUCTIONS = "填报说明";
+    private static final String INSTRUCTIONS = org.evalbook.framework.SheetKind.INSTRUCTIONS.fixedName().orElseThrow();
     private static final int LOOK_UP = 20;
 
     private final Workbook workbook;
@@ -36,7 +36,7 @@ final class LabelReader {
         for (FieldDef field : framework.fields()) {
             if (field.period().isPresent()) {
                 lines.computeIfAbsent(normalise(field.lineLabel()), k -> new HashMap<>()).put(field.period().get(), field);
-            } else if (!field.group().equals("计算结果")) {
+            } else if (!field.isComputed()) {
                 singles.put(normalise(field.label()), field);
             }
         }

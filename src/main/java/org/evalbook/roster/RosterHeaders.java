@@ -32,7 +32,7 @@ final class RosterHeaders {
         PERIOD_WORDS.values().forEach(periodWords::addAll);
         periodWords.addAll(framework.periods().values());
         for (FieldDef field : framework.fields()) {
-            if (!field.type().isNumeric() || field.group().equals("计算结果")) {
+            if (!field.type().isNumeric() || field.isComputed()) {
                 continue;
             }
             add(field.id(), field);

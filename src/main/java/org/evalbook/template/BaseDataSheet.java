@@ -8,29 +8,33 @@ import java.util.Optional;
 import org.evalbook.framework.Expression;
 import org.evalbook.framework.DisplayWidth;
 import org.evalbook.framework.FieldDef;
+import org.evalbook.framework.SheetDef;
 import org.evalbook.framework.SumCheck;
+import org.evalbook.framework.TableDef;
 
 /**
  * 基础数据表: the unit's figures, block by block as fields.yaml groups them. Money lines with periods form a matrix
  * (one column per period); every typed total has a live check — beside it, or for a matrix in a check row below.
+ * Then the tables framework.yaml places on this sheet.
  */
 final class BaseDataSheet {
-    static final String NAME = "基础数据表";
-    static final List<String> OTHER_GROUPS = List.of("自评", "计算结果", "自评报告");
+    static final String NAME = org.evalbook.framework.SheetKind.BASE_DATA.fixedName().orElseThrow();
     private static final int VALUE = 1;
     private static final int CHECK = 3;
     /** The title rows, printed again on every page (see TemplateWriter). */
     private static final int REPEATED_ROWS = 3;
 
     private final Context context;
+    private final SheetDef sheet;
     private final Grid grid;
     /** Each section's heading and last row, for {@link #paginate()}. */
     private final List<PageBreaks.Block> sections = new ArrayList<>();
     private int row;
 
-    BaseDataSheet(Context context) {
+    BaseDataSheet(Context context, SheetDef sheet) {
         this.context = context;
-        this.grid = new Grid(context.workbook.createSheet(NAME), context.styles);
+        this.sheet = sheet;
+        this.grid = new Grid(context.workbook.createSheet(sheet.name()), context.styles);
     }
 
     Grid write() {
@@ -40,7 +44,7 @@ final class BaseDataSheet {
         grid.text(1, 0, "金额单位：万元（保留两位小数）。黄色单元格由单位填写，其余为说明、预填数或公式。", Styles.Kind.NOTE);
         row = 3;
         Map<String, List<FieldDef>> groups = new LinkedHashMap<>();
-        context.framework.fields().stream().filter(f -> !OTHER_GROUPS.contains(f.group()))
+        context.framework.fields().stream().filter(FieldDef::isBaseData)
                 .forEach(f -> groups.computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f));
         int number = 1;
         for (Map.Entry<String, List<FieldDef>> group : groups.entrySet()) {
@@ -54,16 +58,17 @@ final class BaseDataSheet {
             sections.add(new PageBreaks.Block(heading, row - 1));
             row++;
         }
-        context.framework.table("func").ifPresent(func -> {
+        for (String tableId : sheet.tables()) {
+            TableDef table = context.framework.table(tableId).orElseThrow();
             int heading = row;
-            grid.merged(row++, 0, 5, Chinese.ordinal(groups.size() + 1) + "、" + func.label(), Styles.Kind.HEADER);
-            // 科目名称 in the wide label column (it must hold the longest 科目名称); the 科目编码 numbers the rows.
-            List<FieldDef> columns = new ArrayList<>(func.columns());
-            columns.sort(java.util.Comparator.comparing(c -> !c.id().equals("func_name")));
-            row = new TableBlock(context, grid, func, columns, TableBlock.Numbering.UNNUMBERED).write(row, 0);
+            grid.merged(row++, 0, 5, Chinese.ordinal(number++) + "、" + table.label(), Styles.Kind.HEADER);
+            // A wide column (科目名称) goes first, in the label column that fits it; the next column (科目编码) numbers the rows.
+            List<FieldDef> columns = new ArrayList<>(table.columns());
+            columns.sort(java.util.Comparator.comparing(c -> !sheet.wideColumns().contains(c.id())));
+            row = new TableBlock(context, grid, table, columns, TableBlock.Numbering.UNNUMBERED).write(row, 0);
             sections.add(new PageBreaks.Block(heading, row - 1));
             row++;
-        });
+        }
         return grid;
     }
 
@@ -77,7 +82,7 @@ final class BaseDataSheet {
 
     /** The label column fits the longest label and the longest 科目名称 the checks know, as a CJK character is two wide. */
     private int labelWidth() {
-        int longest = context.framework.fields().stream().filter(f -> !OTHER_GROUPS.contains(f.group())).mapToInt(f -> DisplayWidth.of(f.lineLabel())).max().orElse(0);
+        int longest = context.framework.fields().stream().filter(FieldDef::isBaseData).mapToInt(f -> DisplayWidth.of(f.lineLabel())).max().orElse(0);
         longest = Math.max(longest, context.framework.functionCodes().stream().mapToInt(f -> DisplayWidth.of(f.name())).max().orElse(0));
         return Math.max(30, longest + 3);
     }

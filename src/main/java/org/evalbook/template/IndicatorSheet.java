@@ -16,7 +16,7 @@ import org.evalbook.framework.RuleText;
  * shown as 不适用, locked. The totals close the table.
  */
 final class IndicatorSheet {
-    static final String NAME = "绩效指标表";
+    static final String NAME = org.evalbook.framework.SheetKind.INDICATORS.fixedName().orElseThrow();
     static final int RATE = 5;
     static final int SCORE = 6;
     static final int SELF = 7;

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** 填报说明: who the workbook is for, the deadline, what to fill, how to return it, and what the colours mean. */
 final class InstructionsSheet {
-    static final String NAME = "填报说明";
+    static final String NAME = org.evalbook.framework.SheetKind.INSTRUCTIONS.fixedName().orElseThrow();
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final Context context;

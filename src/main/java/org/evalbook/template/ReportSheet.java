@@ -17,7 +17,7 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTDataValidation;
  * fit on the rest of the page, so a heading is never printed apart from its box.
  */
 final class ReportSheet {
-    static final String NAME = "自评报告";
+    static final String NAME = org.evalbook.framework.SheetKind.REPORT.fixedName().orElseThrow();
     static final int BOX_CHARACTERS = 800;
     static final String NOTE = "请按提纲逐节填写；标“必填”的章节不能空白。文中引用的金额须与基础数据表一致（系统会核对）。"
             + "每节的文本框可容纳约 " + BOX_CHARACTERS + " 字；内容较多的，框内填写要点，完整的自评报告另附 Word 文档随本表一并交回。";
@@ -51,7 +51,7 @@ final class ReportSheet {
         grid.fitHeight(1);
         int row = FIRST_SECTION;
         for (FieldDef section : context.framework.fields()) {
-            if (!section.group().equals("自评报告")) {
+            if (!section.isReport()) {
                 continue;
             }
             grid.merged(row, 0, WIDTH, section.label() + (section.required() ? "（必填）" : ""), Styles.Kind.HEADER);

@@ -7,7 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.poifs.crypt.HashAlgorithm;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
@@ -15,6 +16,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.evalbook.framework.Framework;
 import org.evalbook.framework.Profile;
+import org.evalbook.framework.SheetDef;
+import org.evalbook.framework.SheetKind;
 
 /** Writes the standard workbook: blank (a template) or issued to one unit, pre-filled and signed. */
 public final class TemplateWriter {
@@ -25,39 +28,46 @@ public final class TemplateWriter {
     public static XSSFWorkbook workbook(Framework framework, Profile profile, Optional<UnitIssue> issue, SigningKey key) {
         XSSFWorkbook workbook = new XSSFWorkbook();
         Context context = new Context(framework, profile, issue, workbook);
-        Grid instructions = new InstructionsSheet(context).write();
-        BaseDataSheet baseData = new BaseDataSheet(context);
-        Grid base = baseData.write();
-        Grid projects = new TableSheet(context, framework.table("proj").orElseThrow(),
-                "逐行填写本年项目支出；合计数应与基础数据表中的项目支出一致。是否重点项目请选择“是/否”。").write();
-        Grid tasks = new TableSheet(context, framework.table("task").orElseThrow(),
-                "逐项填写年度工作任务的计划数和完成情况；不同任务的计量单位可以不同（个、户、期、人次……）。").write();
-        Grid indicators = new IndicatorSheet(context).write();
-        Grid workpaper = new WorkpaperSheet(context).write();
-        Grid explanations = new TableSheet(context, framework.table("expl").orElseThrow(),
-                "校验出现差额或执行率偏离等情况时，在此说明原因：“涉及项目”填写字段名称或校验编号（如 C02），“情况说明”写明原因。").write();
-        Grid report = new ReportSheet(context).write();
+        Map<SheetDef, Grid> grids = new LinkedHashMap<>();
+        Optional<BaseDataSheet> baseData = Optional.empty();
+        for (SheetDef sheet : framework.sheets()) {
+            grids.put(sheet, switch (sheet.kind()) {
+                case INSTRUCTIONS -> new InstructionsSheet(context).write();
+                case BASE_DATA -> {
+                    baseData = Optional.of(new BaseDataSheet(context, sheet));
+                    yield baseData.get().write();
+                }
+                case TABLE -> new TableSheet(context, framework.table(sheet.tables().get(0)).orElseThrow(), sheet.note()).write();
+                case INDICATORS -> new IndicatorSheet(context).write();
+                case WORKPAPER -> new WorkpaperSheet(context).write();
+                case REPORT -> new ReportSheet(context).write();
+            });
+        }
         context.writeFormulas();
         // Cached values, so viewers that do not recalculate show the checks; and a recalculation when Excel opens it.
         XSSFFormulaEvaluator.evaluateAllFormulaCells(workbook);
         workbook.setForceFormulaRecalculation(true);
         XSSFSheet meta = new MetaSheet(context, key).write();
 
-        for (Grid grid : List.of(instructions, base, projects, tasks, indicators, workpaper, explanations)) {
-            for (int row = 1; row <= grid.sheet().getLastRowNum(); row++) {
-                grid.fitHeight(row);
+        // The report's rows are sized by ReportSheet, and its headings kept with their boxes by page breaks, not by
+        // repeated rows.
+        grids.forEach((sheet, grid) -> {
+            if (sheet.kind() != SheetKind.REPORT) {
+                for (int row = 1; row <= grid.sheet().getLastRowNum(); row++) {
+                    grid.fitHeight(row);
+                }
             }
-        }
-        baseData.paginate();
+        });
+        baseData.ifPresent(BaseDataSheet::paginate);
         String password = protectionPassword(issue, key);
-        for (Grid grid : List.of(instructions, base, projects, tasks, indicators, workpaper, explanations)) {
-            (grid == indicators || grid == workpaper || grid == base ? PrintLayout.LANDSCAPE : PrintLayout.PORTRAIT)
-                    .apply(grid.sheet(), "1:3");
+        grids.forEach((sheet, grid) -> {
+            switch (sheet.kind()) {
+                case INDICATORS, WORKPAPER, BASE_DATA -> PrintLayout.LANDSCAPE.apply(grid.sheet(), "1:3");
+                case REPORT -> PrintLayout.PORTRAIT.apply(grid.sheet(), "");
+                case INSTRUCTIONS, TABLE -> PrintLayout.PORTRAIT.apply(grid.sheet(), "1:3");
+            }
             protect(grid.sheet(), password);
-        }
-        // Its headings are kept with their boxes by page breaks (ReportSheet), not by repeated rows.
-        PrintLayout.PORTRAIT.apply(report.sheet(), "");
-        protect(report.sheet(), password);
+        });
         protect(meta, password);
         workbook.setActiveSheet(0);
         workbook.lockStructure();

@@ -12,7 +12,7 @@ import org.evalbook.framework.RuleText;
  * self-assessment — never a second input that could disagree with it.
  */
 final class WorkpaperSheet {
-    static final String NAME = "工作底稿";
+    static final String NAME = org.evalbook.framework.SheetKind.WORKPAPER.fixedName().orElseThrow();
     private static final String[] HEADERS = {"索引号", "一级指标", "二级指标", "三级指标", "分值", "评价要点/评分标准", "数据来源",
         "核查情况/计算过程", "佐证材料", "得分", "扣分原因", "评价人", "评价日期", "复核人", "复核日期", "复核意见"};
 

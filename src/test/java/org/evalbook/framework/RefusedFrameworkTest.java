@@ -165,33 +165,122 @@ class RefusedFrameworkTest {
     @Test
     void columnTheChecksReadRemoved() {
         FrameworkCopy copy = FrameworkCopy.of(temp).edit("fields.yaml", "      - {id: expl_ref, label: 涉及项目, type: text}\n", "");
-        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(
-                "fields.yaml：表 expl 的列 expl_ref：缺少该列（情况说明工作表和警告的说明用到它）。"
-                        + "请按 workbook-templates/dept-overall/fields.yaml 补回该列。");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage("checks.yaml：explanations.refers_to：expl_ref 不是表 expl 的列。请改用表 expl 的列代码：expl_text。");
+    }
+
+    @Test
+    void tableRenamed() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("fields.yaml", "  - id: func\n", "  - id: funcs\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(String.join("\n",
+                "framework.yaml：工作表 基础数据表：表 func 不在 fields.yaml 中。请改用 fields.yaml 中 tables 下的表代码：funcs、proj、task、expl。",
+                "framework.yaml：工作表 基础数据表：wide_columns 中的 func_name 不是这张工作表上的表格列。请改用 tables 所列表的列代码，或删去 wide_columns。",
+                "framework.yaml：表 funcs：没有工作表放置 fields.yaml 中的这张表。请在 sheets 中加 {sheet: 支出（按功能分类科目）, kind: table, table: funcs}，或在基础数据表的 tables 中列出它。",
+                "checks.yaml：function_codes.table：表 func 不在 fields.yaml 中。请改用 fields.yaml 中 tables 下的表代码：funcs、proj、task、expl。"));
     }
 
     @Test
     void tableTheWorkbookHasNoPlaceFor() {
         FrameworkCopy copy = FrameworkCopy.of(temp).edit("fields.yaml", "  - id: expl\n", "  - id: notes\n");
         assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(String.join("\n",
-                "fields.yaml：表 expl：缺少该表（情况说明工作表和警告的说明用到它）。请按 workbook-templates/dept-overall/fields.yaml 补回该表。",
-                "fields.yaml：表 notes：填报表中没有这张表的位置。表只能是 func、proj、task、expl；要增加栏目，请在已有的表中加列。"));
+                "framework.yaml：工作表 情况说明：表 expl 不在 fields.yaml 中。请改用 fields.yaml 中 tables 下的表代码：func、proj、task、notes。",
+                "framework.yaml：表 notes：没有工作表放置 fields.yaml 中的这张表。请在 sheets 中加 {sheet: 情况说明, kind: table, table: notes}，或在基础数据表的 tables 中列出它。",
+                "checks.yaml：explanations.table：表 expl 不在 fields.yaml 中。请改用 fields.yaml 中 tables 下的表代码：func、proj、task、notes。"));
+    }
+
+    @Test
+    void checkCodeMistypedWithALetter() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("checks.yaml", "  - code: C07\n", "  - code: C0l\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage("checks.yaml：核对 C0l（carry_end）：未知的核对编号 C0l。核对编号须是 docs/findings.md 中列出的 C 类编号，如 C01。");
+    }
+
+    @Test
+    void tableSheetRemoved() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("framework.yaml", "  - sheet: 情况说明\n    kind: table\n    table: expl\n    note: 校验出现差额或执行率偏离等情况时，在此说明原因："
+                + "“涉及项目”填写字段名称或校验编号（如 C02），“情况说明”写明原因。\n", "");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage("framework.yaml：表 expl：没有工作表放置 fields.yaml 中的这张表。请在 sheets 中加 {sheet: 情况说明, kind: table, table: expl}，或在基础数据表的 tables 中列出它。");
+    }
+
+    @Test
+    void fixedSheetRemoved() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("framework.yaml", "  - {sheet: 工作底稿, kind: workpaper}\n", "");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage("framework.yaml：sheets：缺少工作表“工作底稿”。填报表必须有这张工作表，请补回 {sheet: 工作底稿, kind: workpaper}。");
+    }
+
+    @Test
+    void fixedSheetRenamed() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("framework.yaml", "{sheet: 绩效指标表, kind: indicators}", "{sheet: 指标表, kind: indicators}");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(String.join("\n",
+                "framework.yaml：工作表 指标表：类型为 indicators 的工作表须名为“绩效指标表”。请改回 sheet: 绩效指标表；交回的填报表按这个名称查找它。",
+                "framework.yaml：sheets：缺少工作表“绩效指标表”。填报表必须有这张工作表，请补回 {sheet: 绩效指标表, kind: indicators}。"));
+    }
+
+    @Test
+    void sheetOfAKindEvalbookCannotWrite() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("framework.yaml", "{sheet: 工作底稿, kind: workpaper}", "{sheet: 工作底稿, kind: charts}");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(String.join("\n",
+                "framework.yaml：工作表 工作底稿：未知的工作表类型 charts。kind 只能是 instructions、base_data、table、indicators、workpaper、report。",
+                "framework.yaml：sheets：缺少工作表“工作底稿”。填报表必须有这张工作表，请补回 {sheet: 工作底稿, kind: workpaper}。"));
     }
 
     @Test
     void tableOnASheetTheWorkbookAlreadyHas() {
-        FrameworkCopy copy = FrameworkCopy.of(temp).edit("fields.yaml", "    label: 项目支出明细\n",
-                "    label: 项目支出明细\n    sheet: 绩效指标表\n");
-        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(
-                "fields.yaml：表 proj：工作表名“绩效指标表”已被填报表的另一张工作表使用。请用 sheet: 另起一个工作表名。");
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("framework.yaml", "  - sheet: 项目支出明细\n", "  - sheet: 绩效指标表\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage("framework.yaml：工作表 绩效指标表：工作表名“绩效指标表”已被填报表的另一张工作表使用。请另起一个工作表名。");
     }
 
     @Test
     void tableOnASheetExcelCannotName() {
-        FrameworkCopy copy = FrameworkCopy.of(temp).edit("fields.yaml", "    label: 项目支出明细\n",
-                "    label: 项目支出明细\n    sheet: 项目/明细\n");
-        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(
-                "fields.yaml：表 proj：“项目/明细”不能用作 Excel 工作表名。工作表名最多 31 个字，不能含 [ ] : * ? / \\，不能以 ' 开头或结尾。");
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("framework.yaml", "  - sheet: 项目支出明细\n", "  - sheet: 项目/明细\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage("framework.yaml：工作表 项目/明细：“项目/明细”不能用作 Excel 工作表名。工作表名最多 31 个字，不能含 [ ] : * ? / \\，不能以 ' 开头或结尾。");
+    }
+
+    @Test
+    void wideColumnOfAnotherTable() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("framework.yaml", "wide_columns: [func_name]", "wide_columns: [proj_name]");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage("framework.yaml：工作表 基础数据表：wide_columns 中的 proj_name 不是这张工作表上的表格列。请改用 tables 所列表的列代码，或删去 wide_columns。");
+    }
+
+    @Test
+    void staffingGivenATextField() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("checks.yaml", "staffing: {actual: staff_actual,", "staffing: {actual: contact_name,");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage("checks.yaml：staffing.actual：contact_name 的类型是文本，这里须是人数（integer 或 number）。请改指合适的字段，或改正它在 fields.yaml 中的 type。");
+    }
+
+    @Test
+    void executionRateLineMistyped() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("checks.yaml", "lines: [exp_total, exp_basic, exp_project]", "lines: [exp_total, exp_basic, exp_projects]");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(String.join("\n",
+                "checks.yaml：execution_rate.lines：字段 exp_projects_final 不在 fields.yaml 中。请改用 fields.yaml 中已定义的字段代码。",
+                "checks.yaml：execution_rate.lines：字段 exp_projects_adjusted 不在 fields.yaml 中。请改用 fields.yaml 中已定义的字段代码。",
+                "checks.yaml：execution_rate.lines：字段 exp_projects_budget 不在 fields.yaml 中。请改用 fields.yaml 中已定义的字段代码。"));
+    }
+
+    @Test
+    void executionRateOverAPeriodALineLacks() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("checks.yaml", "  against: [adjusted, budget]", "  against: [prior_budget, budget]");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage(String.join("\n",
+                "checks.yaml：execution_rate.lines：字段 exp_total_prior_budget 不在 fields.yaml 中。请改用 fields.yaml 中已定义的字段代码。",
+                "checks.yaml：execution_rate.lines：字段 exp_basic_prior_budget 不在 fields.yaml 中。请改用 fields.yaml 中已定义的字段代码。",
+                "checks.yaml：execution_rate.lines：字段 exp_project_prior_budget 不在 fields.yaml 中。请改用 fields.yaml 中已定义的字段代码。"));
+    }
+
+    @Test
+    void unitScaleOnAFieldThatIsNotAnAmount() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("checks.yaml", "  columns: [proj_final, func_final]", "  columns: [proj_final, task_actual]");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage("checks.yaml：unit_scale.columns：task_actual 的类型是数值，这里须是金额（amount）。请改指合适的字段，或改正它在 fields.yaml 中的 type。");
+    }
+
+    @Test
+    void functionCodeColumnRenamed() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("checks.yaml", "  code: func_code\n", "  code: func_codes\n");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage("checks.yaml：function_codes.code：func_codes 不是表 func 的列。请改用表 func 的列代码：func_code、func_name、func_budget、func_final。");
+    }
+
+    @Test
+    void unitFieldEveryFrameworkHasRemoved() {
+        FrameworkCopy copy = FrameworkCopy.of(temp).edit("fields.yaml",
+                "      - {id: contact_phone, label: 联系电话, type: text, required: true, pattern: \"[0-9 +-]{5,30}\"}\n", "");
+        assertThatThrownBy(copy::load).isInstanceOf(FrameworkException.class).hasMessage("fields.yaml：字段 contact_phone：缺少该字段（填报表的单位信息用到它）。请按 workbook-templates/dept-overall/fields.yaml 补回该字段；字段代码是公开的约定，不能删除或改名。");
     }
 
     @Test
