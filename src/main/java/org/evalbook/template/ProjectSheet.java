@@ -49,6 +49,8 @@ final class ProjectSheet {
     private final Styles styles;
     private final ProjectFormulas formulas;
     private final Optional<Integer> year;
+    /** Names are defined after every formula is written: POI's formula parser looks each token up among all names. */
+    private final List<Runnable> pendingNames = new ArrayList<>();
 
     ProjectSheet(ProjectFramework framework, ProjectProfile profile, XSSFWorkbook workbook, Styles styles, Optional<Integer> year) {
         this.framework = framework;
@@ -254,6 +256,16 @@ final class ProjectSheet {
 
     /** A sheet-scoped name: the same name on every project sheet, each pointing into its own sheet. */
     private void local(String name, XSSFSheet sheet, int firstRow, int lastRow, int column) {
+        pendingNames.add(() -> define(name, sheet, firstRow, lastRow, column));
+    }
+
+    /** Defines the names of every sheet written so far. */
+    void defineNames() {
+        pendingNames.forEach(Runnable::run);
+        pendingNames.clear();
+    }
+
+    private void define(String name, XSSFSheet sheet, int firstRow, int lastRow, int column) {
         XSSFName defined = workbook.createName();
         defined.setNameName(name);
         defined.setSheetIndex(workbook.getSheetIndex(sheet));

@@ -53,6 +53,7 @@ public final class ProjectWorkbookWriter {
         for (int i = 0; i < sheets.size(); i++) {
             grids.add(writer.write(sheetName(sheets.get(i).text("pj_name"), i + 1, taken), sheets.get(i)));
         }
+        writer.defineNames();
         XSSFFormulaEvaluator.evaluateAllFormulaCells(workbook);
         workbook.setForceFormulaRecalculation(true);
         XSSFSheet meta = meta(framework, profile, issue, key, workbook, styles);
