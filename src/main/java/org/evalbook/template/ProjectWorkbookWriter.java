@@ -17,7 +17,9 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.evalbook.framework.DefinedName;
 import org.evalbook.framework.FieldDef;
+import org.evalbook.framework.FieldType;
 import org.evalbook.framework.FieldValues;
 import org.evalbook.framework.ProjectFramework;
 import org.evalbook.framework.ProjectProfile;
@@ -75,6 +77,42 @@ public final class ProjectWorkbookWriter {
         try (XSSFWorkbook workbook = workbook(framework, profile, issue, projects, key)) {
             workbook.write(out);
         }
+    }
+
+    /**
+     * The field contract of the project form: the unit's workbook-scoped names, then the names every project sheet
+     * carries (fields, the indicator table's columns, the computed cells), in the order of the sheet.
+     */
+    public static List<DefinedName> contract(ProjectFramework framework) {
+        List<DefinedName> names = new ArrayList<>();
+        for (FieldDef f : framework.unitFields()) {
+            names.add(new DefinedName(f.id(), f.label(), f.unit(), f.type(), f.prefilled() ? DefinedName.Requirement.PREFILLED
+                    : f.required() ? DefinedName.Requirement.REQUIRED : DefinedName.Requirement.OPTIONAL, false));
+        }
+        for (FieldDef f : framework.projectFields()) {
+            names.add(new DefinedName(f.id(), f.label(), f.unit(), f.type(),
+                    f.required() ? DefinedName.Requirement.REQUIRED : DefinedName.Requirement.OPTIONAL, false));
+        }
+        var table = framework.indicatorTable();
+        for (FieldDef c : table.columns()) {
+            names.add(new DefinedName(c.id(), table.label() + "·" + c.label(), c.unit(), c.type(), c.id().equals("pi_reason")
+                    ? DefinedName.Requirement.WHEN_BELOW_WEIGHT : DefinedName.Requirement.AT_LEAST_ONE_ROW, true));
+        }
+        names.add(computed("pj_exec_rate", framework.execution().name(), "%", FieldType.PERCENT, false));
+        names.add(computed("pj_exec_score", framework.execution().name() + "得分", "分", FieldType.NUMBER, false));
+        names.add(computed("pi_score", table.label() + "·得分", "分", FieldType.NUMBER, true));
+        names.add(computed("pj_score_total", "总分", "分", FieldType.NUMBER, false));
+        names.add(computed("pj_grade", "等级", "", FieldType.TEXT, false));
+        return names;
+    }
+
+    /** Whether a name of {@link #contract} is defined on each project sheet rather than once for the workbook. */
+    public static boolean isSheetScoped(DefinedName name) {
+        return name.id().startsWith("pj_") || name.id().startsWith("pi_");
+    }
+
+    private static DefinedName computed(String id, String label, String unit, FieldType type, boolean column) {
+        return new DefinedName(id, label, unit, type, DefinedName.Requirement.COMPUTED, column);
     }
 
     /** {@code <单位代码>_<单位名称>_<年度>_项目支出绩效自评.xlsx}. */
