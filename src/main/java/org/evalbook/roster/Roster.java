@@ -15,6 +15,7 @@ import org.evalbook.framework.FieldDef;
 import org.evalbook.framework.FieldType;
 import org.evalbook.framework.FieldValues;
 import org.evalbook.framework.Framework;
+import org.evalbook.framework.ProjectFramework;
 
 /**
  * The bureau's roster: the first sheet of an xlsx or xls, or a CSV file; a header row, one unit per row. Columns
@@ -51,14 +52,27 @@ public record Roster(List<RosterRow> units, List<String> notes) implements Itera
         return read(file, RosterFiles.table(sheet), framework);
     }
 
+    /**
+     * Reads the units of a roster for the project form (项目支出绩效自评): the same columns and checks, no figure columns
+     * (a project's figures come from the project list, {@link ProjectList}).
+     */
+    public static Roster read(Path file, ProjectFramework framework) throws IOException, RosterException {
+        return read(file.getFileName().toString(), RosterFiles.open(file), new RosterHeaders(framework.periods(), List.of()),
+                framework.profiles().keySet());
+    }
+
     static Roster read(String file, RosterTable table, Framework framework) throws RosterException {
+        return read(file, table, new RosterHeaders(framework), framework.profiles().keySet());
+    }
+
+    private static Roster read(String file, RosterTable table, RosterHeaders headers, java.util.Set<String> profiles) throws RosterException {
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Optional<RosterTable.Line> header = table.lines().stream().filter(l -> !l.isBlank()).findFirst();
         if (header.isEmpty()) {
             throw new RosterException(file, List.of("第 1 行：没有表头。请在第一行写明 " + String.join("、", REQUIRED) + "。"));
         }
-        RosterColumns columns = RosterColumns.of(file, header.get(), framework, problems, notes);
+        RosterColumns columns = RosterColumns.of(file, header.get(), headers, problems, notes);
         List<RosterRow> rows = new ArrayList<>();
         if (columns.complete()) {
             Map<String, Integer> codes = new HashMap<>();
@@ -67,7 +81,7 @@ public record Roster(List<RosterRow> units, List<String> notes) implements Itera
                     continue;
                 }
                 RosterRowReader reader = new RosterRowReader(line, columns.named(), problems);
-                Optional<RosterRow> unit = reader.read(framework, columns.figures());
+                Optional<RosterRow> unit = reader.read(profiles, columns.figures());
                 String code = reader.value("单位代码");
                 Integer earlier = code.isEmpty() ? null : codes.putIfAbsent(code, line.number());
                 if (earlier != null) {
@@ -99,7 +113,7 @@ public record Roster(List<RosterRow> units, List<String> notes) implements Itera
             this.number = line.number();
         }
 
-        Optional<RosterRow> read(Framework framework, Map<Integer, FieldDef> figures) {
+        Optional<RosterRow> read(java.util.Set<String> profiles, Map<Integer, FieldDef> figures) {
             int before = problems.size();
             RosterCell codeCell = line.cell(columns.get("单位代码"));
             String code = codeCell.text();
@@ -128,8 +142,8 @@ public record Roster(List<RosterRow> units, List<String> notes) implements Itera
                 problems.add("第 " + number + " 行：年度“" + yearText + "”不是年份。请填写四位年份，如 2022。");
             }
             Optional<String> profile = Optional.of(value(PROFILE)).filter(p -> !p.isEmpty());
-            profile.filter(p -> framework.profile(p).isEmpty()).ifPresent(p -> problems.add("第 " + number
-                    + " 行：未知的评价方案“" + p + "”。可选：" + String.join("、", framework.profiles().keySet()) + "。"));
+            profile.filter(p -> !profiles.contains(p)).ifPresent(p -> problems.add("第 " + number
+                    + " 行：未知的评价方案“" + p + "”。可选：" + String.join("、", profiles) + "。"));
             FieldValues.Builder prefill = FieldValues.builder().text("unit_code", code).text("unit_name", name)
                     .number("fiscal_year", BigDecimal.valueOf(year));
             if (!value("主管部门").isEmpty()) {

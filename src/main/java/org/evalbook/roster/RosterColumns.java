@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.evalbook.framework.FieldDef;
-import org.evalbook.framework.Framework;
 
 /**
  * What each column of a roster's header row holds: one of the roster's own columns, a figure to pre-fill (by field id
@@ -16,11 +15,10 @@ import org.evalbook.framework.Framework;
  * @param figures column index → the field it pre-fills
  */
 record RosterColumns(Map<String, Integer> named, Map<Integer, FieldDef> figures) {
-    static RosterColumns of(String file, RosterTable.Line header, Framework framework, List<String> problems, List<String> notes) {
+    static RosterColumns of(String file, RosterTable.Line header, RosterHeaders headers, List<String> problems, List<String> notes) {
         Map<String, Integer> named = new LinkedHashMap<>();
         Map<Integer, FieldDef> figures = new HashMap<>();
         Map<FieldDef, Integer> figureColumns = new HashMap<>();
-        RosterHeaders headers = new RosterHeaders(framework);
         List<RosterCell> titles = header.cells();
         for (int c = 0; c < titles.size(); c++) {
             String title = titles.get(c).text();

@@ -52,6 +52,22 @@ final class RosterFiles {
         throw RosterException.unreadable(name, "既不是 Excel 工作簿（xlsx、xls），也不是 CSV 文件。" + RESAVE);
     }
 
+    /** The sheet called {@code sheetName} of an xlsx or xls roster; empty for a CSV roster or a workbook without it. */
+    static Optional<RosterTable> sheet(Path file, String sheetName) throws IOException, RosterException {
+        String name = file.getFileName().toString();
+        byte[] bytes = Files.readAllBytes(file);
+        if (!startsWith(bytes, ZIP) && !startsWith(bytes, OLE2)) {
+            return Optional.empty();
+        }
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+            return Optional.ofNullable(workbook.getSheet(sheetName)).map(RosterFiles::table);
+        } catch (EncryptedDocumentException encrypted) {
+            throw RosterException.unreadable(name, "文件设置了打开密码，无法读取。请取消密码后另存，再试。");
+        } catch (IOException | RuntimeException damaged) {
+            throw RosterException.unreadable(name, "文件已损坏或不是可读取的 Excel 工作簿。" + RESAVE);
+        }
+    }
+
     private static RosterTable workbook(String name, byte[] bytes) throws RosterException {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
             if (workbook.getNumberOfSheets() == 0) {

@@ -29,9 +29,14 @@ final class RosterHeaders {
     private final Set<String> periodWords = new HashSet<>();
 
     RosterHeaders(Framework framework) {
+        this(framework.periods(), framework.fields());
+    }
+
+    /** Headers for the figure fields among {@code fields}, their periods labelled as {@code periods} says. */
+    RosterHeaders(Map<String, String> periods, List<FieldDef> fields) {
         PERIOD_WORDS.values().forEach(periodWords::addAll);
-        periodWords.addAll(framework.periods().values());
-        for (FieldDef field : framework.fields()) {
+        periodWords.addAll(periods.values());
+        for (FieldDef field : fields) {
             if (!field.type().isNumeric() || field.isComputed()) {
                 continue;
             }
@@ -47,7 +52,7 @@ final class RosterHeaders {
             }
             String period = field.period().get();
             List<String> namings = new ArrayList<>(PERIOD_WORDS.getOrDefault(period, List.of()));
-            namings.add(framework.periods().get(period));
+            namings.add(periods.get(period));
             for (String words : namings) {
                 for (String l : lines) {
                     add(words + l, field);

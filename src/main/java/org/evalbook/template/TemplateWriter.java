@@ -97,7 +97,7 @@ public final class TemplateWriter {
      * Locks labels and formulas but lets the unit insert rows inside a table (as 填报说明 tells it to) and resize rows
      * and columns; the password hash is SHA-512, not the legacy 16-bit one.
      */
-    private static void protect(XSSFSheet sheet, String password) {
+    static void protect(XSSFSheet sheet, String password) {
         sheet.setSheetPassword(password, HashAlgorithm.sha512);
         sheet.enableLocking();
         sheet.lockInsertRows(false);

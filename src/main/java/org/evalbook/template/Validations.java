@@ -63,7 +63,12 @@ final class Validations {
 
     /** A choice from a fixed list (是/否, the judgement levels). */
     static void list(XSSFSheet sheet, String label, List<String> options, int row, int column) {
-        addRule(sheet, choice(sheet.getDataValidationHelper(), options), label, row, row, column);
+        list(sheet, label, options, row, row, column);
+    }
+
+    /** A choice from a fixed list on the cells [firstRow..lastRow] × column. */
+    static void list(XSSFSheet sheet, String label, List<String> options, int firstRow, int lastRow, int column) {
+        addRule(sheet, choice(sheet.getDataValidationHelper(), options), label, firstRow, lastRow, column);
     }
 
     /** Free text up to a length. */
