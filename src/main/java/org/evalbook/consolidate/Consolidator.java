@@ -25,8 +25,9 @@ import org.evalbook.roster.RosterRow;
 
 /**
  * Puts what came back against the roster: matches each readable return to its unit (by the signed meta, else the
- * unit code, else the name — and says which), keeps each unit's newest return, and gives every file found exactly
- * one {@link FileState} with its reason.
+ * unit code, else the name — and says which), keeps each unit's newest return of each form (its 部门整体支出 and its
+ * project return are two submissions, neither supersedes the other), and gives every file found exactly one
+ * {@link FileState} with its reason.
  */
 public final class Consolidator {
     private final List<RosterRow> roster;

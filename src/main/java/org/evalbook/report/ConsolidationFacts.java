@@ -75,14 +75,8 @@ public final class ConsolidationFacts {
         List<CheckedReturn> returns = units.stream().flatMap(u -> u.project().stream()).toList();
         List<ProjectOutcome> projects = returns.stream().flatMap(r -> r.projects().stream()).toList();
         List<ProjectFacts.Funds> funds = new ArrayList<>();
-        for (int i : new int[] {1, 2}) {
-            String id = ProjectSheet.FUNDS.get(i);
-            List<BigDecimal> given = projects.stream().flatMap(p -> p.values().number(id).stream()).toList();
-            if (!given.isEmpty()) {
-                funds.add(new ProjectFacts.Funds(i == 1 ? "全年预算数" : "全年执行数", given.stream().reduce(BigDecimal.ZERO, BigDecimal::add),
-                        given.size()));
-            }
-        }
+        funds(projects, ProjectSheet.FUNDS.get(1), "全年预算数").ifPresent(funds::add);
+        funds(projects, ProjectSheet.FUNDS.get(2), "全年执行数").ifPresent(funds::add);
         BigDecimal budget = BigDecimal.ZERO;
         BigDecimal spent = BigDecimal.ZERO;
         int both = 0;
@@ -107,6 +101,13 @@ public final class ConsolidationFacts {
         int resubmit = (int) returns.stream().filter(CheckedReturn::hasErrors).count();
         return new ProjectFacts(returns.size(), projects.size(), funds, rate, grades, selfAssessed, excess.size(),
                 excess.stream().max(BigDecimal::compareTo), projectProblems(returns), resubmit);
+    }
+
+    /** One amount summed over the projects that gave it; absent when none did (a blank is not 0). */
+    private static Optional<ProjectFacts.Funds> funds(List<ProjectOutcome> projects, String id, String label) {
+        List<BigDecimal> given = projects.stream().flatMap(p -> p.values().number(id).stream()).toList();
+        return given.isEmpty() ? Optional.empty()
+                : Optional.of(new ProjectFacts.Funds(label, given.stream().reduce(BigDecimal.ZERO, BigDecimal::add), given.size()));
     }
 
     /** The project returns' most frequent errors and warnings: errors first, then by units, then by findings. */

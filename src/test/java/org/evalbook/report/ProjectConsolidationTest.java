@@ -106,6 +106,12 @@ class ProjectConsolidationTest {
     }
 
     @Test
+    void theTerminalCountsTheProjectReturnsOnlyWhenThereAreSome() {
+        assertThat(DeadlineJob.lines(consolidation)).hasSize(3).last().isEqualTo("项目支出绩效自评表：2 家单位报送，共 3 个项目。");
+        assertThat(DeadlineJob.lines(SmallConsolidation.of(temp))).hasSize(2);
+    }
+
+    @Test
     void withoutProjectReturnsThereIsNoProjectSheetColumnOrParagraph() throws Exception {
         Consolidation departmentOnly = SmallConsolidation.of(temp);
         Path plain = temp.resolve("部门.xlsx");
