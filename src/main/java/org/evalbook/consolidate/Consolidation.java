@@ -33,6 +33,19 @@ public record Consolidation(Optional<LocalDateTime> deadline, List<UnitResult> u
         return units.stream().mapToInt(u -> u.roster().fiscalYear()).max();
     }
 
+    /** Whether any project return (项目支出绩效自评表) was adopted: only then do the project sheet and paragraph appear. */
+    public boolean hasProjects() {
+        return units.stream().anyMatch(u -> u.project().isPresent());
+    }
+
+    /**
+     * Whether the run received any readable project return, adopted or not: only then does 报送情况 say, unit by unit,
+     * whether one came (a bureau that did not issue the project form must not see every unit marked as not returning it).
+     */
+    public boolean projectFormReceived() {
+        return hasProjects() || unmatched.stream().anyMatch(r -> r.form() == org.evalbook.check.ReturnForm.PROJECT);
+    }
+
     public long count(UnitStatus status) {
         return units.stream().filter(u -> u.status() == status).count();
     }

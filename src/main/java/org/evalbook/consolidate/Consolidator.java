@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.evalbook.check.ReturnForm;
 import org.evalbook.check.UnitIdentity;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
@@ -24,8 +25,9 @@ import org.evalbook.roster.RosterRow;
 
 /**
  * Puts what came back against the roster: matches each readable return to its unit (by the signed meta, else the
- * unit code, else the name — and says which), keeps each unit's newest return, and gives every file found exactly
- * one {@link FileState} with its reason.
+ * unit code, else the name — and says which), keeps each unit's newest return of each form (its 部门整体支出 and its
+ * project return are two submissions, neither supersedes the other), and gives every file found exactly one
+ * {@link FileState} with its reason.
  */
 public final class Consolidator {
     private final List<RosterRow> roster;
@@ -80,22 +82,11 @@ public final class Consolidator {
         List<UnitResult> units = new ArrayList<>();
         for (RosterRow row : roster) {
             List<Candidate> candidates = byUnit.getOrDefault(row.unitCode(), List.of());
-            if (candidates.isEmpty()) {
-                units.add(new UnitResult(row, UnitStatus.MISSING, Optional.empty(), OptionalLong.empty(), Optional.empty(), ""));
-                continue;
-            }
-            List<Candidate> newestFirst = new ArrayList<>(candidates);
-            newestFirst.sort(NEWEST_FIRST);
-            Candidate adopted = newestFirst.get(0);
-            files.put(adopted.checked(), new ReceivedFile(adopted.checked().file(), FileState.ADOPTED, adopted.match().how(),
-                    Optional.of(row.unitCode()), adopted.received()));
-            for (Candidate older : newestFirst.subList(1, newestFirst.size())) {
-                boolean identical = older.checked().sha256().equals(adopted.checked().sha256());
-                files.put(older.checked(), new ReceivedFile(older.checked().file(), FileState.SUPERSEDED, (identical
-                        ? "与“" + adopted.checked().file() + "”内容完全相同" : "同一单位另有较新的一份：“" + adopted.checked().file() + "”")
-                        + "，以较新的一份为准。", Optional.of(row.unitCode()), older.received()));
-            }
-            units.add(status(row, adopted));
+            Optional<Candidate> department = adopt(row, candidates, ReturnForm.DEPARTMENT, files);
+            UnitResult unit = department.map(d -> status(row, d))
+                    .orElseGet(() -> new UnitResult(row, UnitStatus.MISSING, Optional.empty(), OptionalLong.empty(), Optional.empty(), ""));
+            Optional<Candidate> project = adopt(row, candidates, ReturnForm.PROJECT, files);
+            units.add(project.map(p -> unit.withProject(fromRosterAddress(p.checked(), row))).orElse(unit));
         }
         List<ReceivedFile> all = new ArrayList<>();
         for (CheckedReturn checked : ordered) {
@@ -103,6 +94,29 @@ public final class Consolidator {
         }
         skipped.forEach(s -> all.add(new ReceivedFile(s.name(), FileState.IGNORED, s.reason(), Optional.empty(), Optional.empty())));
         return new Consolidation(deadline, units, all, unmatched);
+    }
+
+    /**
+     * The newest of a unit's returns of one form, marked 已采用, the others of that form 被替代 by it. A unit's
+     * 部门整体支出 and project returns are separate submissions: one never supersedes the other.
+     */
+    private static Optional<Candidate> adopt(RosterRow row, List<Candidate> candidates, ReturnForm form,
+                                             Map<CheckedReturn, ReceivedFile> files) {
+        List<Candidate> newestFirst = new ArrayList<>(candidates.stream().filter(c -> c.checked().form() == form).toList());
+        if (newestFirst.isEmpty()) {
+            return Optional.empty();
+        }
+        newestFirst.sort(NEWEST_FIRST);
+        Candidate adopted = newestFirst.get(0);
+        files.put(adopted.checked(), new ReceivedFile(adopted.checked().file(), FileState.ADOPTED, adopted.match().how(),
+                Optional.of(row.unitCode()), adopted.received()));
+        for (Candidate older : newestFirst.subList(1, newestFirst.size())) {
+            boolean identical = older.checked().sha256().equals(adopted.checked().sha256());
+            files.put(older.checked(), new ReceivedFile(older.checked().file(), FileState.SUPERSEDED, (identical
+                    ? "与“" + adopted.checked().file() + "”内容完全相同" : "同一单位另有较新的一份：“" + adopted.checked().file() + "”")
+                    + "，以较新的一份为准。", Optional.of(row.unitCode()), older.received()));
+        }
+        return Optional.of(adopted);
     }
 
     private UnitResult status(RosterRow row, Candidate chosen) {
@@ -174,8 +188,7 @@ public final class Consolidator {
         findings.add(new Finding(FindingCode.M01, FindingCode.M01.severity(), checked.file(), "", List.of(), "unit_code",
                 row.email(), sender.get(), "收件记录显示此文件由 " + sender.get() + " 发来，不是名册中" + row.unitName() + "的邮箱 "
                 + row.email() + "。请与该单位核实是否由其报送；如单位更换了邮箱，请更新名册。"));
-        return new CheckedReturn(checked.order(), checked.file(), checked.path(), checked.format(), checked.sha256(), checked.unit(),
-                checked.scores(), checked.figures(), checked.texts(), findings);
+        return checked.withFindings(findings);
     }
 
     private Optional<LocalDateTime> receivedAt(CheckedReturn checked) {

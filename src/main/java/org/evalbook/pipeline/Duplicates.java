@@ -5,11 +5,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.evalbook.check.ReturnForm;
 import org.evalbook.check.UnitIdentity;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 
-/** C25: two or more returns of one unit and year in one run, each naming the others. */
+/**
+ * C25: two or more returns of one unit, year and form in one run, each naming the others. A unit's 部门整体支出 and
+ * project returns are two submissions, never duplicates of each other.
+ */
 final class Duplicates {
     private Duplicates() {
     }
@@ -21,7 +25,8 @@ final class Duplicates {
             int index = i;
             results.get(i).unit().filter(UnitIdentity::named)
                     .ifPresent(unit -> byUnit.computeIfAbsent("单位代码 " + unit.code() + "，" + (unit.year().isEmpty() ? "？" : unit.year())
-                            + " 年度", k -> new ArrayList<>()).add(index));
+                            + " 年度" + (results.get(index).form() == ReturnForm.PROJECT ? "，项目支出绩效自评表" : ""),
+                            k -> new ArrayList<>()).add(index));
         }
         List<CheckedReturn> marked = new ArrayList<>(results);
         byUnit.forEach((unit, same) -> {

@@ -3,6 +3,7 @@ package org.evalbook.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
@@ -14,7 +15,8 @@ import org.evalbook.framework.Framework;
 import org.evalbook.framework.GradeBand;
 
 /**
- * The bureau's consolidated workbook of one round: 综述, 汇总, 指标得分, 问题清单, 报送情况 and 统计分析, in that order.
+ * The bureau's consolidated workbook of one round: 综述, 汇总, 指标得分, 问题清单, 项目自评 (only when some project
+ * return was adopted), 报送情况 and 统计分析, in that order.
  *
  * <p>Sheets are streamed ({@link SXSSFWorkbook}: only a window of rows is in memory), so memory stays flat as the
  * number of units grows. Amounts are numbers in 万元, rates ratios shown as percentages, blanks empty cells — never 0.
@@ -77,7 +79,10 @@ public final class ConsolidatedWorkbook {
         narrative(workbook, styles, narrative, year);
         SummarySheet.write(workbook, styles, consolidation, previous, year);
         ScoresSheet.write(workbook, styles, consolidation, framework, year, details);
-        FindingsSheet.write(workbook, styles, consolidation, folder, year, details);
+        Map<FindingsSheet.At, Integer> findingRows = FindingsSheet.write(workbook, styles, consolidation, folder, year, details);
+        if (consolidation.hasProjects()) {
+            ProjectSheet.write(workbook, styles, consolidation, year, details, findingRows);
+        }
         SubmissionSheet.write(workbook, styles, consolidation, year);
         StatisticsSheet.write(workbook, styles, consolidation, framework, year);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.evalbook.check.ProjectOutcome;
 import org.evalbook.consolidate.Consolidation;
 import org.evalbook.consolidate.UnitResult;
 import org.evalbook.consolidate.UnitStatus;
@@ -24,6 +25,8 @@ import org.evalbook.pipeline.CheckedReturn;
 public final class ConsolidationFacts {
     private static final int NAMED = 3;
     private static final int PROBLEMS = 5;
+    /** The project paragraph names fewer problems: it is one paragraph of the 综述, not a section. */
+    private static final int PROJECT_PROBLEMS = 3;
 
     private ConsolidationFacts() {
     }
@@ -63,7 +66,76 @@ public final class ConsolidationFacts {
         return new SummaryFacts(Year.of(year), bureau, framework.name(), consolidation.deadline().map(d -> d.toLocalDate()),
                 units.size(), returned.size() - late, late, longest, named(missing), expenditure, grades, mean,
                 (int) scored.stream().filter(u -> selfTotal(u).isPresent()).count(), differing.size(), gap,
-                problems(returned), named(resubmit), previous.map(p -> yearOnYear(scored, p)));
+                problems(returned), named(resubmit), previous.map(p -> yearOnYear(scored, p)),
+                consolidation.hasProjects() ? Optional.of(projects(units, framework)) : Optional.empty());
+    }
+
+    /** The adopted project returns: funds summed over the projects that gave them, grades, self-scores, problems. */
+    private static ProjectFacts projects(List<UnitResult> units, Framework framework) {
+        List<CheckedReturn> returns = units.stream().flatMap(u -> u.project().stream()).toList();
+        List<ProjectOutcome> projects = returns.stream().flatMap(r -> r.projects().stream()).toList();
+        List<ProjectFacts.Funds> funds = new ArrayList<>();
+        funds(projects, ProjectSheet.FUNDS.get(1), "全年预算数").ifPresent(funds::add);
+        funds(projects, ProjectSheet.FUNDS.get(2), "全年执行数").ifPresent(funds::add);
+        BigDecimal budget = BigDecimal.ZERO;
+        BigDecimal spent = BigDecimal.ZERO;
+        int both = 0;
+        for (ProjectOutcome project : projects) {
+            Optional<BigDecimal> full = project.values().number(ProjectSheet.FUNDS.get(1)).filter(f -> f.signum() > 0);
+            Optional<BigDecimal> exec = project.values().number(ProjectSheet.FUNDS.get(2));
+            if (full.isPresent() && exec.isPresent()) {
+                budget = budget.add(full.get());
+                spent = spent.add(exec.get());
+                both++;
+            }
+        }
+        Optional<ProjectFacts.Rate> rate = both == 0 ? Optional.empty() : Optional.of(new ProjectFacts.Rate(KeyFigure.rate(spent, budget), both));
+        Map<String, Integer> byGrade = new java.util.LinkedHashMap<>();
+        framework.grades().forEach(g -> byGrade.put(g.grade(), 0));
+        projects.forEach(p -> byGrade.merge(p.score().grade(), 1, Integer::sum));
+        List<ProjectFacts.GradeCount> grades = byGrade.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> new ProjectFacts.GradeCount(e.getKey(), e.getValue())).toList();
+        List<BigDecimal> excess = projects.stream().flatMap(p -> p.selfTotal().map(s -> s.subtract(p.score().total())).stream())
+                .filter(d -> d.signum() > 0).toList();
+        int selfAssessed = (int) projects.stream().filter(p -> p.selfTotal().isPresent()).count();
+        int resubmit = (int) returns.stream().filter(CheckedReturn::hasErrors).count();
+        return new ProjectFacts(returns.size(), projects.size(), funds, rate, grades, selfAssessed, excess.size(),
+                excess.stream().max(BigDecimal::compareTo), projectProblems(returns), resubmit);
+    }
+
+    /** One amount summed over the projects that gave it; absent when none did (a blank is not 0). */
+    private static Optional<ProjectFacts.Funds> funds(List<ProjectOutcome> projects, String id, String label) {
+        List<BigDecimal> given = projects.stream().flatMap(p -> p.values().number(id).stream()).toList();
+        return given.isEmpty() ? Optional.empty()
+                : Optional.of(new ProjectFacts.Funds(label, given.stream().reduce(BigDecimal.ZERO, BigDecimal::add), given.size()));
+    }
+
+    /** The project returns' most frequent errors and warnings: errors first, then by units, then by findings. */
+    private static List<ProjectFacts.Problem> projectProblems(List<CheckedReturn> returns) {
+        Map<FindingCode, Integer> units = new EnumMap<>(FindingCode.class);
+        Map<FindingCode, Integer> findings = new EnumMap<>(FindingCode.class);
+        Set<FindingCode> errors = java.util.EnumSet.noneOf(FindingCode.class);
+        for (CheckedReturn project : returns) {
+            Set<FindingCode> inThisUnit = java.util.EnumSet.noneOf(FindingCode.class);
+            for (Finding finding : project.findings()) {
+                if (finding.severity() == org.evalbook.finding.Severity.INFO) {
+                    continue;
+                }
+                findings.merge(finding.code(), 1, Integer::sum);
+                inThisUnit.add(finding.code());
+                if (finding.severity() == org.evalbook.finding.Severity.ERROR) {
+                    errors.add(finding.code());
+                }
+            }
+            inThisUnit.forEach(code -> units.merge(code, 1, Integer::sum));
+        }
+        return units.keySet().stream()
+                .sorted(Comparator.comparing((FindingCode code) -> !errors.contains(code))
+                        .thenComparing(units::get, Comparator.reverseOrder())
+                        .thenComparing(findings::get, Comparator.reverseOrder()).thenComparing(Comparator.naturalOrder()))
+                .limit(PROJECT_PROBLEMS)
+                .map(code -> new ProjectFacts.Problem(code, units.get(code), findings.get(code)))
+                .toList();
     }
 
     /** Over the units scored this year that had a total last year; the largest change by size, first in roster order. */

@@ -148,7 +148,10 @@ public final class DeadlineJob {
         return consolidation.units().stream().flatMap(unit -> unit.adopted().stream()).toList();
     }
 
-    /** "收到文件 9 个 = 已采用 3 + 被替代 2 + …", then the units by status: what the terminal prints. */
+    /**
+     * "收到文件 9 个 = 已采用 3 + 被替代 2 + …", then the units by status, then (only when some were adopted) the project
+     * returns: what the terminal prints.
+     */
     public static List<String> lines(Consolidation consolidation) {
         java.util.Map<org.evalbook.consolidate.FileState, Long> counts = consolidation.counts();
         long received = counts.values().stream().mapToLong(Long::longValue).sum();
@@ -166,6 +169,11 @@ public final class DeadlineJob {
             }
         }
         units.append(String.join("，", parts)).append("。");
-        return List.of(equation.toString(), units.toString());
+        if (!consolidation.hasProjects()) {
+            return List.of(equation.toString(), units.toString());
+        }
+        long projectUnits = consolidation.units().stream().filter(u -> u.project().isPresent()).count();
+        long projects = consolidation.units().stream().flatMap(u -> u.project().stream()).mapToLong(p -> p.projects().size()).sum();
+        return List.of(equation.toString(), units.toString(), "项目支出绩效自评表：" + projectUnits + " 家单位报送，共 " + projects + " 个项目。");
     }
 }

@@ -3,20 +3,24 @@ package org.evalbook.report;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.evalbook.check.ReturnForm;
 import org.evalbook.consolidate.Consolidation;
 import org.evalbook.consolidate.UnitResult;
 import org.evalbook.finding.Finding;
 import org.evalbook.pipeline.CheckedReturn;
 
 /**
- * 问题清单: every finding of every adopted return, one row each, with an autofilter so the reviewer can narrow it by
+ * 问题清单: every finding of every adopted return (a unit's 部门整体支出 return, then its project return, whose
+ * findings name the project's sheet in 工作表), one row each, with an autofilter so the reviewer can narrow it by
  * unit, code or severity. The file name links to the return itself through a hyperlink object relative to the
  * consolidated workbook, so the link still works when the bureau moves the folder of returns and workbook together.
  */
@@ -52,29 +56,41 @@ final class FindingsSheet {
         this.details = details;
     }
 
-    /** {@code folder} is where the consolidated workbook goes: links are made relative to it. */
-    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Path folder, String year,
-                      ReturnDetails details) {
-        new FindingsSheet(new SheetWriter(workbook, NAME, styles), workbook, folder, details).write(consolidation, year);
+    /** A return (by its place in the scan) and one of its sheets. */
+    record At(int order, String sheet) {
     }
 
-    private void write(Consolidation consolidation, String year) {
+    /**
+     * {@code folder} is where the consolidated workbook goes: links are made relative to it.
+     *
+     * @return the row (1-based, as a link addresses it) of the first finding of each sheet of each project return
+     */
+    static Map<At, Integer> write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Path folder, String year,
+                                  ReturnDetails details) {
+        return new FindingsSheet(new SheetWriter(workbook, NAME, styles), workbook, folder, details).write(consolidation, year);
+    }
+
+    private Map<At, Integer> write(Consolidation consolidation, String year) {
         WIDTHS.forEach(out::fixWidth);
         out.title(year + "审核问题清单", HEADERS.size());
         int header = out.header(HEADERS).getRowNum();
         int last = header;
+        Map<At, Integer> firstRows = new HashMap<>();
         for (UnitResult unit : consolidation.units()) {
-            if (unit.adopted().isEmpty()) {
-                continue;
-            }
-            CheckedReturn adopted = details.full(unit.adopted().get());
-            Optional<String> address = adopted.path() == null ? Optional.empty() : address(adopted.path());
-            for (Finding finding : adopted.findings()) {
-                last = row(unit, adopted, address, finding);
+            for (CheckedReturn kept : Stream.concat(unit.adopted().stream(), unit.project().stream()).toList()) {
+                CheckedReturn adopted = details.full(kept);
+                Optional<String> address = adopted.path() == null ? Optional.empty() : address(adopted.path());
+                for (Finding finding : adopted.findings()) {
+                    last = row(unit, adopted, address, finding);
+                    if (adopted.form() == ReturnForm.PROJECT) {
+                        firstRows.putIfAbsent(new At(adopted.order(), finding.sheet()), last + 1);
+                    }
+                }
             }
         }
         out.sheet().setAutoFilter(new CellRangeAddress(header, last, 0, HEADERS.size() - 1));
         out.finish(FILE);
+        return firstRows;
     }
 
     private int row(UnitResult unit, CheckedReturn adopted, Optional<String> address, Finding finding) {

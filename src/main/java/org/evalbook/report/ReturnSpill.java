@@ -24,13 +24,21 @@ import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
+import org.evalbook.check.IndicatorRowScore;
 import org.evalbook.check.IndicatorScore;
 import org.evalbook.check.Outcome;
+import org.evalbook.check.ProjectOutcome;
+import org.evalbook.check.ProjectScore;
+import org.evalbook.check.ReturnForm;
 import org.evalbook.check.ScoreSheet;
 import org.evalbook.check.UnitIdentity;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
+import org.evalbook.framework.FieldValues;
+import org.evalbook.framework.OperatorKind;
+import org.evalbook.framework.TableRow;
+import org.evalbook.intake.CellSource;
 import org.evalbook.pipeline.CheckedReturn;
 
 /**
@@ -47,6 +55,9 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
     /** The texts compared across units: the tie-break between two returns of a unit, and 自评等级 in 汇总. */
     private static final Set<String> KEPT_TEXTS = Set.of("fill_date", "self_grade");
     private static final String SELF_TOTAL = "self_total";
+    /** What a project's kept copy holds of its sheet: its name and funds, which 项目自评 and the 综述 compare. */
+    private static final Set<String> KEPT_PROJECT_TEXTS = Set.of("pj_name");
+    private static final Set<String> KEPT_PROJECT_FIGURES = Set.copyOf(ProjectSheet.FUNDS);
 
     private final Path file;
     private final FileChannel channel;
@@ -121,8 +132,7 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
             }
             List<Finding> findings = new ArrayList<>(full.findings());
             findings.addAll(kept.findings().subList(full.findings().size(), kept.findings().size()));
-            return new CheckedReturn(full.order(), full.file(), full.path(), full.format(), full.sha256(), full.unit(), full.scores(),
-                    full.figures(), full.texts(), findings);
+            return full.withFindings(findings);
         } catch (IOException e) {
             throw new UncheckedIOException("未能读回临时文件 " + file + "（汇总时暂存的填报表明细）。", e);
         }
@@ -170,7 +180,25 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
                 : full.findings().stream().map(f -> share(new Finding(f.code(), f.severity(), "", "", List.of(), "", "", "", ""))).toList();
         return new CheckedReturn(full.order(), full.file(), full.path(), share(full.format()), full.sha256(),
                 full.unit().map(u -> new UnitIdentity(u.code(), u.name(), share(u.year()), u.signed())), full.scores().map(this::small),
-                figures, texts, findings);
+                figures, texts, findings, full.form(), full.projects().stream().map(this::small).toList());
+    }
+
+    /** A project without its indicator rows and cell addresses: its name, funds, rate, totals and grades. */
+    private ProjectOutcome small(ProjectOutcome full) {
+        FieldValues.Builder values = FieldValues.builder();
+        full.values().numbers().forEach((id, value) -> {
+            if (KEPT_PROJECT_FIGURES.contains(id)) {
+                values.number(share(id), value);
+            }
+        });
+        full.values().texts().forEach((id, text) -> {
+            if (KEPT_PROJECT_TEXTS.contains(id)) {
+                values.text(share(id), text);
+            }
+        });
+        ProjectScore score = full.score();
+        return new ProjectOutcome(full.sheet(), values.build(), Map.of(), new ProjectScore(score.executionRate(), score.executionScore(),
+                List.of(), score.droppedWeight(), score.total(), share(score.grade())), full.selfTotal(), full.selfGrade().map(this::share));
     }
 
     private ScoreSheet small(ScoreSheet full) {
@@ -234,6 +262,11 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
                 decimal(out, Optional.ofNullable(f.expectedValue()));
                 decimal(out, Optional.ofNullable(f.actualValue()));
             }
+            out.writeInt(r.form().ordinal());
+            out.writeInt(r.projects().size());
+            for (ProjectOutcome project : r.projects()) {
+                project(out, project);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -290,7 +323,114 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
                 findings.add(new Finding(code, severity, t.get(0), t.get(1), cells, t.get(2), t.get(3), t.get(4), t.get(5), t.get(6),
                         decimal(in).orElse(null), decimal(in).orElse(null)));
             }
-            return new CheckedReturn(order, file, path, format, sha256, unit, scores, figures, texts, findings);
+            ReturnForm form = ReturnForm.values()[in.readInt()];
+            int projectCount = in.readInt();
+            List<ProjectOutcome> projects = new ArrayList<>(projectCount);
+            for (int i = 0; i < projectCount; i++) {
+                projects.add(project(in));
+            }
+            return new CheckedReturn(order, file, path, format, sha256, unit, scores, figures, texts, findings, form, projects);
+        }
+    }
+
+    private static void project(DataOutputStream out, ProjectOutcome project) throws IOException {
+        string(out, project.sheet());
+        values(out, project.values().numbers(), project.values().texts());
+        out.writeInt(project.values().tables().size());
+        for (Map.Entry<String, List<TableRow>> table : project.values().tables().entrySet()) {
+            string(out, table.getKey());
+            out.writeInt(table.getValue().size());
+            for (TableRow row : table.getValue()) {
+                out.writeInt(row.index());
+                values(out, row.numbers(), row.texts());
+            }
+        }
+        out.writeInt(project.sources().size());
+        for (Map.Entry<String, CellSource> source : project.sources().entrySet()) {
+            strings(out, List.of(source.getKey(), source.getValue().ref(), source.getValue().original()));
+        }
+        ProjectScore score = project.score();
+        decimal(out, score.executionRate());
+        decimal(out, Optional.of(score.executionScore()));
+        out.writeInt(score.rows().size());
+        for (IndicatorRowScore row : score.rows()) {
+            out.writeInt(row.index());
+            out.writeInt(row.kind().map(Enum::ordinal).orElse(-1));
+            decimal(out, row.ratio());
+            decimal(out, row.score());
+            string(out, row.problem());
+        }
+        decimal(out, Optional.of(score.droppedWeight()));
+        decimal(out, Optional.of(score.total()));
+        string(out, score.grade());
+        decimal(out, project.selfTotal());
+        out.writeBoolean(project.selfGrade().isPresent());
+        if (project.selfGrade().isPresent()) {
+            string(out, project.selfGrade().get());
+        }
+    }
+
+    private static ProjectOutcome project(DataInputStream in) throws IOException {
+        String sheet = string(in);
+        FieldValues.Builder values = FieldValues.builder();
+        Map<String, BigDecimal> numbers = new LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        values(in, numbers, texts);
+        numbers.forEach(values::number);
+        texts.forEach(values::text);
+        for (int t = in.readInt(); t > 0; t--) {
+            String table = string(in);
+            for (int r = in.readInt(); r > 0; r--) {
+                int index = in.readInt();
+                Map<String, BigDecimal> rowNumbers = new LinkedHashMap<>();
+                Map<String, String> rowTexts = new LinkedHashMap<>();
+                values(in, rowNumbers, rowTexts);
+                values.row(table, new TableRow(index, rowNumbers, rowTexts));
+            }
+        }
+        Map<String, CellSource> sources = new LinkedHashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            List<String> source = strings(in);
+            sources.put(source.get(0), new CellSource(source.get(1), source.get(2)));
+        }
+        Optional<BigDecimal> rate = decimal(in);
+        BigDecimal executionScore = decimal(in).orElseThrow();
+        int count = in.readInt();
+        List<IndicatorRowScore> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int index = in.readInt();
+            int kind = in.readInt();
+            rows.add(new IndicatorRowScore(index, kind < 0 ? Optional.empty() : Optional.of(OperatorKind.values()[kind]), decimal(in),
+                    decimal(in), string(in)));
+        }
+        BigDecimal dropped = decimal(in).orElseThrow();
+        BigDecimal total = decimal(in).orElseThrow();
+        String grade = string(in);
+        Optional<BigDecimal> selfTotal = decimal(in);
+        Optional<String> selfGrade = in.readBoolean() ? Optional.of(string(in)) : Optional.empty();
+        return new ProjectOutcome(sheet, values.build(), sources, new ProjectScore(rate, executionScore, rows, dropped, total, grade),
+                selfTotal, selfGrade);
+    }
+
+    private static void values(DataOutputStream out, Map<String, BigDecimal> numbers, Map<String, String> texts) throws IOException {
+        out.writeInt(numbers.size());
+        for (Map.Entry<String, BigDecimal> number : numbers.entrySet()) {
+            string(out, number.getKey());
+            decimal(out, Optional.of(number.getValue()));
+        }
+        out.writeInt(texts.size());
+        for (Map.Entry<String, String> text : texts.entrySet()) {
+            strings(out, List.of(text.getKey(), text.getValue()));
+        }
+    }
+
+    private static void values(DataInputStream in, Map<String, BigDecimal> numbers, Map<String, String> texts) throws IOException {
+        for (int i = in.readInt(); i > 0; i--) {
+            numbers.put(string(in), decimal(in).orElseThrow());
+        }
+        for (int i = in.readInt(); i > 0; i--) {
+            List<String> text = strings(in);
+            texts.put(text.get(0), text.get(1));
         }
     }
 

@@ -10,6 +10,7 @@ import org.evalbook.consolidate.Consolidation;
 import org.evalbook.consolidate.FileState;
 import org.evalbook.consolidate.ReceivedFile;
 import org.evalbook.consolidate.UnitResult;
+import org.evalbook.consolidate.UnitStatus;
 import org.evalbook.pipeline.CheckedReturn;
 import org.evalbook.report.ReportStyles.NumberFormat;
 
@@ -32,20 +33,30 @@ final class SubmissionSheet {
     /** 主管部门, 单位代码 and 单位名称 stay in view while scrolling right. */
     private static final int FROZEN_COLUMNS = 3;
 
-    private final SheetWriter out;
+    /** The column saying whether the unit's project return came, after 匹配方式. */
+    private static final String PROJECT_HEADER = "项目自评";
+    private static final int PROJECT = ROSTER_HEADERS.size();
 
-    private SubmissionSheet(SheetWriter out) {
+    private final SheetWriter out;
+    private final boolean projects;
+
+    private SubmissionSheet(SheetWriter out, boolean projects) {
         this.out = out;
+        this.projects = projects;
     }
 
     static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, String year) {
-        new SubmissionSheet(new SheetWriter(workbook, NAME, styles)).write(consolidation, year);
+        new SubmissionSheet(new SheetWriter(workbook, NAME, styles), consolidation.projectFormReceived()).write(consolidation, year);
     }
 
     private void write(Consolidation consolidation, String year) {
         WIDTHS.forEach(out::fixWidth);
-        out.title(year + "报送情况（名册单位" + consolidation.units().size() + "个）", ROSTER_HEADERS.size());
-        out.header(ROSTER_HEADERS);
+        List<String> headers = new java.util.ArrayList<>(ROSTER_HEADERS);
+        if (projects) {
+            headers.add(PROJECT_HEADER);
+        }
+        out.title(year + "报送情况（名册单位" + consolidation.units().size() + "个）", headers.size());
+        out.header(headers);
         consolidation.units().forEach(this::unitRow);
         out.skipRow();
         out.newRow();
@@ -68,6 +79,15 @@ final class SubmissionSheet {
         out.number(7, late, NumberFormat.WHOLE);
         out.text(ADOPTED, unit.adopted().map(CheckedReturn::file).orElse(""), out.styles().wrapped());
         out.text(9, unit.matchedBy());
+        if (projects) {
+            out.text(PROJECT, project(unit), unit.project().isPresent() ? out.styles().text() : out.styles().status(UnitStatus.MISSING));
+        }
+    }
+
+    /** 已报送3个项目 / 未报送: the unit's project return, which is a submission of its own beside the 部门整体支出 one. */
+    static String project(UnitResult unit) {
+        return unit.project().map(p -> p.projects().isEmpty() ? "已报送（未读到项目）" : "已报送" + p.projects().size() + "个项目")
+                .orElse(UnitStatus.MISSING.label());
     }
 
     private void fileRow(ReceivedFile file) {

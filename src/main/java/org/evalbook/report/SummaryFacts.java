@@ -32,12 +32,23 @@ import org.evalbook.finding.FindingCode;
  * @param resubmit         units whose return has errors and must be corrected and returned again, a few named
  * @param yearOnYear       this year's recomputed totals against last year's; present exactly when last year's
  *                         consolidated workbook was given
+ * @param projects         the project self-evaluations (项目支出绩效自评表); present exactly when some were adopted
  */
 public record SummaryFacts(Year year, String bureau, String framework, Optional<LocalDate> deadline, int issued,
                            int onTime, int late, Optional<Delay> longestDelay, NamedUnits missing,
                            Optional<Expenditure> expenditure, List<GradeCount> grades, Optional<BigDecimal> meanScore,
                            int selfAssessed, int selfScoreDiffers, Optional<ScoreGap> largestGap, List<Problem> problems,
-                           NamedUnits resubmit, Optional<YearOnYear> yearOnYear) {
+                           NamedUnits resubmit, Optional<YearOnYear> yearOnYear, Optional<ProjectFacts> projects) {
+
+    /** The facts of a batch without project returns. */
+    public SummaryFacts(Year year, String bureau, String framework, Optional<LocalDate> deadline, int issued,
+                        int onTime, int late, Optional<Delay> longestDelay, NamedUnits missing,
+                        Optional<Expenditure> expenditure, List<GradeCount> grades, Optional<BigDecimal> meanScore,
+                        int selfAssessed, int selfScoreDiffers, Optional<ScoreGap> largestGap, List<Problem> problems,
+                        NamedUnits resubmit, Optional<YearOnYear> yearOnYear) {
+        this(year, bureau, framework, deadline, issued, onTime, late, longestDelay, missing, expenditure, grades, meanScore,
+                selfAssessed, selfScoreDiffers, largestGap, problems, resubmit, yearOnYear, Optional.empty());
+    }
 
     public SummaryFacts {
         Objects.requireNonNull(year, "year");
@@ -49,6 +60,7 @@ public record SummaryFacts(Year year, String bureau, String framework, Optional<
         Objects.requireNonNull(meanScore, "meanScore");
         Objects.requireNonNull(resubmit, "resubmit");
         Objects.requireNonNull(yearOnYear, "yearOnYear");
+        Objects.requireNonNull(projects, "projects");
         grades = List.copyOf(grades);
         problems = List.copyOf(problems);
         require(onTime >= 0 && late >= 0 && onTime + late + missing.count() == issued,
@@ -65,6 +77,7 @@ public record SummaryFacts(Year year, String bureau, String framework, Optional<
         require(problems.stream().allMatch(p -> p.units() <= returned), "a problem in more units than returned");
         require(resubmit.count() <= returned, "more units to resubmit than returned");
         require(yearOnYear.map(y -> y.compared() <= scored).orElse(true), "more units compared with last year than scored");
+        require(projects.map(p -> p.units() <= issued).orElse(true), "more units returned projects than were issued");
     }
 
     /** Units that returned a workbook, on time or late. */

@@ -54,6 +54,7 @@ final class SummaryView {
                 "复核分", twoDecimals(gap.recomputedTotal()), "差值", twoDecimals(gap.difference().abs()),
                 "自评偏高", gap.difference().signum() > 0)));
         facts.yearOnYear().ifPresent(y -> view.put("上年比较", yearOnYear(y)));
+        facts.projects().ifPresent(p -> view.put("项目自评", projects(p)));
         view.put("有主要问题", !facts.problems().isEmpty());
         view.put("主要问题", problems(facts.problems()));
         if (facts.resubmit().count() > 0) {
@@ -109,6 +110,39 @@ final class SummaryView {
         view.put("升降分项", first(parts));
         y.largest().ifPresent(c -> view.put("变动最大", Map.of("单位", c.unit(), "上年分", twoDecimals(c.previous()),
                 "本年分", twoDecimals(c.current()), "差值", twoDecimals(c.difference().abs()), "上升了", c.difference().signum() > 0)));
+        return view;
+    }
+
+    /** The project paragraph: counts, funds with how many projects gave them, grades, self-scores, problems. */
+    private static Map<String, Object> projects(ProjectFacts facts) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("家数", facts.units());
+        view.put("项目数", facts.projects());
+        view.put("有项目", facts.projects() > 0);
+        List<Map<String, Object>> funds = new ArrayList<>();
+        for (ProjectFacts.Funds f : facts.funds()) {
+            funds.add(new LinkedHashMap<>(Map.of("名称", f.label(), "合计", twoDecimals(f.total()), "项目数", f.projects(),
+                    "全部填报", f.projects() == facts.projects())));
+        }
+        view.put("有资金", !funds.isEmpty());
+        view.put("资金分项", first(funds));
+        facts.rate().ifPresent(r -> view.put("执行率", Map.of("比率", twoDecimals(r.value().movePointRight(2)), "项目数", r.projects(),
+                "全部", r.projects() == facts.projects())));
+        List<Map<String, Object>> grades = new ArrayList<>();
+        facts.grades().forEach(g -> grades.add(new LinkedHashMap<>(Map.of("名称", g.grade(), "个数", g.projects()))));
+        view.put("等级分布", first(grades));
+        facts.largestExcess().ifPresent(e -> view.put("自评偏高", Map.of("个数", facts.selfHigher(), "最多", twoDecimals(e))));
+        view.put("自评不高", facts.selfAssessed() > 0 && facts.selfHigher() == 0);
+        List<Map<String, Object>> problems = new ArrayList<>();
+        for (ProjectFacts.Problem problem : facts.problems()) {
+            problems.add(new LinkedHashMap<>(Map.of("编号", problem.code().name(), "标题", problem.title(), "家数", problem.units(),
+                    "处数", problem.findings())));
+        }
+        view.put("有项目问题", !problems.isEmpty());
+        view.put("项目问题", first(problems));
+        if (facts.resubmit() > 0) {
+            view.put("项目整改", Map.of("家数", facts.resubmit()));
+        }
         return view;
     }
 

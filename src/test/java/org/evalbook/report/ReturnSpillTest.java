@@ -67,7 +67,7 @@ class ReturnSpillTest {
         assertThat(dump(spilled)).isEqualTo(dump(direct)).contains(SmallConsolidation.AT_MESSAGE);
     }
 
-    private static String dump(Path file) throws Exception {
+    static String dump(Path file) throws Exception {
         DataFormatter shown = new DataFormatter();
         StringBuilder text = new StringBuilder();
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
