@@ -60,13 +60,18 @@ public final class ProjectWorkbookWriter {
         workbook.setForceFormulaRecalculation(true);
         XSSFSheet meta = meta(framework, profile, issue, key, workbook, styles);
         String password = TemplateWriter.protectionPassword(issue, key);
-        for (Grid grid : grids) {
-            for (int row = 1; row <= grid.sheet().getLastRowNum(); row++) {
-                grid.fitHeight(row);
-            }
-            (grid == grids.get(0) ? PrintLayout.PORTRAIT : PrintLayout.LANDSCAPE).apply(grid.sheet(), "");
-            TemplateWriter.protect(grid.sheet(), password);
+        Grid instructions = grids.get(0);
+        for (int row = 1; row <= instructions.sheet().getLastRowNum(); row++) {
+            instructions.fitHeight(row);
         }
+        PrintLayout.PORTRAIT.apply(instructions.sheet(), "");
+        for (Grid grid : grids.subList(1, grids.size())) {
+            writer.fitHeights(grid);
+            PrintLayout.LANDSCAPE.apply(grid.sheet(), "");
+            // A project is one form on one page, as the national 自评表 is printed and signed.
+            grid.sheet().getPrintSetup().setFitHeight((short) 1);
+        }
+        grids.forEach(grid -> TemplateWriter.protect(grid.sheet(), password));
         TemplateWriter.protect(meta, password);
         workbook.setActiveSheet(grids.size() > 1 ? 1 : 0);
         return workbook;

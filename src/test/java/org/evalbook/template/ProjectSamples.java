@@ -273,9 +273,27 @@ final class ProjectSamples {
         List<XSSFSheet> sheets = ProjectCells.projectSheets(workbook);
         for (int i = 0; i < sample.projects().size(); i++) {
             new ProjectCells(workbook, sheets.get(i)).fill(values(sample, sample.projects().get(i)));
+            growRows(sheets.get(i));
         }
         XSSFFormulaEvaluator.evaluateAllFormulaCells(workbook);
         return workbook;
+    }
+
+    /** The indicator rows grown to their wrapped text, as Excel grows a row of no set height while the unit types. */
+    private static void growRows(XSSFSheet sheet) {
+        for (org.apache.poi.ss.usermodel.Row any : sheet) {
+            org.apache.poi.xssf.usermodel.XSSFRow row = (org.apache.poi.xssf.usermodel.XSSFRow) any;
+            if (row.getCTRow().isSetCustomHeight()) {
+                continue;
+            }
+            float needed = sheet.getDefaultRowHeightInPoints();
+            for (Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && cell.getCellStyle().getWrapText()) {
+                    needed = Math.max(needed, Grid.heightFor(cell.getStringCellValue(), sheet.getColumnWidth(cell.getColumnIndex()) / 256));
+                }
+            }
+            row.setHeightInPoints(needed);
+        }
     }
 
     private static Cell unitCell(XSSFWorkbook workbook, String id) {
