@@ -102,6 +102,23 @@ class ProjectSamplesTest {
         }
     }
 
+    /** Every sheet shares the one protection hash computed for the workbook, and the unit's password opens each. */
+    @Test
+    void everySheetIsProtectedByTheUnitsPassword() throws Exception {
+        ProjectSamples.Sample sample = ProjectSamples.chizhou();
+        String password = TemplateWriter.protectionPassword(java.util.Optional.of(new UnitIssue(sample.unitCode(), sample.unitName(),
+                sample.year(), "default", java.util.Optional.empty(), java.util.Optional.empty(), Issued.ISSUED_AT,
+                FieldValues.builder().build())), org.evalbook.signing.SigningKey.PUBLIC_DEMO);
+        try (XSSFWorkbook workbook = open(sample)) {
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                XSSFSheet sheet = workbook.getSheetAt(i);
+                assertThat(sheet.getProtect()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.validateSheetPassword(password)).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.validateSheetPassword(password + "x")).as(sheet.getSheetName()).isFalse();
+            }
+        }
+    }
+
     private static XSSFWorkbook open(ProjectSamples.Sample sample) throws Exception {
         try (InputStream in = Files.newInputStream(sample.file())) {
             return new XSSFWorkbook(in);
