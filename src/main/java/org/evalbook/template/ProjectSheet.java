@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -51,6 +52,9 @@ final class ProjectSheet {
     private final Optional<Integer> year;
     /** Names are defined after every formula is written: POI's formula parser looks each token up among all names. */
     private final List<Runnable> pendingNames = new ArrayList<>();
+    /** The indicator table's rows (0-based), the same on every sheet. */
+    private int firstIndicatorRow;
+    private int lastIndicatorRow;
 
     ProjectSheet(ProjectFramework framework, ProjectProfile profile, XSSFWorkbook workbook, Styles styles, Optional<Integer> year) {
         this.framework = framework;
@@ -65,7 +69,8 @@ final class ProjectSheet {
     Grid write(String sheetName, FieldValues project) {
         XSSFSheet sheet = workbook.createSheet(sheetName);
         Grid grid = new Grid(sheet, styles);
-        grid.widths(10, 12, 22, 8, 10, 8, 10, 8, 8, 8, 26);
+        // Wide enough for the longest label of each column in one line (服务对象满意度指标, 全年预算数 over the funds).
+        grid.widths(11, 19, 22, 8, 12, 12, 12, 8, 9, 9, 26);
         grid.merged(0, 0, LAST, "项目支出绩效自评表", Styles.Kind.TITLE);
         grid.height(0, 30);
         grid.merged(1, 0, LAST, "（" + year.map(y -> y + "年度").orElse("    年度") + "）", Styles.Kind.SUBTITLE);
@@ -167,6 +172,8 @@ final class ProjectSheet {
         grid.text(header, SCORE, "得分", Styles.Kind.HEADER);
         int first = header + 1;
         int last = first + table.minRows() - 1;
+        firstIndicatorRow = first;
+        lastIndicatorRow = last;
         for (int row = first; row <= last; row++) {
             for (FieldDef column : columns) {
                 int c = at.get(column.id());
@@ -197,6 +204,28 @@ final class ProjectSheet {
                 + "“自评得分”“自评总分”“自评等级”由单位填写。定性指标的实际完成值填“" + String.join("”“",
                 framework.judgementLevels().stream().map(j -> j.level()).toList()) + "”之一，自评得分须在该档次的分值范围内。", Styles.Kind.NOTE_WRAPPED);
         return note + 2;
+    }
+
+    /**
+     * Row heights for printing: a row keeps a height the layout set when its text needs less; the indicator rows keep
+     * no height at all, so that Excel grows a row as the unit types a long reason into it (a set height stops that).
+     */
+    void fitHeights(Grid grid) {
+        for (int row = 1; row <= grid.sheet().getLastRowNum(); row++) {
+            Row r = grid.sheet().getRow(row);
+            if (r == null) {
+                continue;
+            }
+            if (row >= firstIndicatorRow && row <= lastIndicatorRow) {
+                r.setHeight((short) -1);
+                continue;
+            }
+            float set = r.getHeightInPoints();
+            grid.fitHeight(row);
+            if (set > r.getHeightInPoints()) {
+                r.setHeightInPoints(set);
+            }
+        }
     }
 
     /** A label in columns A:B spanning rows [first, last]. */

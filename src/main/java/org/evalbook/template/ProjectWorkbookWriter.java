@@ -26,6 +26,7 @@ import org.evalbook.framework.ProjectProfile;
 import org.evalbook.signing.IssueIdentity;
 import org.evalbook.signing.IssueSignature;
 import org.evalbook.signing.SigningKey;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTSheetProtection;
 
 /**
  * Writes the 项目支出绩效自评 workbook of one unit: 填报说明 with the unit's workbook-scoped fields, one sheet per project
@@ -55,19 +56,28 @@ public final class ProjectWorkbookWriter {
         for (int i = 0; i < sheets.size(); i++) {
             grids.add(writer.write(sheetName(sheets.get(i).text("pj_name"), i + 1, taken), sheets.get(i)));
         }
-        writer.defineNames();
+        // Cached values before the names exist: POI parses every formula again to evaluate it and looks each function
+        // token up among all names, one by one (the formulas refer to cells, never to names, so the results are the same).
         XSSFFormulaEvaluator.evaluateAllFormulaCells(workbook);
+        writer.defineNames();
         workbook.setForceFormulaRecalculation(true);
         XSSFSheet meta = meta(framework, profile, issue, key, workbook, styles);
         String password = TemplateWriter.protectionPassword(issue, key);
-        for (Grid grid : grids) {
-            for (int row = 1; row <= grid.sheet().getLastRowNum(); row++) {
-                grid.fitHeight(row);
-            }
-            (grid == grids.get(0) ? PrintLayout.PORTRAIT : PrintLayout.LANDSCAPE).apply(grid.sheet(), "");
-            TemplateWriter.protect(grid.sheet(), password);
+        Grid instructions = grids.get(0);
+        for (int row = 1; row <= instructions.sheet().getLastRowNum(); row++) {
+            instructions.fitHeight(row);
         }
+        PrintLayout.PORTRAIT.apply(instructions.sheet(), "");
+        for (Grid grid : grids.subList(1, grids.size())) {
+            writer.fitHeights(grid);
+            PrintLayout.LANDSCAPE.apply(grid.sheet(), "");
+            // A project is one form on one page, as the national 自评表 is printed and signed.
+            grid.sheet().getPrintSetup().setFitHeight((short) 1);
+        }
+        // One SHA-512 hash (100 000 rounds) for the workbook: every sheet has the same password, so it takes a copy.
         TemplateWriter.protect(meta, password);
+        CTSheetProtection protection = meta.getCTWorksheet().getSheetProtection();
+        grids.forEach(grid -> grid.sheet().getCTWorksheet().setSheetProtection((CTSheetProtection) protection.copy()));
         workbook.setActiveSheet(grids.size() > 1 ? 1 : 0);
         return workbook;
     }
