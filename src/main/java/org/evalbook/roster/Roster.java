@@ -57,14 +57,18 @@ public record Roster(List<RosterRow> units, List<String> notes) implements Itera
      * (a project's figures come from the project list, {@link ProjectList}).
      */
     public static Roster read(Path file, ProjectFramework framework) throws IOException, RosterException {
-        return read(file.getFileName().toString(), RosterFiles.open(file), new RosterHeaders(framework.periods(), List.of()),
-                framework.profiles().keySet());
+        return read(file.getFileName().toString(), RosterFiles.open(file), new RosterHeaders(framework.periods(), List.of()), null);
     }
 
     static Roster read(String file, RosterTable table, Framework framework) throws RosterException {
         return read(file, table, new RosterHeaders(framework), framework.profiles().keySet());
     }
 
+    /**
+     * @param profiles the profiles a row's 评价方案 may name; null when the roster is read for the project form: the
+     *                 one roster serves both forms, so its 评价方案 and pre-filled figures (which are the 部门整体支出
+     *                 form's) are set aside with a note, and the project form is scored under {@code --profile}
+     */
     private static Roster read(String file, RosterTable table, RosterHeaders headers, java.util.Set<String> profiles) throws RosterException {
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -72,7 +76,7 @@ public record Roster(List<RosterRow> units, List<String> notes) implements Itera
         if (header.isEmpty()) {
             throw new RosterException(file, List.of("第 1 行：没有表头。请在第一行写明 " + String.join("、", REQUIRED) + "。"));
         }
-        RosterColumns columns = RosterColumns.of(file, header.get(), headers, problems, notes);
+        RosterColumns columns = RosterColumns.of(file, header.get(), headers, profiles == null, problems, notes);
         List<RosterRow> rows = new ArrayList<>();
         if (columns.complete()) {
             Map<String, Integer> codes = new HashMap<>();
@@ -141,7 +145,7 @@ public record Roster(List<RosterRow> units, List<String> notes) implements Itera
             } catch (NumberFormatException notAYear) {
                 problems.add("第 " + number + " 行：年度“" + yearText + "”不是年份。请填写四位年份，如 2022。");
             }
-            Optional<String> profile = Optional.of(value(PROFILE)).filter(p -> !p.isEmpty());
+            Optional<String> profile = Optional.of(value(PROFILE)).filter(p -> !p.isEmpty() && profiles != null);
             profile.filter(p -> !profiles.contains(p)).ifPresent(p -> problems.add("第 " + number
                     + " 行：未知的评价方案“" + p + "”。可选：" + String.join("、", profiles) + "。"));
             FieldValues.Builder prefill = FieldValues.builder().text("unit_code", code).text("unit_name", name)

@@ -15,7 +15,9 @@ import org.evalbook.framework.FieldDef;
  * @param figures column index → the field it pre-fills
  */
 record RosterColumns(Map<String, Integer> named, Map<Integer, FieldDef> figures) {
-    static RosterColumns of(String file, RosterTable.Line header, RosterHeaders headers, List<String> problems, List<String> notes) {
+    /** @param unitsOnly read for the project form: only the unit columns count, any other column is set aside with a note */
+    static RosterColumns of(String file, RosterTable.Line header, RosterHeaders headers, boolean unitsOnly, List<String> problems,
+                            List<String> notes) {
         Map<String, Integer> named = new LinkedHashMap<>();
         Map<Integer, FieldDef> figures = new HashMap<>();
         Map<FieldDef, Integer> figureColumns = new HashMap<>();
@@ -24,6 +26,11 @@ record RosterColumns(Map<String, Integer> named, Map<Integer, FieldDef> figures)
             String title = titles.get(c).text();
             String column = "第 " + header.number() + " 行 " + titles.get(c).address();
             if (title.isEmpty()) {
+                continue;
+            }
+            if (unitsOnly && !Roster.REQUIRED.contains(title)) {
+                notes.add(file + " " + column + "：“" + title + "”列用于部门整体支出绩效评价表，下发项目支出绩效自评表时不用"
+                        + (title.equals(Roster.PROFILE) ? "（项目自评按 --profile 指定的方案计分）" : "") + "。");
                 continue;
             }
             if (Roster.REQUIRED.contains(title) || title.equals(Roster.PROFILE)) {

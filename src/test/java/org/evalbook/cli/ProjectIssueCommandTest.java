@@ -89,6 +89,16 @@ class ProjectIssueCommandTest {
     }
 
     @Test
+    void theDepartmentRosterServesTheProjectFormWithItsFiguresAndProfilesSetAside() {
+        Path out = temp.resolve("out-shared-roster");
+        CliRun run = CliRun.of("issue", "--framework", "project-self", "--roster", "test-workbooks/roster.xlsx", "--out", out.toString(), "--demo-key");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(out.resolve("0430405_珠晖区计划生育协会_2022_项目支出绩效自评.xlsx")).exists();
+        assertThat(run.err()).contains("“评价方案”列用于部门整体支出绩效评价表，下发项目支出绩效自评表时不用（项目自评按 --profile 指定的方案计分）")
+                .contains("“年初预算数·本年支出合计”列用于部门整体支出绩效评价表");
+    }
+
+    @Test
     void projectsOptionIsRefusedForTheDepartmentForm() {
         CliRun run = CliRun.of("issue", "--roster", "test-workbooks/roster.xlsx", "--projects", "x.csv", "--out", temp.toString(), "--demo-key");
         assertThat(run.exitCode()).isEqualTo(2);
