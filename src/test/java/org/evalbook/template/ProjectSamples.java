@@ -77,7 +77,7 @@ final class ProjectSamples {
     }
 
     static List<Sample> all() throws IOException, RosterException {
-        return List.of(kunming(), chizhou());
+        return List.of(kunming(), plantedMistakes());
     }
 
     /** 昆明市计划生育协会 2017: the six projects the seed names, with its figures; a clean return but for C29 on 青春健康. */
@@ -124,10 +124,11 @@ final class ProjectSamples {
     }
 
     /**
-     * A fictional unit (not in the sample roster) carrying two defects of published forms: 池州 2022's fund total of 0
-     * over filled lines, and 重庆 2021's full marks for an indicator at 72.74 % of its target.
+     * 石鼓 (in the sample roster, with no seed report: its projects are invented) carrying two defects of published
+     * forms: 池州 2022's fund total of 0 over filled lines, and 重庆 2021's full marks for an indicator at 72.74 % of its
+     * target.
      */
-    static Sample chizhou() {
+    static Sample plantedMistakes() {
         Map<String, BigDecimal> zeroTotal = new LinkedHashMap<>();
         put(zeroTotal, "total", "30", "0", "0");
         put(zeroTotal, "fiscal", "20", "20", "19.6");
@@ -137,10 +138,10 @@ final class ProjectSamples {
         put(youth, "fiscal", "50", "50", "48.5");
         List<Project> projects = List.of(
                 new Project("计生特殊家庭帮扶项目", zeroTotal,
-                        "对全市120户计生特殊家庭开展帮扶，帮扶资金足额、及时发放，特殊家庭生活困难得到有效缓解。",
-                        "帮扶计生特殊家庭118户（2户迁出本市），帮扶资金全部按时发放。",
+                        "对全区120户计生特殊家庭开展帮扶，帮扶资金足额、及时发放，特殊家庭生活困难得到有效缓解。",
+                        "帮扶计生特殊家庭118户（2户迁出本区），帮扶资金全部按时发放。",
                         List.of(Indicator.counted("产出指标", "数量指标", "帮扶计生特殊家庭户数", "≥", "120", "户", "118", 20)
-                                        .withSelf("19.67", "2户年内迁出本市，未能入户帮扶；已移交迁入地计生协。"),
+                                        .withSelf("19.67", "2户年内迁出本区，未能入户帮扶；已移交迁入地计生协。"),
                                 Indicator.counted("产出指标", "质量指标", "帮扶资金足额发放率", "≥", "100", "%", "100", 15),
                                 Indicator.counted("产出指标", "时效指标", "帮扶资金按时发放率", "≥", "100", "%", "100", 15),
                                 Indicator.judged("效益指标", "社会效益指标", "特殊家庭生活困难得到缓解", "有效缓解", "达成", 20, "18",
@@ -148,7 +149,7 @@ final class ProjectSamples {
                                 lasting("帮扶工作长效机制", "逐步建立"),
                                 Indicator.counted("满意度指标", "服务对象满意度指标", "帮扶对象满意度", "≥", "90", "%", "96", 10))),
                 new Project("青少年健康服务项目", youth,
-                        "青春健康服务覆盖全市目标学校，举办健康讲座12场，青少年健康知识知晓率达到85%。",
+                        "青春健康服务覆盖全区目标学校，举办健康讲座12场，青少年健康知识知晓率达到85%。",
                         "覆盖目标学校的72.74%，举办讲座12场，知晓率88%。",
                         List.of(Indicator.counted("产出指标", "数量指标", "目标学校覆盖率", "≥", "100", "%", "72.74", 20).withSelf("20", ""),
                                 Indicator.counted("产出指标", "数量指标", "举办健康讲座场次", "≥", "12", "场", "12", 15),
@@ -157,7 +158,7 @@ final class ProjectSamples {
                                 Indicator.judged("效益指标", "可持续影响指标", "服务模式可推广", "形成可推广模式", "达成", 10, "9",
                                         "推广范围限于城区学校，下年度向乡镇学校延伸。"),
                                 Indicator.counted("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "90", "%", "93", 10))));
-        return new Sample("0599001", "池州市某协会", "池州市卫生健康委员会", 2022, "王某", "0566-12345678", LocalDate.of(2026, 2, 12), projects);
+        return new Sample("0430406", "石鼓区计划生育协会", "衡阳市石鼓区卫生健康局", 2022, "王芳", "0734-12345678", LocalDate.of(2026, 2, 12), projects);
     }
 
     private static Indicator timely() {

@@ -67,8 +67,8 @@ class ProjectSamplesTest {
     }
 
     @Test
-    void chizhouPlantsAZeroFundTotalAndAFullMarkForAMissedTarget() throws Exception {
-        ProjectSamples.Sample sample = ProjectSamples.chizhou();
+    void plantedMistakesSampleAZeroFundTotalAndAFullMarkForAMissedTarget() throws Exception {
+        ProjectSamples.Sample sample = ProjectSamples.plantedMistakes();
         try (XSSFWorkbook workbook = open(sample)) {
             List<XSSFSheet> sheets = ProjectCells.projectSheets(workbook);
             assertThat(sheets).hasSize(2);
@@ -105,7 +105,7 @@ class ProjectSamplesTest {
     /** Every sheet shares the one protection hash computed for the workbook, and the unit's password opens each. */
     @Test
     void everySheetIsProtectedByTheUnitsPassword() throws Exception {
-        ProjectSamples.Sample sample = ProjectSamples.chizhou();
+        ProjectSamples.Sample sample = ProjectSamples.plantedMistakes();
         String password = TemplateWriter.protectionPassword(java.util.Optional.of(new UnitIssue(sample.unitCode(), sample.unitName(),
                 sample.year(), "default", java.util.Optional.empty(), java.util.Optional.empty(), Issued.ISSUED_AT,
                 FieldValues.builder().build())), org.evalbook.signing.SigningKey.PUBLIC_DEMO);
