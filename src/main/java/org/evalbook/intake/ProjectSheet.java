@@ -14,13 +14,19 @@ import org.evalbook.framework.FieldValues;
  * @param sources  by field id, or {@code column[row]} for an indicator cell
  * @param computed the computed cells as found (pj_exec_rate, pj_score_total, pj_grade …; {@code pi_score[row]} per
  *                 indicator row), by id
+ * @param columns  the letters of each indicator column (pi_weight → H), to name a blank cell of a filled row
  */
 public record ProjectSheet(String sheet, FieldValues values, Map<String, CellSource> sources, Map<String, RawCell> computed,
-                           List<Finding> findings) {
+                           Map<String, String> columns, List<Finding> findings) {
     public ProjectSheet {
         sources = Map.copyOf(sources);
+        columns = Map.copyOf(columns);
         computed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(computed));
         findings = List.copyOf(findings);
+    }
+
+    public Optional<String> columnOf(String column) {
+        return Optional.ofNullable(columns.get(column));
     }
 
     /** The cell a field (or {@code column[row]}) was read from. */

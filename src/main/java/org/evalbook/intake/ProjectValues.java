@@ -74,7 +74,15 @@ public final class ProjectValues {
                 }
             }
         }
-        return new ProjectSheet(sheet, out.values.build(), out.sources, computed, out.findings);
+        Map<String, String> columns = new HashMap<>();
+        for (FieldDef column : framework.indicatorTable().columns()) {
+            RawName name = names.get(column.id());
+            if (name != null && name.problem().isEmpty() && !name.cells().isEmpty()) {
+                String ref = name.cells().get(0).ref();
+                columns.put(column.id(), ref.substring(ref.lastIndexOf('!') + 1).replaceAll("[0-9$]", ""));
+            }
+        }
+        return new ProjectSheet(sheet, out.values.build(), out.sources, computed, columns, out.findings);
     }
 
     private void scalar(ReturnValues.Interpretation out, FieldDef field, RawName name) {
