@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.evalbook.check.CheckResult;
+import org.evalbook.check.ReturnForm;
 import org.evalbook.check.ScoreSheet;
 import org.evalbook.check.UnitIdentity;
 import org.evalbook.finding.Finding;
@@ -27,14 +28,23 @@ import org.evalbook.framework.Framework;
  * @param figures the unit's scalar numbers by field id (万元, fractions for rates, self-scores): blank fields are absent
  * @param texts   the unit's short scalar texts by field id (names, choices, dates; not the report sections)
  * @param findings every finding, sorted by severity and code
+ * @param form     which form the return is
+ * @param projects a project return's sheets, recomputed, in the workbook's order (empty for the 部门整体支出 workbook)
  */
 public record CheckedReturn(int order, String file, Path path, String format, String sha256, Optional<UnitIdentity> unit,
                             Optional<ScoreSheet> scores, Map<String, BigDecimal> figures, Map<String, String> texts,
-                            List<Finding> findings) {
+                            List<Finding> findings, ReturnForm form, List<ProjectLine> projects) {
     public CheckedReturn {
         figures = Map.copyOf(figures);
         texts = Map.copyOf(texts);
         findings = List.copyOf(findings);
+        projects = List.copyOf(projects);
+    }
+
+    /** A 部门整体支出 return (or a file that could not be read). */
+    public CheckedReturn(int order, String file, Path path, String format, String sha256, Optional<UnitIdentity> unit,
+                         Optional<ScoreSheet> scores, Map<String, BigDecimal> figures, Map<String, String> texts, List<Finding> findings) {
+        this(order, file, path, format, sha256, unit, scores, figures, texts, findings, ReturnForm.DEPARTMENT, List.of());
     }
 
     /** What downstream keeps of a check result: the read workbook itself is dropped here. */
@@ -48,7 +58,8 @@ public record CheckedReturn(int order, String file, Path path, String format, St
             }
         }));
         return new CheckedReturn(order, result.file(), path, result.read().map(r -> r.raw().format()).orElse(""), sha256,
-                result.unit(), result.scores(), figures, texts, result.findings());
+                result.unit(), result.scores(), figures, texts, result.findings(), result.form(),
+                result.projects().stream().map(o -> ProjectLine.of(o, result.profile().orElse(""))).toList());
     }
 
     public boolean readable() {
@@ -73,6 +84,6 @@ public record CheckedReturn(int order, String file, Path path, String format, St
 
     /** The same return with other findings (C25 added once the whole batch is known). */
     CheckedReturn withFindings(List<Finding> replaced) {
-        return new CheckedReturn(order, file, path, format, sha256, unit, scores, figures, texts, replaced);
+        return new CheckedReturn(order, file, path, format, sha256, unit, scores, figures, texts, replaced, form, projects);
     }
 }
