@@ -108,7 +108,11 @@ final class IndicatorChecks {
             }
             OperatorKind kind = scored.kind().get();
             overTarget(c, row, kind).ifPresent(findings::add);
-            if (!scored.problem().isEmpty() && kind != OperatorKind.JUDGEMENT) {
+            if (!scored.problem().isEmpty() && kind == OperatorKind.JUDGEMENT) {
+                // No level (C24) or no self-score (C11): nothing to hold the score to.
+                continue;
+            }
+            if (!scored.problem().isEmpty()) {
                 findings.add(c.finding(FindingCode.C23, Severity.WARNING, List.of("pi_target[" + row.index() + "]", "pi_actual[" + row.index() + "]"),
                         "", "", name + "无法按指标性质“" + row.text("pi_op").orElse("") + "”计算：" + scored.problem() + "，本行按 0 分复核。"
                                 + "请在年度指标值、实际完成值中填写数值（可带单位，如 95%、100户）。"));

@@ -13,6 +13,7 @@ import org.evalbook.framework.ProjectProfile;
 import org.evalbook.framework.TableRow;
 import org.evalbook.intake.ProjectContract;
 import org.evalbook.intake.ProjectSheet;
+import org.evalbook.intake.ProjectValues;
 
 /** One project sheet under check: its values, where they came from, its recomputation, and how to word a finding. */
 final class ProjectChecked {
@@ -59,20 +60,13 @@ final class ProjectChecked {
         };
     }
 
-    /** 年度资金总额（全年预算数）: the line, then the column of a funds field. */
     private static String lineLabel(FieldDef field) {
-        String label = clean(field.label());
-        int dot = label.indexOf('·');
-        return field.period().isPresent() && dot > 0 ? label.substring(dot + 1) + "（" + label.substring(0, dot) + "）" : label;
+        return ProjectValues.label(field);
     }
 
     /** A funds field's line alone (当年财政拨款), where the column goes without saying. */
     String line(String id) {
-        return framework.field(id).map(f -> clean(f.lineLabel())).orElse(id);
-    }
-
-    private static String clean(String label) {
-        return label.replace("　", "").replace("其中：", "").strip();
+        return framework.field(id).map(f -> ProjectValues.clean(f.lineLabel())).orElse(id);
     }
 
     /** A finding about fields of this sheet, located at their cells (the sheet itself when none has a cell). */

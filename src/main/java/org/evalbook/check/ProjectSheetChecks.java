@@ -36,7 +36,7 @@ final class ProjectSheetChecks {
             if (field.required() && c.number(field.id()).isEmpty() && c.text(field.id()).filter(t -> !t.isBlank()).isEmpty()
                     && !typed(c, field.id())) {
                 findings.add(c.finding(FindingCode.C11, Severity.ERROR, List.of(field.id()), "必填", "空",
-                        c.label(field.id()) + " 为空（空白不当作 0）。请填写。"));
+                        c.label(field.id()) + "为空（空白不当作 0）。请填写。"));
             }
         }
         if (c.rows().isEmpty()) {
@@ -52,7 +52,7 @@ final class ProjectSheetChecks {
                 String key = column + "[" + row.index() + "]";
                 if (row.isBlank(column) && !typed(c, key)) {
                     findings.add(c.findingAt(FindingCode.C11, Severity.ERROR, key, cellOf(c, column, row.index()),
-                            c.label(key) + " 为空。请把这一行指标填写完整（不适用的指标请在指标性质中选“不适用”）。"));
+                            c.label(key) + "为空。请把这一行指标填写完整（不适用的指标请在指标性质中选“不适用”）。"));
                 }
             }
         }

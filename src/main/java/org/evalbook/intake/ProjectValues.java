@@ -88,7 +88,7 @@ public final class ProjectValues {
     private void scalar(ReturnValues.Interpretation out, FieldDef field, RawName name) {
         if (!name.problem().isEmpty()) {
             out.findings.add(new Finding(FindingCode.F13, Severity.WARNING, out.file, "", List.of(), field.id(), "", "",
-                    "“" + field.label().strip() + "”（" + field.id() + "）的" + name.problem() + "，按空白处理。请使用下发的填报表，不要删除行列或工作表。"));
+                    "“" + label(field) + "”（" + field.id() + "）的" + name.problem() + "，按空白处理。请使用下发的填报表，不要删除行列或工作表。"));
             return;
         }
         if (name.cells().isEmpty()) {
@@ -96,7 +96,7 @@ public final class ProjectValues {
         }
         RawCell cell = name.cells().get(0);
         String id = field.id();
-        String label = field.label().strip();
+        String label = label(field);
         out.sources.put(id, new CellSource(cell.ref(), ""));
         if (cell.unreadable()) {
             out.findings.add(ReturnValues.unreadable(out.file, cell, id, label));
@@ -172,6 +172,18 @@ public final class ProjectValues {
                     + " 个单元格），已作为表格的行读入。今后请在表格中间插入行，不要写在表格外。"));
         }
         return rows;
+    }
+
+    /** The label a unit sees: 年度资金总额（全年预算数） for a funds field, the line's label otherwise. */
+    public static String label(FieldDef field) {
+        String label = clean(field.label());
+        int dot = label.indexOf('·');
+        return field.period().isPresent() && dot > 0 ? label.substring(dot + 1) + "（" + label.substring(0, dot) + "）" : label;
+    }
+
+    /** Without the indent and 其中： of a funds line. */
+    public static String clean(String label) {
+        return label.replace("　", "").replace("其中：", "").strip();
     }
 
     private static boolean isQuantity(String column) {

@@ -97,6 +97,18 @@ class ProjectChecksTest {
     }
 
     @Test
+    void aJudgementRowWithoutALevelIsC24AndAScoreAboveItsWeightC14WithNothingFailingInside() throws Exception {
+        Project p = ProjectReturns.consistent("项目1", "农民技能培训");
+        p.rows.set(1, p.rows.get(1).self(16));
+        p.rows.set(4, p.rows.get(4).op("定性").withActual("很好"));
+        CheckResult result = check(List.of(p));
+        assertThat(find(result, FindingCode.F14)).isEmpty();
+        assertThat(find(result, FindingCode.C24)).singleElement().satisfies(f -> assertThat(f.cells()).containsExactly("项目1!G23"));
+        assertThat(find(result, FindingCode.C14)).extracting(Finding::cells).contains(List.of("项目1!I20"));
+        assertThat(find(result, FindingCode.C14).get(0).message()).isEqualTo("项目1!I20 第 2 行指标“培训合格率”自评 16.00 分，超过分值 15.00 分。请改正。");
+    }
+
+    @Test
     void blanksTextNumbersAndFormulas() throws Exception {
         Project p = ProjectReturns.consistent("项目1", "农民技能培训");
         p.actual = null;
