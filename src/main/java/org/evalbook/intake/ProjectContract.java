@@ -2,7 +2,6 @@ package org.evalbook.intake;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.evalbook.framework.FieldDef;
 import org.evalbook.framework.ProjectFramework;
 
 /**
@@ -53,15 +52,5 @@ public final class ProjectContract {
         names.add(new SheetName(TOTAL, false));
         names.add(new SheetName(GRADE, false));
         return names;
-    }
-
-    /** The workbook-scoped fields of the project form (unit_code …). */
-    static List<String> unitNames(ProjectFramework framework) {
-        return framework.unitFields().stream().map(FieldDef::id).toList();
-    }
-
-    /** Whether {@code id} is one of the computed cells (a formula the unit must not replace). */
-    public static boolean computed(String id) {
-        return id.equals(EXEC_RATE) || id.equals(EXEC_SCORE) || id.equals(ROW_SCORE) || id.equals(TOTAL) || id.equals(GRADE);
     }
 }
