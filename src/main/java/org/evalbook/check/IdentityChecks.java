@@ -21,10 +21,81 @@ final class IdentityChecks {
     private IdentityChecks() {
     }
 
+    /** What the identity checks need of a return, of either form. */
+    interface Subject {
+        org.evalbook.intake.ReadReturn read();
+
+        String frameworkId();
+
+        String frameworkVersion();
+
+        /** The return was issued under other scoring rules than today's (the profile was edited since). */
+        boolean rulesChanged();
+
+        String profileId();
+
+        String label(String id);
+
+        Optional<String> text(String id);
+
+        Optional<java.math.BigDecimal> number(String id);
+
+        Finding finding(FindingCode code, Severity severity, List<String> ids, String expected, String actual, String message);
+    }
+
     static List<Finding> run(Checked c, Identity identity) {
+        return run(new Subject() {
+            @Override
+            public org.evalbook.intake.ReadReturn read() {
+                return c.read;
+            }
+
+            @Override
+            public String frameworkId() {
+                return c.framework.id();
+            }
+
+            @Override
+            public String frameworkVersion() {
+                return c.framework.version();
+            }
+
+            @Override
+            public boolean rulesChanged() {
+                return c.rulesChanged;
+            }
+
+            @Override
+            public String profileId() {
+                return c.profile.id();
+            }
+
+            @Override
+            public String label(String id) {
+                return c.label(id);
+            }
+
+            @Override
+            public Optional<String> text(String id) {
+                return c.text(id);
+            }
+
+            @Override
+            public Optional<java.math.BigDecimal> number(String id) {
+                return c.number(id);
+            }
+
+            @Override
+            public Finding finding(FindingCode code, Severity severity, List<String> ids, String expected, String actual, String message) {
+                return c.finding(code, severity, ids, expected, actual, message);
+            }
+        }, identity);
+    }
+
+    static List<Finding> run(Subject c, Identity identity) {
         List<Finding> findings = new ArrayList<>();
-        Map<String, String> meta = c.read.raw().meta();
-        String file = c.read.file();
+        Map<String, String> meta = c.read().raw().meta();
+        String file = c.read().file();
         if (meta.isEmpty() || !meta.containsKey("signature")) {
             findings.add(Finding.aboutFile(FindingCode.C19, file, meta.isEmpty()
                     ? "文件中没有下发标识（meta 工作表），无法确认是本局下发给该单位的填报表。请使用下发的填报表填写后交回。"
@@ -40,9 +111,9 @@ final class IdentityChecks {
                 }
             }
             version(c, meta, file).ifPresent(findings::add);
-            if (c.rulesChanged) {
+            if (c.rulesChanged()) {
                 findings.add(new Finding(FindingCode.C19, Severity.WARNING, file, "", List.of(), "rules", "", meta.get("rules"),
-                        "此填报表下发时的评分规则（方案 " + c.profile.id() + "）与当前的不同（方案已修改）。复核按当前规则进行；表中公式的计算结果可能与复核不同，无需单位修改。"));
+                        "此填报表下发时的评分规则（方案 " + c.profileId() + "）与当前的不同（方案已修改）。复核按当前规则进行；表中公式的计算结果可能与复核不同，无需单位修改。"));
             }
             IssueSignature.prefilled(meta.get("prefilled")).forEach((id, signed) -> {
                 String visible = visible(c, id);
@@ -86,20 +157,20 @@ final class IdentityChecks {
         return Optional.empty();
     }
 
-    private static Optional<Finding> version(Checked c, Map<String, String> meta, String file) {
+    private static Optional<Finding> version(Subject c, Map<String, String> meta, String file) {
         String framework = meta.getOrDefault("framework_id", "");
-        if (!framework.equals(c.framework.id())) {
-            return Optional.of(Finding.aboutFile(FindingCode.C19, file, "此填报表属于评价框架“" + framework + "”，不是“" + c.framework.id() + "”。请确认是否发错文件。"));
+        if (!framework.equals(c.frameworkId())) {
+            return Optional.of(Finding.aboutFile(FindingCode.C19, file, "此填报表属于评价框架“" + framework + "”，不是“" + c.frameworkId() + "”。请确认是否发错文件。"));
         }
         String version = meta.getOrDefault("framework_version", "");
-        if (compareVersions(version, c.framework.version()) < 0) {
-            return Optional.of(new Finding(FindingCode.C19, Severity.WARNING, file, "", List.of(), "framework_version", c.framework.version(),
-                    version, "此填报表按旧版评价框架（" + version + "）下发，当前为 " + c.framework.version() + "。复核按当前版本进行，请留意差异。"));
+        if (compareVersions(version, c.frameworkVersion()) < 0) {
+            return Optional.of(new Finding(FindingCode.C19, Severity.WARNING, file, "", List.of(), "framework_version", c.frameworkVersion(),
+                    version, "此填报表按旧版评价框架（" + version + "）下发，当前为 " + c.frameworkVersion() + "。复核按当前版本进行，请留意差异。"));
         }
         return Optional.empty();
     }
 
-    private static void roster(Checked c, Identity identity, List<Finding> findings) {
+    private static void roster(Subject c, Identity identity, List<Finding> findings) {
         if (!identity.rosterGiven()) {
             return;
         }
@@ -120,7 +191,7 @@ final class IdentityChecks {
         }
     }
 
-    private static String visible(Checked c, String name) {
+    private static String visible(Subject c, String name) {
         return c.text(name).or(() -> c.number(name).map(Decimals::plain)).orElse("");
     }
 

@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param rows           every filled indicator row, in the sheet's order
  * @param droppedWeight  Σ weights of the rows marked 不适用
  * @param total          执行率得分 + Σ row scores, rescaled to 100 when rows were dropped; 2 decimals
+ * @param profile        the id of the profile it was scored under
  */
 public record ProjectScore(Optional<BigDecimal> executionRate, BigDecimal executionScore, List<IndicatorRowScore> rows,
-                           BigDecimal droppedWeight, BigDecimal total, String grade) {
+                           BigDecimal droppedWeight, BigDecimal total, String grade, String profile) {
     public ProjectScore {
         rows = List.copyOf(rows);
     }

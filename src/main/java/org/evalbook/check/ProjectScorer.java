@@ -46,7 +46,7 @@ public final class ProjectScorer {
         }
         BigDecimal total = dropped.signum() > 0 && dropped.compareTo(HUNDRED) < 0
                 ? score(sum.multiply(HUNDRED).divide(HUNDRED.subtract(dropped), 10, RoundingMode.HALF_UP)) : score(sum);
-        return new ProjectScore(rate, executionScore, rows, dropped, total, framework.gradeFor(total));
+        return new ProjectScore(rate, executionScore, rows, dropped, total, framework.gradeFor(total), profile.id());
     }
 
     /** 全年执行数 / 全年预算数: empty when either is blank or the budget is 0 (nothing to execute against). */

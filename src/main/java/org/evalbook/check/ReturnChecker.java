@@ -9,6 +9,8 @@ import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
 import org.evalbook.framework.Framework;
 import org.evalbook.framework.Profile;
+import org.evalbook.framework.ProjectFramework;
+import org.evalbook.intake.ProjectContract;
 import org.evalbook.intake.RawReturn;
 import org.evalbook.intake.ReadReturn;
 import org.evalbook.intake.ReturnValues;
@@ -20,16 +22,29 @@ import org.evalbook.intake.ReturnValues;
 public final class ReturnChecker {
     private final Framework framework;
     private final ReturnValues values;
+    private final ProjectFramework projectFramework;
+    private final ProjectChecker projects;
 
+    /** Checks returns of {@code framework}, and project returns under the bundled project framework. */
     public ReturnChecker(Framework framework) {
+        this(framework, ProjectContract.bundled());
+    }
+
+    /** Checks returns of {@code framework}, and project returns (项目支出绩效自评表) under {@code project}. */
+    public ReturnChecker(Framework framework, ProjectFramework project) {
         this.framework = framework;
         this.values = new ReturnValues(framework);
+        this.projectFramework = project;
+        this.projects = new ProjectChecker(project);
     }
 
     /** @param identity what the return's identity is checked against (key, roster row) */
     public CheckResult check(RawReturn raw, Identity identity) {
         if (!raw.readable() || raw.findings().stream().anyMatch(f -> f.code() == FindingCode.F10)) {
             return CheckResult.unread(raw.file(), raw.findings());
+        }
+        if (isProject(raw, identity)) {
+            return projects.check(raw, identity);
         }
         ReadReturn read = values.interpret(raw);
         Profile profile = profile(raw, identity);
@@ -55,7 +70,15 @@ public final class ReturnChecker {
      * One family of rules: should it fail on this return (a bug of evalbook's), that family alone is lost — an F14
      * saying which — and every other rule still runs.
      */
-    private static List<Finding> isolated(RawReturn raw, String rules, java.util.function.Supplier<List<Finding>> run) {
+    /**
+     * A project return: so says a meta that can be trusted (its framework_id); without one, the project sheets the
+     * file carries (sheets with a sheet-scoped pj_name).
+     */
+    private boolean isProject(RawReturn raw, Identity identity) {
+        return IdentityChecks.trusted(raw.meta(), identity) ? projectFramework.id().equals(raw.meta().get("framework_id")) : !raw.sheets().isEmpty();
+    }
+
+    static List<Finding> isolated(RawReturn raw, String rules, java.util.function.Supplier<List<Finding>> run) {
         try {
             return run.get();
         } catch (RuntimeException | StackOverflowError bug) {

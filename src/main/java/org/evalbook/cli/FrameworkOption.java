@@ -6,6 +6,8 @@ import org.evalbook.framework.AnyFramework;
 import org.evalbook.framework.Framework;
 import org.evalbook.framework.FrameworkException;
 import org.evalbook.framework.Frameworks;
+import org.evalbook.framework.ProjectFramework;
+import org.evalbook.intake.ProjectContract;
 import picocli.CommandLine.Option;
 
 /** {@code --framework}: a bundled framework id, or the path of a framework folder (an edited copy). */
@@ -31,6 +33,23 @@ final class FrameworkOption {
         }
         refuseUnknownPath();
         return Frameworks.bundledAny(framework);
+    }
+
+    /**
+     * The project form's framework: the folder given to {@code --project-framework}, else the bundled one. A folder of
+     * the 部门整体支出 form is refused, naming the option.
+     */
+    static ProjectFramework project(Path folder) {
+        if (folder == null) {
+            return ProjectContract.bundled();
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new FrameworkException(folder + "：找不到框架文件夹。--project-framework 应指向含有 framework.yaml 的项目支出绩效自评框架文件夹。");
+        }
+        if (Frameworks.loadAny(folder) instanceof ProjectFramework project) {
+            return project;
+        }
+        throw new FrameworkException(folder + " 是部门整体支出评价的框架，不是项目支出绩效自评的框架。--project-framework 应指向 form: project 的框架文件夹。");
     }
 
     private void refuseUnknownPath() {

@@ -64,15 +64,30 @@ public final class IsolatedReader {
     }
 
     private final String framework;
+    private final String projectFramework;
     private final Limits limits;
     private final String workerClass;
 
+    /** Reads returns of {@code framework} or of the bundled project form. */
     public IsolatedReader(String framework, Limits limits) {
-        this(framework, limits, ReaderWorker.class.getName());
+        this(framework, org.evalbook.framework.Frameworks.PROJECT_ID, limits);
+    }
+
+    /**
+     * @param framework        the 部门整体支出 framework as the workers load it (a bundled id or a folder)
+     * @param projectFramework the project form's, likewise
+     */
+    public IsolatedReader(String framework, String projectFramework, Limits limits) {
+        this(framework, projectFramework, limits, ReaderWorker.class.getName());
     }
 
     IsolatedReader(String framework, Limits limits, String workerClass) {
+        this(framework, org.evalbook.framework.Frameworks.PROJECT_ID, limits, workerClass);
+    }
+
+    private IsolatedReader(String framework, String projectFramework, Limits limits, String workerClass) {
         this.framework = framework;
+        this.projectFramework = projectFramework;
         this.limits = limits;
         this.workerClass = workerClass;
     }
@@ -242,7 +257,7 @@ public final class IsolatedReader {
             frames = new LinkedBlockingQueue<>();
             pump(process, frames);
             WorkerProtocol.write(input, WorkerProtocol.START,
-                    ReaderWorker.JSON.writeValueAsBytes(new String[] {framework, scratch.toString()}));
+                    ReaderWorker.JSON.writeValueAsBytes(new String[] {framework, scratch.toString(), projectFramework}));
             WorkerProtocol.Frame ready = frames.poll(STARTUP.toNanos(), TimeUnit.NANOSECONDS);
             if (ready == null || ready.kind() != WorkerProtocol.READY) {
                 stop();

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
+import org.evalbook.framework.AnyFramework;
 import org.evalbook.framework.Framework;
+import org.evalbook.framework.ProjectFramework;
 import org.evalbook.framework.Frameworks;
 
 /**
@@ -43,7 +45,16 @@ public final class ReaderWorker {
         String[] setup = JSON.readValue(start.payload(), String[].class);
         Framework framework = Path.of(setup[0]).toFile().isDirectory() ? Frameworks.load(Path.of(setup[0])) : Frameworks.bundled(setup[0]);
         Path folder = Path.of(setup[1]);
-        new Session(new WorkbookReader(framework), folder, out).serve(in);
+        new Session(new WorkbookReader(framework, project(setup[2])), folder, out).serve(in);
+    }
+
+    /** The project framework named: a folder, or a bundled id. */
+    private static ProjectFramework project(String named) {
+        AnyFramework project = Path.of(named).toFile().isDirectory() ? Frameworks.loadAny(Path.of(named)) : Frameworks.bundledAny(named);
+        if (project instanceof ProjectFramework form) {
+            return form;
+        }
+        throw new IllegalArgumentException(named + " is not a project framework");
     }
 
     /** One worker's loop: read, and copy what was just read. */

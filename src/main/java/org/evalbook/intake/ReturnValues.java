@@ -130,7 +130,7 @@ public final class ReturnValues {
         }
     }
 
-    private Optional<BigDecimal> number(Interpretation out, String key, String id, RawCell cell, FieldType type, String label) {
+    static Optional<BigDecimal> number(Interpretation out, String key, String id, RawCell cell, FieldType type, String label) {
         if (cell.type().equals("NUMERIC")) {
             BigDecimal value = new BigDecimal(cell.number());
             if (type == FieldType.PERCENT && value.abs().compareTo(BigDecimal.valueOf(2)) > 0) {
@@ -180,6 +180,11 @@ public final class ReturnValues {
 
     /** A choice among its options (C24 otherwise); a well-known synonym of a grade is read as the grade. */
     private Optional<String> choice(Interpretation out, String key, RawCell cell, List<String> options) {
+        return choice(out, key, cell, options, contract.get(key.replaceFirst("\\[.*", "")).label());
+    }
+
+    /** As {@link #choice(Interpretation, String, RawCell, List)}, the field called {@code label}. */
+    static Optional<String> choice(Interpretation out, String key, RawCell cell, List<String> options, String label) {
         String answer = text(cell, FieldType.CHOICE);
         if (options.isEmpty() || options.contains(answer)) {
             return Optional.of(answer);
@@ -188,20 +193,20 @@ public final class ReturnValues {
         String synonym = GRADE_SYNONYMS.get(answer);
         if (synonym != null && options.contains(synonym)) {
             out.findings.add(finding(out.file, FindingCode.C24, Severity.INFO, cell, id, synonym, answer,
-                    contract.get(id).label() + " 填的是“" + answer + "”，按“" + synonym + "”读取。请从下拉列表选择。"));
+                    label + " 填的是“" + answer + "”，按“" + synonym + "”读取。请从下拉列表选择。"));
             return Optional.of(synonym);
         }
         out.findings.add(finding(out.file, FindingCode.C24, Severity.ERROR, cell, id, String.join("/", options), answer,
-                contract.get(id).label() + " 填的是“" + answer + "”，不是可选项（" + String.join("、", options) + "），按空白处理。请从下拉列表中选择。"));
+                label + " 填的是“" + answer + "”，不是可选项（" + String.join("、", options) + "），按空白处理。请从下拉列表中选择。"));
         return Optional.empty();
     }
 
     /** Empty, spaces only, or the 不适用 the template puts in the cells of indicators the profile does not use. */
-    private static boolean isBlank(RawCell cell) {
+    static boolean isBlank(RawCell cell) {
         return cell.isBlank() || cell.type().equals("STRING") && NOT_APPLICABLE.equals(cell.text().strip());
     }
 
-    private static String text(RawCell cell, FieldType type) {
+    static String text(RawCell cell, FieldType type) {
         if (type == FieldType.DATE && cell.type().equals("NUMERIC") && cell.dateFormat()) {
             double serial = Double.parseDouble(cell.number());
             LocalDateTime date = org.apache.poi.ss.usermodel.DateUtil.getLocalDateTime(serial);
@@ -213,11 +218,11 @@ public final class ReturnValues {
         return cell.text().replace('\u3000', ' ').replace('\u00a0', ' ').strip();
     }
 
-    private static Finding finding(String file, FindingCode code, Severity severity, RawCell cell, String id, String expected, String actual, String message) {
+    static Finding finding(String file, FindingCode code, Severity severity, RawCell cell, String id, String expected, String actual, String message) {
         return new Finding(code, severity, file, cell.sheet(), List.of(cell.ref()), id, expected, actual, cell.ref() + " " + message);
     }
 
-    private static Finding unreadable(String file, RawCell cell, String id, String label) {
+    static Finding unreadable(String file, RawCell cell, String id, String label) {
         return finding(file, FindingCode.F13, Severity.WARNING, cell, id, "", "", label
                 + " 的单元格无法读取（可能被其他软件保存坏了），按空白处理，其他内容照常检查。请在下发的填报表中重新填写此格。");
     }
@@ -227,12 +232,12 @@ public final class ReturnValues {
         return Integer.parseInt(cell.replaceAll("[^0-9]", ""));
     }
 
-    private static String sheetOf(String ref) {
+    static String sheetOf(String ref) {
         return ref.substring(0, ref.lastIndexOf('!'));
     }
 
     /** What interpreting one return collects. */
-    private static final class Interpretation {
+    static final class Interpretation {
         final FieldValues.Builder values = FieldValues.builder();
         final Map<String, CellSource> sources = new HashMap<>();
         final List<Finding> findings = new ArrayList<>();

@@ -91,8 +91,12 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         }
     }
 
+    /** The workbook-scoped names: key (lower case) → formula, and → the name as spelled. */
     private final Map<String, String> names;
     private final Map<String, String> nameSpelling;
+    /** The sheet-scoped names by the index of their sheet: key → formula, and → spelling. */
+    private final Map<Integer, Map<String, String>> localNames;
+    private final Map<Integer, Map<String, String>> localSpelling;
     private final List<Sheet> sheets;
     private final List<String> strings;
     private final List<Integer> styleFormats;
@@ -101,10 +105,12 @@ final class StreamedWorkbook implements WorkbookReader.Book {
     /** Set when a cell turned out to be something not mirrored exactly: what was read is then thrown away. */
     private boolean gaveUp;
 
-    private StreamedWorkbook(Map<String, String> names, Map<String, String> nameSpelling, List<Sheet> sheets, List<String> strings,
+    private StreamedWorkbook(WorkbookPart book, List<Sheet> sheets, List<String> strings,
                              List<Integer> styleFormats, Map<Integer, String> customFormats, NumberFormats formats) {
-        this.names = names;
-        this.nameSpelling = nameSpelling;
+        this.names = book.names;
+        this.nameSpelling = book.spelling;
+        this.localNames = book.localNames;
+        this.localSpelling = book.localSpelling;
         this.sheets = sheets;
         this.strings = strings;
         this.styleFormats = styleFormats;
@@ -158,7 +164,9 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         Map<String, String[]> workbookRels = relationships(zip, entries, "xl/_rels/workbook.xml.rels", "xl/");
         WorkbookPart book = new WorkbookPart();
         parse(zip, entries, "xl/workbook.xml", book);
-        if (book.names.keySet().stream().filter(contract::contains).count() < 3) {
+        Set<String> named = new HashSet<>(book.names.keySet());
+        book.localNames.values().forEach(local -> named.addAll(local.keySet()));
+        if (named.stream().filter(contract::contains).count() < 3) {
             giveUp("names too few to follow");
         }
         List<String> strings = List.of();
@@ -211,7 +219,7 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                 parse(zip, entries, name, new DefaultHandler());
             }
         }
-        return new StreamedWorkbook(book.names, book.spelling, List.copyOf(sheets), strings, styleFormats, customFormats, formats);
+        return new StreamedWorkbook(book, List.copyOf(sheets), strings, styleFormats, customFormats, formats);
     }
 
     /** Whether some shared string is longer than a cell can hold (POI then refuses the file, as before). */
@@ -221,12 +229,26 @@ final class StreamedWorkbook implements WorkbookReader.Book {
 
     @Override
     public WorkbookReader.Defined name(String id) {
+        return defined(names, nameSpelling, id);
+    }
+
+    @Override
+    public WorkbookReader.Defined name(String id, int sheet) {
+        return defined(localNames.getOrDefault(sheet, Map.of()), localSpelling.getOrDefault(sheet, Map.of()), id);
+    }
+
+    private static WorkbookReader.Defined defined(Map<String, String> scope, Map<String, String> spelling, String id) {
         String key = id.toLowerCase(Locale.ENGLISH);
-        if (!names.containsKey(key)) {
+        if (!scope.containsKey(key)) {
             return null;
         }
-        String formula = names.get(key);
-        return WorkbookReader.Defined.of(nameSpelling.get(key), formula.isEmpty() ? null : formula);
+        String formula = scope.get(key);
+        return WorkbookReader.Defined.of(spelling.get(key), formula.isEmpty() ? null : formula);
+    }
+
+    @Override
+    public List<String> sheetNames() {
+        return sheets.stream().map(Sheet::name).toList();
     }
 
     @Override
@@ -471,8 +493,11 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         final List<String[]> sheets = new ArrayList<>();
         final Map<String, String> names = new HashMap<>();
         final Map<String, String> spelling = new HashMap<>();
+        final Map<Integer, Map<String, String>> localNames = new HashMap<>();
+        final Map<Integer, Map<String, String>> localSpelling = new HashMap<>();
         private StringBuilder name;
         private String nameKey;
+        private Integer nameSheet;
         private int nameLists;
 
         @Override
@@ -495,8 +520,10 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                 case "sheet" -> sheets.add(new String[] {attributes.getValue("name"), attributes.getValue(RELATIONSHIPS, "id")});
                 case "definedName" -> {
                     String spelled = attributes.getValue("name");
+                    String scope = attributes.getValue("localSheetId");
                     nameKey = spelled.toLowerCase(Locale.ENGLISH);
-                    spelling.putIfAbsent(nameKey, spelled);
+                    nameSheet = scope == null ? null : Integer.valueOf(scope);
+                    (nameSheet == null ? spelling : localSpelling.computeIfAbsent(nameSheet, k -> new HashMap<>())).putIfAbsent(nameKey, spelled);
                     name = new StringBuilder();
                 }
                 default -> { }
@@ -513,8 +540,9 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         @Override
         public void endElement(String uri, String local, String qName) {
             if (local.equals("definedName") && name != null) {
-                // POI's getName returns the first name so called, whatever its scope.
-                names.putIfAbsent(nameKey, name.toString());
+                // The first name so called in its scope: a sheet-scoped name neither shadows nor is shadowed by a
+                // workbook-scoped one.
+                (nameSheet == null ? names : localNames.computeIfAbsent(nameSheet, k -> new HashMap<>())).putIfAbsent(nameKey, name.toString());
                 name = null;
             }
         }

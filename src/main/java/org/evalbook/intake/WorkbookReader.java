@@ -24,6 +24,7 @@ import org.evalbook.finding.FindingCode;
 import org.evalbook.framework.DefinedName;
 import org.evalbook.framework.FieldContract;
 import org.evalbook.framework.Framework;
+import org.evalbook.framework.ProjectFramework;
 import org.evalbook.signing.IssueIdentity;
 
 /**
@@ -38,20 +39,43 @@ public final class WorkbookReader {
 
     private final Framework framework;
     private final List<DefinedName> contract;
+    /** The names every project sheet carries, scoped to it. */
+    private final List<ProjectContract.SheetName> sheetContract;
     /** Whether xlsx and xlsm files are read by the streaming reader first (POI reads whatever it leaves). */
     private final boolean streamed;
     private final java.util.Set<String> contractIds;
     private NumberFormats formats;
 
+    /** Reads returns of either form: {@code framework}'s, or the bundled project form's. */
     public WorkbookReader(Framework framework) {
-        this(framework, true);
+        this(framework, ProjectContract.bundled(), true);
+    }
+
+    /** Reads returns of either form: {@code framework}'s, or {@code project}'s (one sheet per project). */
+    public WorkbookReader(Framework framework, ProjectFramework project) {
+        this(framework, project, true);
     }
 
     /** @param streamed false reads every file with POI's usermodel (the reference the streaming reader is held to) */
     WorkbookReader(Framework framework, boolean streamed) {
+        this(framework, ProjectContract.bundled(), streamed);
+    }
+
+    private WorkbookReader(Framework framework, ProjectFramework project, boolean streamed) {
         this.framework = framework;
-        this.contract = FieldContract.of(framework);
-        this.contractIds = contract.stream().map(n -> n.id().toLowerCase(java.util.Locale.ENGLISH)).collect(java.util.stream.Collectors.toSet());
+        List<DefinedName> names = new ArrayList<>(FieldContract.of(framework));
+        java.util.Set<String> department = names.stream().map(DefinedName::id).collect(java.util.stream.Collectors.toSet());
+        for (org.evalbook.framework.FieldDef unit : project.unitFields()) {
+            if (!department.contains(unit.id())) {
+                names.add(new DefinedName(unit.id(), unit.label(), unit.unit(), unit.type(), DefinedName.Requirement.OPTIONAL, false));
+            }
+        }
+        this.contract = List.copyOf(names);
+        this.sheetContract = ProjectContract.sheetNames(project);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        contract.forEach(n -> ids.add(n.id().toLowerCase(java.util.Locale.ENGLISH)));
+        sheetContract.forEach(n -> ids.add(n.id().toLowerCase(java.util.Locale.ENGLISH)));
+        this.contractIds = java.util.Set.copyOf(ids);
         this.streamed = streamed;
     }
 
@@ -160,16 +184,17 @@ public final class WorkbookReader {
             try {
                 Defined defined = book.name(name.id());
                 if (defined != null) {
-                    names.put(name.id(), follow(book, defined, name.column()));
+                    names.put(name.id(), follow(book, defined, name.column(), null));
                 }
             } catch (Throwable broken) {
                 // One broken name (POI recursing without end on it, say) stays with that name; the rest is read.
                 names.put(name.id(), new RawName(name.id(), List.of(), List.of(), "定义名称无法读取"));
             }
         }
+        Map<String, Map<String, RawName>> sheets = projectSheets(file, book, findings);
         boolean byLabels = false;
         long followed = names.values().stream().filter(n -> n.problem().isEmpty()).count();
-        if (followed < 3) {
+        if (followed < 3 && sheets.isEmpty()) {
             if (labelReader == null) {
                 return null;
             }
@@ -187,7 +212,43 @@ public final class WorkbookReader {
                         + found.size() + " 项数据；表格和指标自评没有读取，有关提示可能不准。请在下发的填报表中填写后交回。"));
             }
         }
-        return new RawReturn(file, format, findings, meta, names, byLabels);
+        return new RawReturn(file, format, findings, meta, names, byLabels, sheets);
+    }
+
+    /**
+     * The project sheets — those carrying a sheet-scoped {@code pj_name}, whatever they are called — in the workbook's
+     * order, each with its sheet-scoped names followed; beyond {@link ProjectContract#MAX_SHEETS}, an F08 says how many
+     * were left unread.
+     */
+    private Map<String, Map<String, RawName>> projectSheets(String file, Book book, List<Finding> findings) {
+        Map<String, Map<String, RawName>> sheets = new LinkedHashMap<>();
+        List<String> sheetNames = book.sheetNames();
+        int found = 0;
+        for (int index = 0; index < sheetNames.size(); index++) {
+            if (book.name(ProjectContract.MARK, index) == null || ++found > ProjectContract.MAX_SHEETS) {
+                continue;
+            }
+            Map<String, RawName> named = new LinkedHashMap<>();
+            for (ProjectContract.SheetName name : sheetContract) {
+                try {
+                    Defined defined = book.name(name.id(), index);
+                    if (defined != null) {
+                        // The totals block of a project sheet stands right under its indicator table: nothing typed below
+                        // the range is an indicator, so only the range is read (a unit adds rows by inserting them inside).
+                        named.put(name.id(), follow(book, defined, false, sheetNames.get(index)));
+                    }
+                } catch (Throwable broken) {
+                    named.put(name.id(), new RawName(name.id(), List.of(), List.of(), "定义名称无法读取"));
+                }
+            }
+            sheets.put(sheetNames.get(index), named);
+        }
+        if (found > ProjectContract.MAX_SHEETS) {
+            findings.add(Finding.aboutFile(FindingCode.F08, file, "工作簿中有 " + found + " 个项目工作表，超出读取上限 "
+                    + ProjectContract.MAX_SHEETS + " 个，只读取了前 " + ProjectContract.MAX_SHEETS + " 个。请每个文件最多填报 "
+                    + ProjectContract.MAX_SHEETS + " 个项目，其余项目另用一份填报表交回。"));
+        }
+        return sheets;
     }
 
     /** The meta sheet, or none when it cannot be read (identity checks then say the meta is missing). */
@@ -207,7 +268,11 @@ public final class WorkbookReader {
         }
     }
 
-    private static RawName follow(Book book, Defined defined, boolean column) {
+    /**
+     * @param readBelow also read the cells typed in the rows just below a column range (as rows of its table)
+     * @param scope     the sheet a sheet-scoped name belongs to, for a reference without a sheet (null: workbook-scoped)
+     */
+    private static RawName follow(Book book, Defined defined, boolean readBelow, String scope) {
         String formula;
         try {
             formula = defined.formula();
@@ -224,9 +289,10 @@ public final class WorkbookReader {
             return new RawName(defined.name(), List.of(), List.of(), "定义名称不指向单元格：" + formula);
         }
         CellReference first = area.getFirstCell();
-        Grid sheet = first.getSheetName() == null ? null : book.sheet(first.getSheetName());
+        String target = first.getSheetName() == null ? scope : first.getSheetName();
+        Grid sheet = target == null ? null : book.sheet(target);
         if (sheet == null) {
-            return new RawName(defined.name(), List.of(), List.of(), "定义名称指向不存在的工作表 " + first.getSheetName());
+            return new RawName(defined.name(), List.of(), List.of(), "定义名称指向不存在的工作表 " + target);
         }
         CellReference last = area.getLastCell();
         int lastRow = Math.min(last.getRow(), first.getRow() + 5000);
@@ -234,7 +300,7 @@ public final class WorkbookReader {
         for (int r = first.getRow(); r <= lastRow; r++) {
             cells.add(sheet.cell(r, first.getCol()));
         }
-        List<RawCell> below = column ? below(sheet, lastRow, first.getCol()) : List.of();
+        List<RawCell> below = readBelow ? below(sheet, lastRow, first.getCol()) : List.of();
         return new RawName(defined.name(), cells, below, "");
     }
 
@@ -281,8 +347,14 @@ public final class WorkbookReader {
 
     /** What following the contract names needs of a workbook: POI's ({@link PoiBook}) or the streamed one. */
     interface Book {
-        /** The first name so called, ignoring case as Excel does; null when there is none. */
+        /** The first workbook-scoped name so called, ignoring case as Excel does; null when there is none. */
         Defined name(String id);
+
+        /** The first name so called scoped to the sheet at {@code sheet} (from 0, the workbook's order); null when none. */
+        Defined name(String id, int sheet);
+
+        /** Every sheet's name, in the workbook's order. */
+        List<String> sheetNames();
 
         /** The first sheet so called, ignoring case; null when there is none. */
         Grid sheet(String name);
@@ -306,7 +378,12 @@ public final class WorkbookReader {
     private record PoiBook(Workbook workbook) implements Book {
         @Override
         public Defined name(String id) {
-            Name defined = workbook.getName(id);
+            return name(id, -1);
+        }
+
+        @Override
+        public Defined name(String id, int sheet) {
+            Name defined = workbook.getNames(id).stream().filter(n -> n.getSheetIndex() == sheet).findFirst().orElse(null);
             return defined == null ? null : new Defined() {
                 @Override
                 public String name() {
@@ -318,6 +395,13 @@ public final class WorkbookReader {
                     return defined.getRefersToFormula();
                 }
             };
+        }
+
+        @Override
+        public List<String> sheetNames() {
+            List<String> names = new ArrayList<>();
+            workbook.sheetIterator().forEachRemaining(s -> names.add(s.getSheetName()));
+            return names;
         }
 
         @Override

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * length-prefixed UTF-8 text or bytes. No file name or path is ever sent as a line of text, so no name can split a
  * request, and nothing depends on the platform's default encoding.
  *
- * <p>Parent → worker: {@link #START} (framework, temp folder), then per file {@link #READ} (extension, bytes), and
+ * <p>Parent → worker: {@link #START} (framework, temp folder, project framework), then per file {@link #READ} (extension, bytes), and
  * optionally {@link #COPY} (the annotation as JSON). Worker → parent: {@link #READY} once, {@link #RESULT} (a
  * {@link RawReturn} as JSON) per file, {@link #COPIED} (the annotated workbook's bytes) or {@link #FAILED} (a Chinese
  * reason) per copy.

@@ -28,6 +28,9 @@ import org.evalbook.check.ReturnChecker;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.framework.Framework;
+import org.evalbook.framework.Frameworks;
+import org.evalbook.framework.ProjectFramework;
+import org.evalbook.intake.ProjectContract;
 import org.evalbook.intake.IsolatedReader;
 import org.evalbook.intake.RawReturn;
 import org.evalbook.intake.Received;
@@ -41,12 +44,18 @@ import org.evalbook.intake.ReceivedFiles;
  */
 public final class CheckRun {
     /**
-     * @param framework the framework argument as the workers load it (a bundled id or a folder)
-     * @param identity  what each return's identity is checked against (key, roster row)
-     * @param annotate  where annotated copies go and which returns get one, when wanted
+     * @param framework        the 部门整体支出 framework argument as the workers load it (a bundled id or a folder)
+     * @param projectFramework the project form's, likewise; each return is checked under the framework of its form
+     * @param identity         what each return's identity is checked against (key, roster row)
+     * @param annotate         where annotated copies go and which returns get one, when wanted
      */
-    public record Options(String framework, Framework loaded, IsolatedReader.Limits limits, Function<RawReturn, Identity> identity,
-                          Optional<CopyFolder> annotate) {
+    public record Options(String framework, Framework loaded, String projectFramework, ProjectFramework projectLoaded,
+                          IsolatedReader.Limits limits, Function<RawReturn, Identity> identity, Optional<CopyFolder> annotate) {
+        /** Project returns under the bundled project framework. */
+        public Options(String framework, Framework loaded, IsolatedReader.Limits limits, Function<RawReturn, Identity> identity,
+                       Optional<CopyFolder> annotate) {
+            this(framework, loaded, Frameworks.PROJECT_ID, ProjectContract.bundled(), limits, identity, annotate);
+        }
     }
 
     /**
@@ -96,7 +105,7 @@ public final class CheckRun {
     private final BiFunction<RawReturn, Identity, CheckResult> checker;
 
     public CheckRun(Options options) {
-        this(options, new ReturnChecker(options.loaded())::check);
+        this(options, new ReturnChecker(options.loaded(), options.projectLoaded())::check);
     }
 
     CheckRun(Options options, BiFunction<RawReturn, Identity, CheckResult> checker) {
@@ -141,7 +150,7 @@ public final class CheckRun {
         AtomicReference<Throwable> failed = new AtomicReference<>();
         boolean handedOver = false;
         try {
-            new IsolatedReader(options.framework(), options.limits()).readEach(toRead, (index, raw, sha256, worker) -> {
+            new IsolatedReader(options.framework(), options.projectFramework(), options.limits()).readEach(toRead, (index, raw, sha256, worker) -> {
                 Received file = toRead.get(index);
                 if (copies.isPresent()) {
                     CheckResult result = withNameWarning(file, check(checking, raw));

@@ -10,7 +10,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.evalbook.check.ReturnForm;
 import org.evalbook.pipeline.CheckedReturn;
+import org.evalbook.check.ProjectOutcome;
 import org.evalbook.finding.Figures;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.Severity;
@@ -68,6 +70,9 @@ public final class CheckReportJson {
                 indicator.put("outcome", score.outcome().name().toLowerCase(java.util.Locale.ROOT));
                 indicator.put("note", score.note());
             }));
+            if (result.form() == ReturnForm.PROJECT) {
+                projects(file, result);
+            }
             ArrayNode findings = file.putArray("findings");
             for (Finding finding : result.findings()) {
                 findings.add(node(finding));
@@ -75,6 +80,22 @@ public final class CheckReportJson {
             }
         }
         JSON.writeValue(out, root);
+    }
+
+    /** A project return: {@code "form": "project"} and per project sheet its name, execution rate, total and grade. */
+    private static void projects(ObjectNode file, CheckedReturn result) {
+        file.put("form", "project");
+        ArrayNode projects = file.putArray("projects");
+        for (ProjectOutcome line : result.projects()) {
+            ObjectNode project = projects.addObject();
+            project.put("sheet", line.sheet());
+            project.put("name", line.name());
+            figure(project, "execution_rate", line.score().executionRate().orElse(null), Figures::percent);
+            figure(project, "recomputed_total", line.score().total(), Figures::score);
+            project.put("recomputed_grade", line.score().grade());
+            figure(project, "self_total", line.selfTotal().orElse(null), Figures::score);
+            project.put("self_grade", line.selfGrade().orElse(null));
+        }
     }
 
     /**

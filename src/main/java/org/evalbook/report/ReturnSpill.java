@@ -198,7 +198,7 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
         });
         ProjectScore score = full.score();
         return new ProjectOutcome(full.sheet(), values.build(), Map.of(), new ProjectScore(score.executionRate(), score.executionScore(),
-                List.of(), score.droppedWeight(), score.total(), share(score.grade())), full.selfTotal(), full.selfGrade().map(this::share));
+                List.of(), score.droppedWeight(), score.total(), share(score.grade()), share(score.profile())), full.selfTotal(), full.selfGrade().map(this::share));
     }
 
     private ScoreSheet small(ScoreSheet full) {
@@ -363,6 +363,7 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
         decimal(out, Optional.of(score.droppedWeight()));
         decimal(out, Optional.of(score.total()));
         string(out, score.grade());
+        string(out, score.profile());
         decimal(out, project.selfTotal());
         out.writeBoolean(project.selfGrade().isPresent());
         if (project.selfGrade().isPresent()) {
@@ -406,9 +407,10 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
         BigDecimal dropped = decimal(in).orElseThrow();
         BigDecimal total = decimal(in).orElseThrow();
         String grade = string(in);
+        String profile = string(in);
         Optional<BigDecimal> selfTotal = decimal(in);
         Optional<String> selfGrade = in.readBoolean() ? Optional.of(string(in)) : Optional.empty();
-        return new ProjectOutcome(sheet, values.build(), sources, new ProjectScore(rate, executionScore, rows, dropped, total, grade),
+        return new ProjectOutcome(sheet, values.build(), sources, new ProjectScore(rate, executionScore, rows, dropped, total, grade, profile),
                 selfTotal, selfGrade);
     }
 

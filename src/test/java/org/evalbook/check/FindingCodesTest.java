@@ -98,6 +98,17 @@ class FindingCodesTest {
         // Saved as openpyxl saves: every formula kept, each with an empty result (<v/>), which POI reads as 0.
         put(FindingCode.C26, f -> f.workbook("c26.xlsx", w -> formulaCells(w).forEach(c -> c.getCTCell().setV(""))), "score_total");
         put(FindingCode.C24, f -> f.edited("c24.xlsx", w -> w.cell("check_process_disclosure_1", 0).setCellValue("√")), "check_process_disclosure_1");
+        // The project form's own codes, on a project return (项目支出绩效自评表).
+        put(FindingCode.C27, f -> project("c27.xlsx", p -> p.funds[0][1] = 0), "pj_funds_total_full");
+        put(FindingCode.C28, f -> project("c28.xlsx", p -> p.rows.set(2, p.rows.get(2).weight(10).self(10))), "pi_weight[1]");
+        put(FindingCode.C29, f -> project("c29.xlsx", p -> p.rows.set(0, p.rows.get(0).withActual(700))), "pi_actual[1]");
+    }
+
+    /** A consistent one-project return with one mistake planted. */
+    private static Path project(String name, java.util.function.Consumer<org.evalbook.intake.ProjectReturns.Project> plant) throws Exception {
+        org.evalbook.intake.ProjectReturns.Project project = org.evalbook.intake.ProjectReturns.consistent("项目1", "农民技能培训");
+        plant.accept(project);
+        return org.evalbook.intake.ProjectReturns.write(temp.resolve(name), java.util.List.of(project));
     }
 
     /** Every formula cell of a workbook. */

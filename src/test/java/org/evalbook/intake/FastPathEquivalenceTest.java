@@ -112,6 +112,10 @@ class FastPathEquivalenceTest {
                 "<f>", "<f t=\"shared\" si=\"0\" ref=\"A1:A1\">", 1));
         LEFT_TO_POI.add(replaced(edited("doctype-source.xlsx", w -> { }), "doctype.xlsx", "xl/workbook.xml",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE workbook>", 1));
+        ProjectReturns.Project typed = ProjectReturns.consistent("项目2", "乡村道路养护");
+        typed.funds[1][1] = "80万元";
+        typed.rows.set(0, typed.rows.get(0).withActual("520人次"));
+        STREAMED.add(ProjectReturns.write(dir.resolve("project.xlsx"), List.of(ProjectReturns.consistent("项目1", "农民技能培训"), typed)));
         Path bench = Path.of("target", "bench");
         if (Files.isDirectory(bench)) {
             try (Stream<Path> generated = Files.walk(bench)) {
@@ -190,6 +194,7 @@ class FastPathEquivalenceTest {
         fields.put("meta keys", List.copyOf(raw.meta().keySet()));
         raw.meta().forEach((k, v) -> fields.put("meta " + k, v));
         fields.put("name ids", List.copyOf(raw.names().keySet()));
+        fields.put("project sheets", List.copyOf(raw.sheets().keySet()));
         raw.names().forEach((id, name) -> {
             fields.put(id + " name", name.name());
             fields.put(id + " problem", name.problem());
@@ -202,6 +207,16 @@ class FastPathEquivalenceTest {
                 cell(fields, id + " below[" + i + "]", name.below().get(i));
             }
         });
+        raw.sheets().forEach((sheet, names) -> names.forEach((id, name) -> {
+            String key = sheet + "!" + id;
+            fields.put(key + " name", name.name());
+            fields.put(key + " problem", name.problem());
+            fields.put(key + " cells", name.cells().size());
+            fields.put(key + " below", name.below().size());
+            for (int i = 0; i < name.cells().size(); i++) {
+                cell(fields, key + "[" + i + "]", name.cells().get(i));
+            }
+        }));
         return fields;
     }
 
