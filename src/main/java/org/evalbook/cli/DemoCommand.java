@@ -29,7 +29,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code evalbook demo}: the main job on the bundled samples — today, scoring the two seed units' figures. */
+/**
+ * {@code evalbook demo}: the main job on the bundled samples — scoring the two seed units' figures, checking the sample
+ * returns of both forms, then the deadline job on an inbox made from them.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
     @Mixin
@@ -73,8 +76,11 @@ final class DemoCommand implements Callable<Integer> {
         Path returned = dir.resolveSibling("returned");
         if (Files.isDirectory(returned)) {
             out.println("══ 检查样例填报表（" + returned + "，演示密钥）══");
+            List<String> inputs = new java.util.ArrayList<>(List.of(returned.toString()));
+            DemoInbox.PROJECT_SAMPLES.stream().map(dir.resolveSibling("project")::resolve).filter(Files::isRegularFile)
+                    .forEach(p -> inputs.add(p.toString()));
             CheckRun.Outcome outcome = new CheckRun(new CheckRun.Options(framework.framework, loaded, IsolatedReader.Limits.DEFAULT,
-                    raw -> Identity.DEMO, Optional.empty())).runAll(ReceivedFiles.scan(List.of(returned.toString()), List.of()));
+                    raw -> Identity.DEMO, Optional.empty())).runAll(ReceivedFiles.scan(inputs, List.of()));
             CheckReportText.write(out, outcome.results(), loaded);
             deadlineJob(out, loaded, dir.getParent());
         }

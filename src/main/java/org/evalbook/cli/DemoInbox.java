@@ -13,12 +13,16 @@ import java.util.stream.Stream;
 /**
  * The demo's inbox at the deadline, made from the bundled samples: 珠晖 returned once early and again before the
  * deadline, 昆明 two days late, 五华 a clean return on time, 石鼓 nothing; a lock file and a PDF copy of a report
- * beside them. Receipt times are the files' modification times, as for real returns.
+ * beside them. Of the project form (项目支出绩效自评表), 昆明 returned its six projects on time and 石鼓 its two with
+ * the mistakes the samples plant. Receipt times are the files' modification times, as for real returns.
  */
 final class DemoInbox {
     /** The demo's deadline: the end of 2027-03-31. */
     static final LocalDateTime DEADLINE = LocalDateTime.of(2027, 3, 31, 23, 59, 59);
     private static final String MARK = ".evalbook-demo";
+    /** The project-form samples of {@code test-workbooks/project/} (see its README). */
+    static final java.util.List<String> PROJECT_SAMPLES = java.util.List.of("0530101_昆明市计划生育协会_2017_项目支出绩效自评.xlsx",
+            "0430406_石鼓区计划生育协会_2022_项目支出绩效自评.xlsx");
 
     private DemoInbox() {
     }
@@ -56,6 +60,13 @@ final class DemoInbox {
         touch(Files.writeString(b.resolve("五华区自评报告（盖章版）.pdf"), "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
                 "2027-03-28T11:32");
         touch(Files.write(a.resolve("~$0530101_昆明市计划生育协会_2017.xlsx"), new byte[] {0}), "2027-04-02T10:06");
+        for (String project : PROJECT_SAMPLES) {
+            Path source = samples.resolve("project").resolve(project);
+            boolean kunming = project.startsWith("0530101");
+            if (Files.isRegularFile(source)) {
+                copy(source, (kunming ? a : b).resolve(project), kunming ? "2027-03-29T15:00" : "2027-03-31T17:45");
+            }
+        }
         return inbox;
     }
 
