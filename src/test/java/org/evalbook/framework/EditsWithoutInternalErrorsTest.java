@@ -91,10 +91,55 @@ class EditsWithoutInternalErrorsTest {
         }
         Framework framework = copy.load();
         TemplateWriter.workbook(framework, framework.profile("default").orElseThrow(), Optional.empty(), SigningKey.PUBLIC_DEMO).close();
+        checkEverySample(framework, PROJECT);
+    }
+
+    /** The same for the project form's framework: refused at load, or it writes its blank form and checks every sample. */
+    static Stream<Edit> projectEdits() {
+        return Stream.of(
+                new Edit("level weight changed without the others", "profiles/default.yaml", "  效益指标: 30", "  效益指标: 35", true),
+                new Edit("weights moved between levels", "profiles/default.yaml", "  效益指标: 30", "  效益指标: 25", false,
+                        "  满意度指标: 10", "  满意度指标: 15"),
+                new Edit("execution worth more", "profiles/default.yaml", "execution: 10", "execution: 20", false,
+                        "  产出指标: 50", "  产出指标: 40"),
+                new Edit("a contract column renamed", "fields.yaml", "{id: pi_weight,", "{id: pi_points,", true),
+                new Edit("a scoring kind mistyped", "indicators.yaml", "{symbol: 不适用, kind: not_applicable}", "{symbol: 不适用, kind: n/a}", true),
+                new Edit("a level named in the profile but not in indicators.yaml", "indicators.yaml",
+                        "  - {level: 效益指标,", "  - {level: 效果指标,", true),
+                new Edit("the sum check over an unknown field", "checks.yaml", "pj_funds_carry_{period} +", "pj_funds_carryover_{period} +", true),
+                new Edit("satisfaction no longer always 正向", "indicators.yaml", "[服务对象满意度指标], direction: positive}",
+                        "[服务对象满意度指标]}", false),
+                new Edit("over-target flag at 150 %", "indicators.yaml", "over_target: 120%", "over_target: 150%", false),
+                new Edit("a spelling of ≥ dropped", "indicators.yaml", "{symbol: \"≥\", kind: positive, also: [\">=\", \"＞＝\", \"≧\"]}",
+                        "{symbol: \"≥\", kind: positive}", false),
+                new Edit("定性 bands moved", "indicators.yaml", "{level: 达成, from: 0.8,", "{level: 达成, from: 0.85,", false,
+                        "{level: 部分达成, from: 0.6, to: 0.8}", "{level: 部分达成, from: 0.6, to: 0.85}"),
+                new Edit("grade band moved", "framework.yaml", "{grade: 良, at_least: 80}", "{grade: 良, at_least: 85}", false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("projectEdits")
+    void projectFrameworkEditIsRefusedOrChecksEverySampleWithoutAnInternalError(Edit edit) throws Exception {
+        FrameworkCopy copy = edit.apply(FrameworkCopy.of(temp, Frameworks.PROJECT_ID));
+        if (edit.refused()) {
+            assertThatThrownBy(copy::loadAny).isInstanceOf(FrameworkException.class);
+            return;
+        }
+        ProjectFramework project = (ProjectFramework) copy.loadAny();
+        org.evalbook.template.ProjectWorkbookWriter.workbook(project, project.profileOrDefault("default"), Optional.empty(), List.of(),
+                SigningKey.PUBLIC_DEMO).close();
+        checkEverySample(DEPARTMENT, project);
+    }
+
+    private static final Framework DEPARTMENT = Frameworks.bundled(Frameworks.DEFAULT_ID);
+    private static final ProjectFramework PROJECT = (ProjectFramework) Frameworks.bundledAny(Frameworks.PROJECT_ID);
+
+    /** Every sample return of both forms, checked with these frameworks: read, and no internal error. */
+    private static void checkEverySample(Framework department, ProjectFramework project) throws IOException {
         List<Path> samples = samples();
-        assertThat(samples).hasSize(3);
+        assertThat(samples).hasSize(6);
         for (Path sample : samples) {
-            CheckResult result = new ReturnChecker(framework).check(new WorkbookReader(framework).read(sample), Identity.DEMO);
+            CheckResult result = new ReturnChecker(department, project).check(new WorkbookReader(department, project).read(sample), Identity.DEMO);
             assertThat(result.findings()).as(sample.toString()).noneMatch(f -> f.code() == FindingCode.F14);
             assertThat(result.read()).as(sample.toString()).isPresent();
         }
