@@ -39,7 +39,6 @@ final class ProjectSheet {
     static final int SELF = 9;
     static final int REASON = 10;
     private static final int LAST = REASON;
-    private static final String FUNDS_GROUP = "项目资金（万元）";
     /** The funds lines start here; the period columns are E, F, G (年初预算数, 全年预算数, 全年执行数). */
     private static final int FUNDS_HEADER = 4;
     private static final int FIRST_PERIOD_COLUMN = 4;
@@ -109,7 +108,8 @@ final class ProjectSheet {
         grid.text(header, weightColumn + 2, "得分", Styles.Kind.HEADER);
         grid.text(header, LAST, "", Styles.Kind.HEADER);
         Map<String, List<FieldDef>> lines = new LinkedHashMap<>();
-        framework.projectFields().stream().filter(f -> f.group().equals(FUNDS_GROUP))
+        // The funds lines are the fields with a column (period); their group names the block.
+        framework.projectFields().stream().filter(f -> f.period().isPresent())
                 .forEach(f -> lines.computeIfAbsent(f.stem(), k -> new ArrayList<>()).add(f));
         int row = header + 1;
         for (List<FieldDef> line : lines.values()) {
@@ -135,7 +135,7 @@ final class ProjectSheet {
             grid.text(row, LAST, "", Styles.Kind.TEXT);
             row++;
         }
-        block(grid, header, row - 1, FUNDS_GROUP);
+        block(grid, header, row - 1, lines.values().iterator().next().get(0).group());
         return row;
     }
 
@@ -307,7 +307,7 @@ final class ProjectSheet {
     /** Where a field sits on the sheet, for formulas: funds lines by period, as {@link #funds} lays them out. */
     private String ref(String id) {
         FieldDef f = field(id);
-        List<String> stems = framework.projectFields().stream().filter(x -> x.group().equals(FUNDS_GROUP)).map(FieldDef::stem).distinct().toList();
+        List<String> stems = framework.projectFields().stream().filter(x -> x.period().isPresent()).map(FieldDef::stem).distinct().toList();
         return ProjectFormulas.ref(FIRST_PERIOD_COLUMN + periodIndex(f), FUNDS_HEADER + 1 + stems.indexOf(f.stem()));
     }
 
