@@ -105,13 +105,7 @@ final class IssueCommand implements Callable<Integer> {
             err.println(refused.getMessage());
             return ExitCode.USAGE;
         }
-        List<Path> existing = new ArrayList<>();
-        for (RosterRow unit : units) {
-            Path target = out.resolve(FileNames.issued(unit.unitCode(), unit.unitName(), unit.fiscalYear()));
-            if (Files.exists(target)) {
-                existing.add(target);
-            }
-        }
+        List<Path> existing = existing(units, unit -> FileNames.issued(unit.unitCode(), unit.unitName(), unit.fiscalYear()));
         boolean mailing = mail || eml != null;
         if (refusesExisting(existing, mailing, err)) {
             return ExitCode.USAGE;
@@ -141,6 +135,11 @@ final class IssueCommand implements Callable<Integer> {
         return mailed(delivery, issued);
     }
 
+    /** The workbooks of {@code units} already in the output folder, each named as {@code fileName} says. */
+    private List<Path> existing(List<RosterRow> units, java.util.function.Function<RosterRow, String> fileName) {
+        return units.stream().map(unit -> out.resolve(fileName.apply(unit))).filter(Files::exists).toList();
+    }
+
     /**
      * The project form: one workbook per unit, one sheet per project of the project list (one blank project sheet for a
      * unit with none), written one after another (no stamping: each unit's sheets differ).
@@ -161,13 +160,8 @@ final class IssueCommand implements Callable<Integer> {
             err.println(refused.getMessage());
             return ExitCode.USAGE;
         }
-        List<Path> existing = new ArrayList<>();
-        for (RosterRow unit : read.units()) {
-            Path target = out.resolve(ProjectWorkbookWriter.fileName(loaded, unit.unitCode(), unit.unitName(), unit.fiscalYear()));
-            if (Files.exists(target)) {
-                existing.add(target);
-            }
-        }
+        List<Path> existing = existing(read.units(), unit -> ProjectWorkbookWriter.fileName(loaded, unit.unitCode(), unit.unitName(),
+                unit.fiscalYear()));
         boolean mailing = mail || eml != null;
         if (refusesExisting(existing, mailing, err)) {
             return ExitCode.USAGE;

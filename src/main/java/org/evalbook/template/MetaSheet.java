@@ -41,16 +41,22 @@ final class MetaSheet {
         values.put("framework_version", framework.version());
         values.put("profile", profile.id());
         values.put("rules", rules);
-        issue.ifPresent(unit -> {
-            values.put("unit_code", unit.unitCode());
-            values.put("unit_name", unit.unitName());
-            values.put("fiscal_year", String.valueOf(unit.fiscalYear()));
-            values.put("issued_at", DateTimeFormatter.ISO_INSTANT.format(unit.issuedAt()));
-            values.put("key_id", key.id());
-            values.put("prefilled", IssueSignature.prefilled(prefilled(unit)));
-            values.put("signature", IssueSignature.sign(values, key));
-        });
+        issue.ifPresent(unit -> sign(values, unit, prefilled(unit), key));
         return values;
+    }
+
+    /**
+     * Adds a unit's identity, the roster values it cannot change and the signature over all of {@code values} — the
+     * same for every form of workbook, so that one check verifies them all.
+     */
+    static void sign(Map<String, String> values, UnitIssue unit, Map<String, String> prefilled, SigningKey key) {
+        values.put("unit_code", unit.unitCode());
+        values.put("unit_name", unit.unitName());
+        values.put("fiscal_year", String.valueOf(unit.fiscalYear()));
+        values.put("issued_at", DateTimeFormatter.ISO_INSTANT.format(unit.issuedAt()));
+        values.put("key_id", key.id());
+        values.put("prefilled", IssueSignature.prefilled(prefilled));
+        values.put("signature", IssueSignature.sign(values, key));
     }
 
     /** The roster's values the unit cannot change, other than the identity signed on its own. */

@@ -24,7 +24,6 @@ import org.evalbook.framework.FieldValues;
 import org.evalbook.framework.ProjectFramework;
 import org.evalbook.framework.ProjectProfile;
 import org.evalbook.signing.IssueIdentity;
-import org.evalbook.signing.IssueSignature;
 import org.evalbook.signing.SigningKey;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTSheetProtection;
 
@@ -220,15 +219,8 @@ public final class ProjectWorkbookWriter {
         values.put("framework_id", framework.id());
         values.put("framework_version", framework.version());
         values.put("profile", profile.id());
-        issue.ifPresent(unit -> {
-            values.put("unit_code", unit.unitCode());
-            values.put("unit_name", unit.unitName());
-            values.put("fiscal_year", String.valueOf(unit.fiscalYear()));
-            values.put("issued_at", DateTimeFormatter.ISO_INSTANT.format(unit.issuedAt()));
-            values.put("key_id", key.id());
-            values.put("prefilled", IssueSignature.prefilled(Map.of()));
-            values.put("signature", IssueSignature.sign(values, key));
-        });
+        // Project sheets' roster values stay editable (a copied sheet changes them), so none is signed.
+        issue.ifPresent(unit -> MetaSheet.sign(values, unit, Map.of(), key));
         Grid grid = new Grid(workbook.createSheet(IssueIdentity.META_SHEET), styles);
         grid.widths(20, 70);
         int row = 0;
