@@ -27,14 +27,15 @@ class CommandLineTest {
         assertThat(run.out()).contains("昆明市计划生育协会 — 评价方案 默认方案", "规则总分 3.00，等级 差",
                 "珠晖区计划生育协会 — 评价方案 湖南2022方案", "规则总分 21.00，等级 差",
                 "5 / 7 = 71.43%，得 5.00 分", "0.00 / 0.00（0/0）；按方案规则计满分（6.00 分）",
-                // by hand: 珠晖 twice (the first superseded), 昆明 late, 五华 clean, a PDF and a lock file; 石鼓 missing
-                "收到文件 6 个 = 已采用 3 + 被替代 1 + 未匹配 0 + 已拒收 0 + 已忽略 2",
-                "名册单位 4 家：按时报送 2，逾期报送 1，未报送 1。", "汇总表：");
+                // by hand: 珠晖 twice (the first superseded), 昆明 late, 五华 clean, a PDF and a lock file; 石鼓 missing;
+                // of the project form 昆明 (6 projects) and 石鼓 (2), each adopted beside its unit's other form
+                "收到文件 8 个 = 已采用 5 + 被替代 1 + 未匹配 0 + 已拒收 0 + 已忽略 2",
+                "名册单位 4 家：按时报送 2，逾期报送 1，未报送 1。", "项目支出绩效自评表：2 家单位报送，共 8 个项目。", "汇总表：");
         try (var in = java.nio.file.Files.newInputStream(temp.resolve("汇总.xlsx"));
              var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
             List<String> sheets = new java.util.ArrayList<>();
             workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
-            assertThat(sheets).containsExactly("综述", "汇总", "指标得分", "问题清单", "报送情况", "统计分析");
+            assertThat(sheets).containsExactly("综述", "汇总", "指标得分", "问题清单", "项目自评", "报送情况", "统计分析");
         }
         CliRun again = CliRun.of("demo", "--samples", "test-workbooks", "--out", temp.toString());
         assertThat(again.exitCode()).as("a second run rebuilds its own inbox").isZero();
