@@ -19,4 +19,14 @@ public record ProjectScore(Optional<BigDecimal> executionRate, BigDecimal execut
     public ProjectScore {
         rows = List.copyOf(rows);
     }
+
+    /** 总分 as the form shows it: none while no indicator row is filled, so a fresh form gives no verdict. */
+    public Optional<BigDecimal> shownTotal() {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(total);
+    }
+
+    /** 等级 as the form shows it: blank while {@link #shownTotal()} is. */
+    public String shownGrade() {
+        return rows.isEmpty() ? "" : grade;
+    }
 }

@@ -185,8 +185,8 @@ final class ProjectSheetChecks {
         return switch (id) {
             case ProjectContract.EXEC_RATE -> Optional.of(score.executionRate().map(Decimals::plain).orElse(""));
             case ProjectContract.EXEC_SCORE -> Optional.of(Decimals.plain(score.executionScore()));
-            case ProjectContract.TOTAL -> Optional.of(Decimals.plain(score.total()));
-            case ProjectContract.GRADE -> Optional.of(score.grade());
+            case ProjectContract.TOTAL -> Optional.of(score.shownTotal().map(Decimals::plain).orElse(""));
+            case ProjectContract.GRADE -> Optional.of(score.shownGrade());
             default -> Optional.empty();
         };
     }

@@ -63,7 +63,10 @@ final class ProjectFormulas {
                 + directed + ",0))))";
     }
 
-    /** 总分: 执行率得分 + Σ row scores, rescaled to 100 when 不适用 rows dropped some weight (less than all of it). */
+    /**
+     * 总分: 执行率得分 + Σ row scores, rescaled to 100 when 不适用 rows dropped some weight (less than all of it); blank while no
+     * indicator row is filled, so a fresh form shows no verdict.
+     */
     String total(String executionScore, int firstRow, int lastRow) {
         String scores = ref(ProjectSheet.SCORE, firstRow) + ":" + ref(ProjectSheet.SCORE, lastRow);
         String ops = ref(ProjectSheet.OP, firstRow) + ":" + ref(ProjectSheet.OP, lastRow);
@@ -71,7 +74,9 @@ final class ProjectFormulas {
         String sum = "(" + executionScore + "+SUM(" + scores + "))";
         String dropped = "(" + spellings(OperatorKind.NOT_APPLICABLE).stream().map(s -> "SUMIF(" + ops + "," + quote(s) + "," + weights + ")")
                 .collect(Collectors.joining("+")) + ")";
-        return "IF(AND(" + dropped + ">0," + dropped + "<100)," + round(sum + "*100/(100-" + dropped + ")", 2) + "," + round(sum, 2) + ")";
+        String inputs = ref(ProjectSheet.LEVEL1, firstRow) + ":" + ref(ProjectSheet.WEIGHT, lastRow) + ","
+                + ref(ProjectSheet.SELF, firstRow) + ":" + ref(ProjectSheet.REASON, lastRow);
+        return "IF(COUNTA(" + inputs + ")=0,\"\",IF(AND(" + dropped + ">0," + dropped + "<100)," + round(sum + "*100/(100-" + dropped + ")", 2) + "," + round(sum, 2) + ")" + ")";
     }
 
     /** 自评等级 by the framework's bands, the first band whose minimum the total reaches. */

@@ -16,6 +16,7 @@ import org.evalbook.framework.Frameworks;
 import org.evalbook.framework.ProjectFramework;
 import org.evalbook.framework.ProjectProfile;
 import org.evalbook.signing.SigningKey;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,6 +55,23 @@ class ProjectFormulasMatchScorerTest {
         }
     }
 
+    @Test
+    void aFreshFormShowsNoVerdict() throws Exception {
+        ProjectProfile profile = PROJECT.profile("default").orElseThrow();
+        try (XSSFWorkbook workbook = ProjectWorkbookWriter.workbook(PROJECT, profile, Optional.empty(), List.of(), SigningKey.PUBLIC_DEMO)) {
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(workbook);
+            ProjectCells cells = new ProjectCells(workbook, ProjectCells.projectSheets(workbook).get(0));
+            ProjectScore engine = new ProjectScorer(PROJECT, profile).score(FieldValues.builder().build());
+            assertThat(cells.number("pj_score_total", 0)).as("总分 of a blank form").isEmpty();
+            assertThat(cells.text("pj_grade")).as("等级 of a blank form").isEmpty();
+            assertMatches(cells, engine, "blank");
+            // Funds alone are no verdict yet; the first indicator typed is.
+            cells.fill(FieldValues.builder().number("pj_funds_total_full", "10").number("pj_funds_total_exec", "9").build());
+            XSSFFormulaEvaluator.evaluateAllFormulaCells(workbook);
+            assertThat(cells.number("pj_score_total", 0)).isEmpty();
+        }
+    }
+
     /** Every computed name of one sheet against the engine's result. */
     static void assertMatches(ProjectCells cells, ProjectScore expected, String sheet) {
         assertThat(cells.number("pj_exec_rate", 0)).as(sheet + " pj_exec_rate").isEqualTo(expected.executionRate().map(ProjectFormulasMatchScorerTest::plain));
@@ -62,8 +80,9 @@ class ProjectFormulasMatchScorerTest {
             assertThat(cells.number("pi_score", row.index() - 1)).as(sheet + " pi_score row " + row.index() + " (" + row.kind() + ")")
                     .isEqualTo(row.score().map(ProjectFormulasMatchScorerTest::plain));
         }
-        assertThat(cells.number("pj_score_total", 0)).as(sheet + " pj_score_total").contains(plain(expected.total()));
-        assertThat(cells.text("pj_grade")).as(sheet + " pj_grade").isEqualTo(expected.grade());
+        assertThat(cells.number("pj_score_total", 0)).as(sheet + " pj_score_total")
+                .isEqualTo(expected.shownTotal().map(ProjectFormulasMatchScorerTest::plain));
+        assertThat(cells.text("pj_grade")).as(sheet + " pj_grade").isEqualTo(expected.shownGrade());
     }
 
     /** As a double prints: 7.27, 10.0 — the form {@link BigDecimal#valueOf(double)} gives a cell's value. */
