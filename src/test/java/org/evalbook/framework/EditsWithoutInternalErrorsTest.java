@@ -137,7 +137,7 @@ class EditsWithoutInternalErrorsTest {
     /** Every sample return of both forms, checked with these frameworks: read, and no internal error. */
     private static void checkEverySample(Framework department, ProjectFramework project) throws IOException {
         List<Path> samples = samples();
-        assertThat(samples).hasSize(6);
+        assertThat(samples).hasSize(7);
         for (Path sample : samples) {
             CheckResult result = new ReturnChecker(department, project).check(new WorkbookReader(department, project).read(sample), Identity.DEMO);
             assertThat(result.findings()).as(sample.toString()).noneMatch(f -> f.code() == FindingCode.F14);

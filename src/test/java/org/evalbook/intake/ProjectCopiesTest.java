@@ -42,6 +42,23 @@ class ProjectCopiesTest {
         assertThat(result.findings()).isEmpty();
     }
 
+    /**
+     * The issued 石鼓 sample with its second project sheet copied by LibreOffice (make-copied-sheet.sh, see the README
+     * there): the copy is a third project with its own name and the same figures, findings and signature as its original.
+     */
+    @Test
+    void aSheetOfAnIssuedReturnCopiedByLibreOfficeIsAThirdProject() {
+        CheckResult result = check(Path.of("test-workbooks", "project", "issued-copied-by-libreoffice.xlsx"));
+        assertThat(result.projects()).extracting(ProjectOutcome::sheet).containsExactly("计生特殊家庭帮扶项目", "青少年健康服务项目", "青少年健康服务二期");
+        assertThat(result.projects()).extracting(ProjectOutcome::name).containsExactly("计生特殊家庭帮扶项目", "青少年健康服务项目", "青少年健康服务项目（二期）");
+        assertThat(result.projects().get(2).score()).usingRecursiveComparison().isEqualTo(result.projects().get(1).score());
+        assertThat(result.findings()).noneMatch(f -> f.code().name().equals("C19"));
+        assertThat(result.findings()).filteredOn(f -> f.sheet().equals("青少年健康服务二期"))
+                .extracting(f -> f.code().name(), f -> f.cells().get(0))
+                .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple("C16", "青少年健康服务二期!J13"),
+                        org.assertj.core.api.Assertions.tuple("C14", "青少年健康服务二期!J28"));
+    }
+
     @Test
     void aSheetClonedByPoiCarriesNoNamesUntilTheProgramCopiesThemAndThenReadsAsASecondProject() throws Exception {
         Path file = dir.resolve("cloned.xlsx");
