@@ -170,8 +170,9 @@ final class IssueCommand implements Callable<Integer> {
         Optional<Delivery> delivery = mailing ? Optional.of(mailOptions.delivery(err, Optional.ofNullable(eml), clock)) : Optional.empty();
         Files.createDirectories(out);
         List<IssueMails.Issued> issued = new ArrayList<>();
+        // Read for the project form, the roster's rows name no profile: every unit is scored under --profile.
+        ProjectProfile unitProfile = loaded.profile(profile).orElseThrow();
         for (RosterRow unit : read.units()) {
-            ProjectProfile unitProfile = loaded.profileOrDefault(unit.profile().orElse(profile));
             UnitIssue issue = new UnitIssue(unit.unitCode(), unit.unitName(), unit.fiscalYear(), unitProfile.id(),
                     Optional.of(unit.email()), Optional.ofNullable(deadline), clock.instant(), unit.prefill());
             Path target = out.resolve(ProjectWorkbookWriter.fileName(loaded, unit.unitCode(), unit.unitName(), unit.fiscalYear()));

@@ -3,7 +3,6 @@ package org.evalbook.template;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -149,10 +148,7 @@ public final class ProjectWorkbookWriter {
     /** 填报说明: who fills it in for which year, the unit's fields (workbook-scoped names), and how to fill the form. */
     private static Grid instructions(ProjectFramework framework, ProjectProfile profile, Optional<UnitIssue> issue,
                                      XSSFWorkbook workbook, Styles styles) {
-        Grid grid = new Grid(workbook.createSheet(INSTRUCTIONS), styles);
-        grid.widths(20, 80);
-        grid.merged(0, 0, 1, issue.map(i -> i.fiscalYear() + "年度").orElse("") + framework.name() + "填报表", Styles.Kind.TITLE);
-        grid.height(0, 30);
+        Grid grid = InstructionsSheet.titled(workbook.createSheet(INSTRUCTIONS), styles, issue, framework.name());
         int row = 2;
         grid.text(row++, 0, "单位信息", Styles.Kind.HEADER);
         Names names = new Names(workbook);
@@ -161,37 +157,19 @@ public final class ProjectWorkbookWriter {
             unitField(grid, names, row++, field, issue);
         }
         row++;
-        List<String[]> facts = new ArrayList<>();
-        issue.ifPresentOrElse(i -> {
-            facts.add(new String[] {"截止日期", i.deadline().map(DateTimeFormatter.ofPattern("yyyy年M月d日")::format).orElse("以财政局通知为准")});
-            facts.add(new String[] {"下发时间", InstructionsSheet.issuedAtShown(i.issuedAt())});
-        }, () -> facts.add(new String[] {"说明", "这是空白样表。正式填报请使用财政局下发的、已预填本单位信息的填报表。"}));
+        List<String[]> facts = new ArrayList<>(InstructionsSheet.issueFacts(issue));
         facts.add(new String[] {"评价方案", profile.name()});
         facts.add(new String[] {"评价框架", framework.name() + " " + framework.version() + "（" + framework.basis() + "）"});
-        facts.add(new String[] {"交回方式", "请在截止日期前回复下发邮件，将本文件作为附件发回财政局；文件名请保持不变。"});
-        for (String[] fact : facts) {
-            grid.text(row, 0, fact[0], Styles.Kind.LABEL);
-            grid.text(row++, 1, fact[1], Styles.Kind.TEXT);
-        }
-        row++;
-        grid.text(row++, 0, "填报步骤", Styles.Kind.HEADER);
-        List<String> steps = List.of(
+        facts.add(InstructionsSheet.RETURN_BY);
+        row = InstructionsSheet.labelled(grid, row, facts) + 1;
+        row = InstructionsSheet.steps(grid, row, List.of(
                 "1. 在本页上方填写联系人、联系电话和填报日期。",
                 "2. 每个项目一张工作表，已按财政局掌握的项目列出；项目名称等预填内容如有出入可以改正。",
                 "3. 本单位还有其他项目的：右键点击一张项目工作表标签，选“移动或复制”并勾选“建立副本”，在副本中改填该项目（请勿删除表中的行列）。",
                 "4. 填写项目资金（万元，保留两位小数）、年度总体目标和绩效指标；执行率、“得分”列和总分由公式自动计算，可作参考。",
                 "5. 逐项填写自评得分；得分低于分值的，在“偏差原因分析及改进措施”中写明原因；最后填写自评总分和自评等级。",
-                "6. 填写完毕后保存为 .xlsx 文件（请勿改为其他格式），按“交回方式”交回。");
-        for (String step : steps) {
-            grid.text(row, 0, "", Styles.Kind.TEXT);
-            grid.text(row++, 1, step, Styles.Kind.TEXT);
-        }
-        row++;
-        grid.text(row++, 0, "颜色说明", Styles.Kind.HEADER);
-        grid.text(row, 0, "", Styles.Kind.INPUT_SAMPLE);
-        grid.text(row++, 1, "黄色：由单位填写（选中单元格时会提示填写要求）", Styles.Kind.TEXT);
-        grid.text(row, 0, "", Styles.Kind.FORMULA_TEXT);
-        grid.text(row, 1, "青色：公式自动计算，不能修改", Styles.Kind.TEXT);
+                "6. 填写完毕后保存为 .xlsx 文件（请勿改为其他格式），按“交回方式”交回。")) + 1;
+        InstructionsSheet.colours(grid, row);
         return grid;
     }
 
