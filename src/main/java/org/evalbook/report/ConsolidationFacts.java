@@ -74,22 +74,12 @@ public final class ConsolidationFacts {
     private static ProjectFacts projects(List<UnitResult> units, Framework framework) {
         List<CheckedReturn> returns = units.stream().flatMap(u -> u.project().stream()).toList();
         List<ProjectOutcome> projects = returns.stream().flatMap(r -> r.projects().stream()).toList();
+        ProjectFunds tally = new ProjectFunds();
+        projects.forEach(tally::add);
         List<ProjectFacts.Funds> funds = new ArrayList<>();
-        funds(projects, ProjectSheet.FUNDS.get(1), "全年预算数").ifPresent(funds::add);
-        funds(projects, ProjectSheet.FUNDS.get(2), "全年执行数").ifPresent(funds::add);
-        BigDecimal budget = BigDecimal.ZERO;
-        BigDecimal spent = BigDecimal.ZERO;
-        int both = 0;
-        for (ProjectOutcome project : projects) {
-            Optional<BigDecimal> full = project.values().number(ProjectSheet.FUNDS.get(1)).filter(f -> f.signum() > 0);
-            Optional<BigDecimal> exec = project.values().number(ProjectSheet.FUNDS.get(2));
-            if (full.isPresent() && exec.isPresent()) {
-                budget = budget.add(full.get());
-                spent = spent.add(exec.get());
-                both++;
-            }
-        }
-        Optional<ProjectFacts.Rate> rate = both == 0 ? Optional.empty() : Optional.of(new ProjectFacts.Rate(KeyFigure.rate(spent, budget), both));
+        funds(tally, ProjectFunds.FULL, "全年预算数").ifPresent(funds::add);
+        funds(tally, ProjectFunds.EXEC, "全年执行数").ifPresent(funds::add);
+        Optional<ProjectFacts.Rate> rate = tally.rate().map(r -> new ProjectFacts.Rate(r, tally.rated()));
         Map<String, Integer> byGrade = new java.util.LinkedHashMap<>();
         framework.grades().forEach(g -> byGrade.put(g.grade(), 0));
         projects.forEach(p -> byGrade.merge(p.score().grade(), 1, Integer::sum));
@@ -104,10 +94,8 @@ public final class ConsolidationFacts {
     }
 
     /** One amount summed over the projects that gave it; absent when none did (a blank is not 0). */
-    private static Optional<ProjectFacts.Funds> funds(List<ProjectOutcome> projects, String id, String label) {
-        List<BigDecimal> given = projects.stream().flatMap(p -> p.values().number(id).stream()).toList();
-        return given.isEmpty() ? Optional.empty()
-                : Optional.of(new ProjectFacts.Funds(label, given.stream().reduce(BigDecimal.ZERO, BigDecimal::add), given.size()));
+    private static Optional<ProjectFacts.Funds> funds(ProjectFunds tally, int amount, String label) {
+        return tally.sum(amount).map(sum -> new ProjectFacts.Funds(label, sum, tally.given(amount)));
     }
 
     /** The project returns' most frequent errors and warnings: errors first, then by units, then by findings. */

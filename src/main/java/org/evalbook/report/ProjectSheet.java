@@ -27,8 +27,6 @@ final class ProjectSheet {
     static final String NAME = "项目自评";
     /** 年初预算数, 全年预算数 and 全年执行数 of 年度资金总额, in that order. */
     static final List<String> FUNDS = List.of("pj_funds_total_initial", "pj_funds_total_full", "pj_funds_total_exec");
-    private static final int FULL = 1;
-    private static final int EXEC = 2;
     private static final List<String> HEADERS = List.of("单位代码", "单位名称", "项目名称", "工作表", "年初\n预算数", "全年\n预算数",
             "全年\n执行数", "执行率", "执行率\n得分", "复核\n总分", "自评\n总分", "差额\n（自评−复核）", "复核\n等级", "自评\n等级",
             "错误\n（条）", "警告\n（条）", "问题清单");
@@ -41,10 +39,7 @@ final class ProjectSheet {
     private final SXSSFWorkbook workbook;
     private final ReturnDetails details;
     private final Map<FindingsSheet.At, Integer> findingRows;
-    private final BigDecimal[] sums = new BigDecimal[FUNDS.size()];
-    private final int[] given = new int[FUNDS.size()];
-    private BigDecimal rateNumerator = BigDecimal.ZERO;
-    private BigDecimal rateDenominator = BigDecimal.ZERO;
+    private final ProjectFunds funds = new ProjectFunds();
     private int units;
     private int projects;
     private long errors;
@@ -87,19 +82,9 @@ final class ProjectSheet {
         out.text(2, outcome.name(), out.styles().wrapped());
         out.text(3, outcome.sheet());
         for (int i = 0; i < FUNDS.size(); i++) {
-            Optional<BigDecimal> amount = outcome.values().number(FUNDS.get(i));
-            out.number(FIRST_FUNDS + i, amount, NumberFormat.DECIMAL);
-            if (amount.isPresent()) {
-                sums[i] = sums[i] == null ? amount.get() : sums[i].add(amount.get());
-                given[i]++;
-            }
+            out.number(FIRST_FUNDS + i, outcome.values().number(FUNDS.get(i)), NumberFormat.DECIMAL);
         }
-        Optional<BigDecimal> full = outcome.values().number(FUNDS.get(FULL));
-        Optional<BigDecimal> exec = outcome.values().number(FUNDS.get(EXEC));
-        if (full.isPresent() && exec.isPresent() && full.get().signum() > 0) {
-            rateDenominator = rateDenominator.add(full.get());
-            rateNumerator = rateNumerator.add(exec.get());
-        }
+        funds.add(outcome);
         out.number(RATE, outcome.score().executionRate(), NumberFormat.PERCENT);
         out.number(RATE + 1, Optional.of(outcome.score().executionScore()), NumberFormat.DECIMAL);
         BigDecimal recomputed = outcome.score().total();
@@ -133,11 +118,9 @@ final class ProjectSheet {
         out.text(2, "", out.styles().totalText());
         out.text(3, "", out.styles().totalText());
         for (int i = 0; i < FUNDS.size(); i++) {
-            out.number(FIRST_FUNDS + i, Optional.ofNullable(sums[i]), bold.decimal());
+            out.number(FIRST_FUNDS + i, funds.sum(i), bold.decimal());
         }
-        Optional<BigDecimal> rate = rateDenominator.signum() == 0 ? Optional.empty()
-                : Optional.of(KeyFigure.rate(rateNumerator, rateDenominator));
-        out.number(RATE, rate, bold.of(NumberFormat.PERCENT));
+        out.number(RATE, funds.rate(), bold.of(NumberFormat.PERCENT));
         for (int c = RATE + 1; c < RATE + 7; c++) {
             out.empty(c, out.styles().totalText());
         }
@@ -150,7 +133,7 @@ final class ProjectSheet {
         out.text(2, "", out.styles().totalText());
         out.text(3, "", out.styles().totalText());
         for (int i = 0; i < FUNDS.size(); i++) {
-            out.number(FIRST_FUNDS + i, given[i], bold.whole());
+            out.number(FIRST_FUNDS + i, funds.given(i), bold.whole());
         }
         for (int c = RATE; c < HEADERS.size(); c++) {
             out.empty(c, out.styles().totalText());
