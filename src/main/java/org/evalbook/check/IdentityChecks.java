@@ -195,6 +195,16 @@ final class IdentityChecks {
         return c.text(name).or(() -> c.number(name).map(Decimals::plain)).orElse("");
     }
 
+    /**
+     * The profile a return is scored under, by {@code lookup} in its framework: the signed meta's when the signature
+     * holds, else the roster's (a tampered meta must not choose its own rules), then the meta's; empty when none is known.
+     */
+    static <P> Optional<P> profile(org.evalbook.intake.RawReturn raw, Identity identity, java.util.function.Function<String, Optional<P>> lookup) {
+        Optional<P> signed = Optional.ofNullable(raw.meta().get("profile")).flatMap(lookup);
+        Optional<P> roster = identity.rosterRow().flatMap(r -> r.profile()).flatMap(lookup);
+        return trusted(raw.meta(), identity) ? signed.or(() -> roster) : roster.or(() -> signed);
+    }
+
     /** Whether the meta's values can be relied on: signed with the bureau's key, or with the demo key in demo mode. */
     static boolean trusted(Map<String, String> meta, Identity identity) {
         if (!meta.containsKey("signature")) {

@@ -94,10 +94,7 @@ final class ProjectChecker {
 
     /** The signed meta's profile when it can be trusted, else the roster's, then the meta's, then the default. */
     private ProjectProfile profile(RawReturn raw, Identity identity) {
-        Optional<ProjectProfile> signed = Optional.ofNullable(raw.meta().get("profile")).flatMap(framework::profile);
-        Optional<ProjectProfile> roster = identity.rosterRow().flatMap(r -> r.profile()).flatMap(framework::profile);
-        return (IdentityChecks.trusted(raw.meta(), identity) ? signed.or(() -> roster) : roster.or(() -> signed))
-                .orElseGet(() -> framework.profileOrDefault("default"));
+        return IdentityChecks.profile(raw, identity, framework::profile).orElseGet(() -> framework.profileOrDefault("default"));
     }
 
     private IdentityChecks.Subject subject(ReadReturn unit, ProjectProfile profile) {

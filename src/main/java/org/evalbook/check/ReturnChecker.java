@@ -120,9 +120,6 @@ public final class ReturnChecker {
      * rules), then the meta's, then the default.
      */
     private Profile profile(RawReturn raw, Identity identity) {
-        Optional<Profile> signed = Optional.ofNullable(raw.meta().get("profile")).flatMap(framework::profile);
-        Optional<Profile> roster = identity.rosterRow().flatMap(r -> r.profile()).flatMap(framework::profile);
-        return (IdentityChecks.trusted(raw.meta(), identity) ? signed.or(() -> roster) : roster.or(() -> signed))
-                .orElseGet(() -> framework.profile("default").orElse(framework.profiles().values().iterator().next()));
+        return IdentityChecks.profile(raw, identity, framework::profile).orElseGet(() -> framework.profile("default").orElse(framework.profiles().values().iterator().next()));
     }
 }
