@@ -7,11 +7,11 @@ import java.util.Optional;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
+import org.evalbook.framework.ProjectComputed;
 import org.evalbook.framework.FieldDef;
 import org.evalbook.framework.ProjectFramework;
 import org.evalbook.framework.ProjectProfile;
 import org.evalbook.framework.TableRow;
-import org.evalbook.intake.ProjectContract;
 import org.evalbook.intake.ProjectSheet;
 import org.evalbook.intake.ProjectValues;
 
@@ -50,14 +50,13 @@ final class ProjectChecked {
         if (bracket > 0) {
             return "第 " + id.substring(bracket + 1, id.length() - 1) + " 行指标的" + label(id.substring(0, bracket));
         }
-        return switch (id) {
-            case ProjectContract.EXEC_RATE -> "预算执行率";
-            case ProjectContract.EXEC_SCORE -> "执行率得分";
-            case ProjectContract.ROW_SCORE -> "复核得分";
-            case ProjectContract.TOTAL -> "复核总分";
-            case ProjectContract.GRADE -> "复核等级";
-            default -> framework.field(id).map(ProjectChecked::lineLabel).orElse(id);
-        };
+        return ProjectComputed.named(id).map(computed -> switch (computed) {
+            case EXEC_RATE -> "预算执行率";
+            case EXEC_SCORE -> "执行率得分";
+            case ROW_SCORE -> "复核得分";
+            case TOTAL -> "复核总分";
+            case GRADE -> "复核等级";
+        }).orElseGet(() -> framework.field(id).map(ProjectChecked::lineLabel).orElse(id));
     }
 
     private static String lineLabel(FieldDef field) {

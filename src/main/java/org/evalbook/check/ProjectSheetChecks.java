@@ -8,13 +8,13 @@ import org.evalbook.finding.Figures;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
+import org.evalbook.framework.ProjectComputed;
 import org.evalbook.framework.Decimals;
 import org.evalbook.framework.Expression;
 import org.evalbook.framework.FieldDef;
 import org.evalbook.framework.OperatorKind;
 import org.evalbook.framework.SumCheck;
 import org.evalbook.framework.TableRow;
-import org.evalbook.intake.ProjectContract;
 import org.evalbook.intake.RawCell;
 
 /**
@@ -126,11 +126,11 @@ final class ProjectSheetChecks {
      */
     static List<Finding> execution(ProjectChecked c) {
         List<Finding> findings = new ArrayList<>();
-        RawCell typed = c.sheet.computed().get(ProjectContract.EXEC_SCORE);
+        RawCell typed = c.sheet.computed().get(ProjectComputed.EXEC_SCORE.id());
         if (typed != null && !typed.hasFormula() && typed.type().equals("NUMERIC")) {
             BigDecimal self = new BigDecimal(typed.number());
             if (self.subtract(c.score.executionScore()).abs().compareTo(c.framework.scoreTolerance()) > 0) {
-                findings.add(c.finding(FindingCode.C14, Severity.ERROR, List.of(ProjectContract.EXEC_SCORE), Figures.score(c.score.executionScore()),
+                findings.add(c.finding(FindingCode.C14, Severity.ERROR, List.of(ProjectComputed.EXEC_SCORE.id()), Figures.score(c.score.executionScore()),
                         Figures.score(self), "执行率得分填为 " + Figures.score(self) + " 分，按规则复核为 " + Figures.score(c.score.executionScore())
                                 + " 分（预算执行率 " + c.score.executionRate().map(Figures::percent).orElse("无法计算") + "）。请改正。")
                         .withValues(c.score.executionScore(), self));
@@ -177,18 +177,18 @@ final class ProjectSheetChecks {
     /** What a computed cell should show, as text: a rate as its fraction, a score with 2 decimals, the grade. */
     private static Optional<String> expected(ProjectChecked c, String id) {
         ProjectScore score = c.score;
-        if (id.startsWith(ProjectContract.ROW_SCORE + "[")) {
+        if (id.startsWith(ProjectComputed.ROW_SCORE.id() + "[")) {
             int index = Integer.parseInt(id.substring(id.indexOf('[') + 1, id.length() - 1));
             return score.rows().stream().filter(r -> r.index() == index).findFirst()
                     .map(r -> r.score().map(Decimals::plain).orElse(""));
         }
-        return switch (id) {
-            case ProjectContract.EXEC_RATE -> Optional.of(score.executionRate().map(Decimals::plain).orElse(""));
-            case ProjectContract.EXEC_SCORE -> Optional.of(Decimals.plain(score.executionScore()));
-            case ProjectContract.TOTAL -> Optional.of(score.shownTotal().map(Decimals::plain).orElse(""));
-            case ProjectContract.GRADE -> Optional.of(score.shownGrade());
-            default -> Optional.empty();
-        };
+        return ProjectComputed.named(id).flatMap(computed -> switch (computed) {
+            case EXEC_RATE -> Optional.of(score.executionRate().map(Decimals::plain).orElse(""));
+            case EXEC_SCORE -> Optional.of(Decimals.plain(score.executionScore()));
+            case TOTAL -> Optional.of(score.shownTotal().map(Decimals::plain).orElse(""));
+            case GRADE -> Optional.of(score.shownGrade());
+            case ROW_SCORE -> Optional.empty();  // a row's cell is named pi_score[row], handled above
+        });
     }
 
     private static String saved(RawCell cell) {

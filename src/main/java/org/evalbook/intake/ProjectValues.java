@@ -17,6 +17,7 @@ import org.evalbook.finding.Severity;
 import org.evalbook.framework.FieldDef;
 import org.evalbook.framework.FieldType;
 import org.evalbook.framework.FieldValues;
+import org.evalbook.framework.ProjectComputed;
 import org.evalbook.framework.ProjectFramework;
 import org.evalbook.framework.TableDef;
 import org.evalbook.framework.TableRow;
@@ -59,18 +60,18 @@ public final class ProjectValues {
                 scalar(out, field, name);
             }
         }
-        for (String id : List.of(ProjectContract.EXEC_RATE, ProjectContract.EXEC_SCORE, ProjectContract.TOTAL, ProjectContract.GRADE)) {
-            RawName name = names.get(id);
-            if (name != null && name.problem().isEmpty() && !name.cells().isEmpty()) {
-                computed.put(id, name.cells().get(0));
+        for (ProjectComputed cell : ProjectComputed.values()) {
+            RawName name = names.get(cell.id());
+            if (!cell.column() && name != null && name.problem().isEmpty() && !name.cells().isEmpty()) {
+                computed.put(cell.id(), name.cells().get(0));
             }
         }
         Map<Integer, TableRow> rows = table(out, names, framework.indicatorTable());
-        RawName scores = names.get(ProjectContract.ROW_SCORE);
+        RawName scores = names.get(ProjectComputed.ROW_SCORE.id());
         if (scores != null && scores.problem().isEmpty()) {
             for (int i = 0; i < scores.cells().size(); i++) {
                 if (rows.containsKey(i + 1)) {
-                    computed.put(ProjectContract.ROW_SCORE + "[" + (i + 1) + "]", scores.cells().get(i));
+                    computed.put(ProjectComputed.ROW_SCORE.id() + "[" + (i + 1) + "]", scores.cells().get(i));
                 }
             }
         }

@@ -14,6 +14,7 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFName;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.evalbook.framework.ProjectComputed;
 import org.evalbook.framework.FieldDef;
 import org.evalbook.framework.FieldValues;
 import org.evalbook.framework.IndicatorLevel;
@@ -124,8 +125,8 @@ final class ProjectSheet {
                 String rate = ProjectFormulas.ref(weightColumn + 1, row);
                 String executed = ref(framework.execution().numerator());
                 String budget = ref(framework.execution().denominator());
-                formula(grid, row, weightColumn + 1, "pj_exec_rate", formulas.executionRate(executed, budget), Styles.Kind.FORMULA_PERCENT);
-                formula(grid, row, weightColumn + 2, "pj_exec_score",
+                formula(grid, row, weightColumn + 1, ProjectComputed.EXEC_RATE.id(), formulas.executionRate(executed, budget), Styles.Kind.FORMULA_PERCENT);
+                formula(grid, row, weightColumn + 2, ProjectComputed.EXEC_SCORE.id(),
                         formulas.executionScore(rate, ProjectFormulas.ref(weightColumn, row)), Styles.Kind.FORMULA_SCORE);
             } else {
                 for (int c = weightColumn; c <= weightColumn + 2; c++) {
@@ -185,17 +186,17 @@ final class ProjectSheet {
         for (FieldDef column : columns) {
             local(column.id(), grid.sheet(), first, last, at.get(column.id()));
         }
-        local("pi_score", grid.sheet(), first, last, SCORE);
+        local(ProjectComputed.ROW_SCORE.id(), grid.sheet(), first, last, SCORE);
         validateTable(grid.sheet(), columns, at, first, last);
         int total = last + 1;
         grid.merged(total, 0, WEIGHT, "总分", Styles.Kind.HEADER);
-        formula(grid, total, SCORE, "pj_score_total", formulas.total(ProjectFormulas.ref(FIRST_PERIOD_COLUMN + framework.periods().size() + 2,
+        formula(grid, total, SCORE, ProjectComputed.TOTAL.id(), formulas.total(ProjectFormulas.ref(FIRST_PERIOD_COLUMN + framework.periods().size() + 2,
                 FUNDS_HEADER + 1), first, last), Styles.Kind.FORMULA_SCORE);
         input(grid, total, SELF, field("pj_self_total"), FieldValues.builder().build());
         grid.text(total, REASON, "", Styles.Kind.TEXT);
         int grade = total + 1;
         grid.merged(grade, 0, WEIGHT, "自评等级", Styles.Kind.HEADER);
-        formula(grid, grade, SCORE, "pj_grade", formulas.grade(ProjectFormulas.ref(SCORE, total)), Styles.Kind.FORMULA_TEXT);
+        formula(grid, grade, SCORE, ProjectComputed.GRADE.id(), formulas.grade(ProjectFormulas.ref(SCORE, total)), Styles.Kind.FORMULA_TEXT);
         input(grid, grade, SELF, field("pj_self_grade"), FieldValues.builder().build());
         grid.text(grade, REASON, "", Styles.Kind.TEXT);
         int note = grade + 1;

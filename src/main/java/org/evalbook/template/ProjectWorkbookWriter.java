@@ -16,6 +16,7 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.evalbook.framework.ProjectComputed;
 import org.evalbook.framework.DefinedName;
 import org.evalbook.framework.FieldDef;
 import org.evalbook.framework.FieldType;
@@ -106,11 +107,11 @@ public final class ProjectWorkbookWriter {
             names.add(new DefinedName(c.id(), table.label() + "·" + c.label(), c.unit(), c.type(), c.id().equals("pi_reason")
                     ? DefinedName.Requirement.WHEN_BELOW_WEIGHT : DefinedName.Requirement.AT_LEAST_ONE_ROW, true));
         }
-        names.add(computed("pj_exec_rate", framework.execution().name(), "%", FieldType.PERCENT, false));
-        names.add(computed("pj_exec_score", framework.execution().name() + "得分", "分", FieldType.NUMBER, false));
-        names.add(computed("pi_score", table.label() + "·得分", "分", FieldType.NUMBER, true));
-        names.add(computed("pj_score_total", "总分", "分", FieldType.NUMBER, false));
-        names.add(computed("pj_grade", "等级", "", FieldType.TEXT, false));
+        names.add(computed(ProjectComputed.EXEC_RATE.id(), framework.execution().name(), "%", FieldType.PERCENT, false));
+        names.add(computed(ProjectComputed.EXEC_SCORE.id(), framework.execution().name() + "得分", "分", FieldType.NUMBER, false));
+        names.add(computed(ProjectComputed.ROW_SCORE.id(), table.label() + "·得分", "分", FieldType.NUMBER, true));
+        names.add(computed(ProjectComputed.TOTAL.id(), "总分", "分", FieldType.NUMBER, false));
+        names.add(computed(ProjectComputed.GRADE.id(), "等级", "", FieldType.TEXT, false));
         return names;
     }
 

@@ -18,6 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.evalbook.check.ProjectScore;
 import org.evalbook.check.ProjectScorer;
+import org.evalbook.framework.ProjectComputed;
 import org.evalbook.framework.ProjectFramework;
 import org.evalbook.signing.IssueSignature;
 import org.evalbook.signing.SigningKey;
@@ -174,10 +175,10 @@ public final class ProjectReturns {
         }
         text(sheet, 12, 0, "预算执行率");
         formula(sheet, 12, 1, "IF(AND(ISNUMBER(C8),ISNUMBER(D8),N(C8)>0),ROUND(D8/C8,4),\"\")");
-        name(workbook, ProjectContract.EXEC_RATE, index, p.sheet, "$B$13");
+        name(workbook, ProjectComputed.EXEC_RATE.id(), index, p.sheet, "$B$13");
         text(sheet, 12, 2, "执行率得分");
         formula(sheet, 12, 3, "IF(B13=\"\",0,MIN(10,ROUND(10*B13,2)))");
-        name(workbook, ProjectContract.EXEC_SCORE, index, p.sheet, "$D$13");
+        name(workbook, ProjectComputed.EXEC_SCORE.id(), index, p.sheet, "$D$13");
         text(sheet, 14, 0, "预期目标");
         value(sheet, 14, 1, p.expected);
         name(workbook, "pj_goal_expected", index, p.sheet, "$B$15");
@@ -219,10 +220,10 @@ public final class ProjectReturns {
         name(workbook, "pj_self_grade", index, p.sheet, "$D$" + (total + 1));
         text(sheet, total, 4, "复核总分");
         formula(sheet, total, 5, "ROUND((D13+SUM(J%1$d:J%2$d))*100/(100-SUMIF(D%1$d:D%2$d,\"不适用\",H%1$d:H%2$d)),2)".formatted(FIRST_ROW + 1, last));
-        name(workbook, ProjectContract.TOTAL, index, p.sheet, "$F$" + (total + 1));
+        name(workbook, ProjectComputed.TOTAL.id(), index, p.sheet, "$F$" + (total + 1));
         text(sheet, total, 6, "复核等级");
         formula(sheet, total, 7, "IF(F%1$d>=90,\"优\",IF(F%1$d>=80,\"良\",IF(F%1$d>=60,\"中\",\"差\")))".formatted(total + 1));
-        name(workbook, ProjectContract.GRADE, index, p.sheet, "$H$" + (total + 1));
+        name(workbook, ProjectComputed.GRADE.id(), index, p.sheet, "$H$" + (total + 1));
     }
 
     private static void meta(XSSFWorkbook workbook) {
@@ -284,13 +285,13 @@ public final class ProjectReturns {
 
     private static java.util.Optional<Cell> locate(XSSFSheet sheet, String id) {
         int total = FIRST_ROW + ROWS + 3;
-        int[] at = switch (id) {
-            case ProjectContract.EXEC_RATE -> new int[] {12, 1};
-            case ProjectContract.EXEC_SCORE -> new int[] {12, 3};
-            case ProjectContract.TOTAL -> new int[] {total, 5};
-            case ProjectContract.GRADE -> new int[] {total, 7};
-            default -> id.startsWith("pi_score[") ? new int[] {FIRST_ROW + Integer.parseInt(id.substring(9, id.length() - 1)) - 1, 9} : null;
-        };
+        int[] at = ProjectComputed.named(id).map(computed -> switch (computed) {
+            case EXEC_RATE -> new int[] {12, 1};
+            case EXEC_SCORE -> new int[] {12, 3};
+            case TOTAL -> new int[] {total, 5};
+            case GRADE -> new int[] {total, 7};
+            case ROW_SCORE -> null;
+        }).orElse(id.startsWith("pi_score[") ? new int[] {FIRST_ROW + Integer.parseInt(id.substring(9, id.length() - 1)) - 1, 9} : null);
         return at == null ? java.util.Optional.empty() : java.util.Optional.of(sheet.getRow(at[0]).getCell(at[1]));
     }
 
