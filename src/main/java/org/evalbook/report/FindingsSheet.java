@@ -65,9 +65,9 @@ final class FindingsSheet {
      *
      * @return the row (1-based, as a link addresses it) of the first finding of each sheet of each project return
      */
-    static Map<At, Integer> write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Path folder, String year,
+    static Map<At, Integer> write(SheetWriter out, SXSSFWorkbook workbook, Consolidation consolidation, Path folder, String year,
                                   ReturnDetails details) {
-        return new FindingsSheet(new SheetWriter(workbook, NAME, styles), workbook, folder, details).write(consolidation, year);
+        return new FindingsSheet(out, workbook, folder, details).write(consolidation, year);
     }
 
     private Map<At, Integer> write(Consolidation consolidation, String year) {

@@ -53,9 +53,9 @@ final class ProjectSheet {
     }
 
     /** @param findingRows where each project sheet's first finding is in 问题清单 (1-based rows), for the links */
-    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, String year, ReturnDetails details,
+    static void write(SheetWriter out, SXSSFWorkbook workbook, Consolidation consolidation, String year, ReturnDetails details,
                       Map<FindingsSheet.At, Integer> findingRows) {
-        new ProjectSheet(new SheetWriter(workbook, NAME, styles), workbook, details, findingRows).write(consolidation, year);
+        new ProjectSheet(out, workbook, details, findingRows).write(consolidation, year);
     }
 
     private void write(Consolidation consolidation, String year) {

@@ -40,9 +40,8 @@ final class ScoresSheet {
         this.details = details;
     }
 
-    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Framework framework, String year,
-                      ReturnDetails details) {
-        new ScoresSheet(new SheetWriter(workbook, NAME, styles), framework, details).write(consolidation, year);
+    static void write(SheetWriter out, Consolidation consolidation, Framework framework, String year, ReturnDetails details) {
+        new ScoresSheet(out, framework, details).write(consolidation, year);
     }
 
     private void write(Consolidation consolidation, String year) {

@@ -2,7 +2,9 @@ package org.evalbook.report;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -49,6 +51,8 @@ final class SheetWriter {
     private Row row;
     private int rowLines;
     private final DataFormatter shown = new DataFormatter();
+    /** Each style's number format, looked up once: the lookup goes through the workbook's style table every time. */
+    private final Map<CellStyle, String> formats = new IdentityHashMap<>();
 
     SheetWriter(SXSSFWorkbook workbook, String name, ReportStyles styles) {
         this.sheet = workbook.createSheet(name);
@@ -146,7 +150,8 @@ final class SheetWriter {
         Cell cell = row.createCell(column);
         cell.setCellValue(value);
         cell.setCellStyle(style);
-        widen(column, shown.formatRawCellContents(value, style.getDataFormat(), style.getDataFormatString()).length());
+        String format = formats.computeIfAbsent(style, CellStyle::getDataFormatString);
+        widen(column, shown.formatRawCellContents(value, style.getDataFormat(), format).length());
     }
 
     void number(int column, Optional<BigDecimal> value, NumberFormat format) {
@@ -199,10 +204,16 @@ final class SheetWriter {
         sheet.getFooter().setRight("第 &P 页，共 &N 页");
         if (firstHeader >= 0) {
             sheet.createFreezePane(frozenColumns, headerEnd + 1);
-            sheet.setRepeatingRows(CellRangeAddress.valueOf((firstHeader + 1) + ":" + (headerEnd + 1)));
         }
-        if (pagesWide > 1 && frozenColumns > 0) {
-            sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, frozenColumns - 1));
+        // Repeated rows and columns are print titles, names kept by the workbook, and sheets are written on several
+        // threads: this is the one place a sheet's writer touches the workbook as a whole.
+        synchronized (sheet.getWorkbook()) {
+            if (firstHeader >= 0) {
+                sheet.setRepeatingRows(CellRangeAddress.valueOf((firstHeader + 1) + ":" + (headerEnd + 1)));
+            }
+            if (pagesWide > 1 && frozenColumns > 0) {
+                sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, frozenColumns - 1));
+            }
         }
     }
 

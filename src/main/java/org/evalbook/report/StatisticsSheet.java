@@ -47,8 +47,7 @@ final class StatisticsSheet {
         this.charts = charts;
     }
 
-    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Framework framework, String year) {
-        SheetWriter out = new SheetWriter(workbook, NAME, styles);
+    static void write(SheetWriter out, SXSSFWorkbook workbook, Consolidation consolidation, Framework framework, String year) {
         new StatisticsSheet(out, framework, new StatisticsCharts(workbook, NAME)).write(consolidation, year);
     }
 

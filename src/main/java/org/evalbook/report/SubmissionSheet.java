@@ -45,8 +45,8 @@ final class SubmissionSheet {
         this.projects = projects;
     }
 
-    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, String year) {
-        new SubmissionSheet(new SheetWriter(workbook, NAME, styles), consolidation.projectFormReceived()).write(consolidation, year);
+    static void write(SheetWriter out, Consolidation consolidation, String year) {
+        new SubmissionSheet(out, consolidation.projectFormReceived()).write(consolidation, year);
     }
 
     private void write(Consolidation consolidation, String year) {

@@ -40,9 +40,8 @@ final class SummarySheet {
         this.previous = previous;
     }
 
-    static void write(SXSSFWorkbook workbook, ReportStyles styles, Consolidation consolidation, Optional<PreviousScores> previous,
-                      String year) {
-        SummarySheet sheet = new SummarySheet(new SheetWriter(workbook, NAME, styles), previous);
+    static void write(SheetWriter out, Consolidation consolidation, Optional<PreviousScores> previous, String year) {
+        SummarySheet sheet = new SummarySheet(out, previous);
         sheet.write(consolidation, year);
     }
 
