@@ -93,7 +93,8 @@ public final class ConsolidatedWorkbook {
         SheetWriter submission = new SheetWriter(workbook, SubmissionSheet.NAME, styles);
         SheetWriter statistics = new SheetWriter(workbook, StatisticsSheet.NAME, styles);
         // 指标得分 and 问题清单 read every adopted return back in full and hold most of the rows: each is written on a
-        // thread of its own beside the other sheets (a sheet's rows touch only that sheet; see SheetWriter#finish).
+        // thread of its own beside the other sheets (a sheet's rows touch only that sheet; print titles, names of the
+        // workbook, are set once all are written: see SheetWriter#printTitles).
         ExecutorService writers = Executors.newFixedThreadPool(2);
         try {
             Future<?> scoresDone = writers.submit(() -> ScoresSheet.write(scores, consolidation, framework, year, details));
@@ -110,6 +111,12 @@ public final class ConsolidatedWorkbook {
         } finally {
             writers.shutdownNow();
         }
+        for (SheetWriter sheet : List.of(overview, totals, scores, findings)) {
+            sheet.printTitles();
+        }
+        projects.ifPresent(SheetWriter::printTitles);
+        submission.printTitles();
+        statistics.printTitles();
     }
 
     private static void await(Future<?> sheet) throws IOException {

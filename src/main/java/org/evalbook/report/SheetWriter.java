@@ -48,6 +48,8 @@ final class SheetWriter {
     private int next;
     private int firstHeader = -1;
     private int headerEnd = -1;
+    /** The unit columns to repeat on each page wide, 0 for none; decided by {@link #finish}. */
+    private int repeatColumns;
     private Row row;
     private int rowLines;
     private final DataFormatter shown = new DataFormatter();
@@ -205,15 +207,20 @@ final class SheetWriter {
         if (firstHeader >= 0) {
             sheet.createFreezePane(frozenColumns, headerEnd + 1);
         }
-        // Repeated rows and columns are print titles, names kept by the workbook, and sheets are written on several
-        // threads: this is the one place a sheet's writer touches the workbook as a whole.
-        synchronized (sheet.getWorkbook()) {
-            if (firstHeader >= 0) {
-                sheet.setRepeatingRows(CellRangeAddress.valueOf((firstHeader + 1) + ":" + (headerEnd + 1)));
-            }
-            if (pagesWide > 1 && frozenColumns > 0) {
-                sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, frozenColumns - 1));
-            }
+        repeatColumns = pagesWide > 1 && frozenColumns > 0 ? frozenColumns : 0;
+    }
+
+    /**
+     * Sets the print titles {@link #finish} decided on. They are names kept by the workbook, in the order they are set,
+     * and sheets are written on several threads: the caller sets them for every sheet, in sheet order, once all are
+     * finished, so the workbook comes out the same on every run.
+     */
+    void printTitles() {
+        if (firstHeader >= 0) {
+            sheet.setRepeatingRows(CellRangeAddress.valueOf((firstHeader + 1) + ":" + (headerEnd + 1)));
+        }
+        if (repeatColumns > 0) {
+            sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, repeatColumns - 1));
         }
     }
 

@@ -125,6 +125,17 @@ class ConsolidatedWorkbookTest {
         }
     }
 
+    /** Sheets are written on several threads; the workbook-wide print-title names still come in sheet order. */
+    @Test
+    void printTitlesAreNamedInSheetOrderWhicheverSheetFinishedFirst() throws IOException {
+        try (XSSFWorkbook workbook = read(written())) {
+            List<Integer> named = workbook.getAllNames().stream()
+                    .filter(name -> name.getNameName().equals(org.apache.poi.xssf.usermodel.XSSFName.BUILTIN_PRINT_TITLE))
+                    .map(org.apache.poi.ss.usermodel.Name::getSheetIndex).toList();
+            assertThat(named).hasSizeGreaterThan(3).isSorted();
+        }
+    }
+
     /**
      * Every sheet prints at 60 % or more: one page wide when its columns allow it, else spread over as many pages wide
      * as keep that scale, with the unit columns repeated on each. The scale is what Excel and LibreOffice derive from
