@@ -90,7 +90,7 @@ final class SumChecks {
             String sign = parts.text.isEmpty() ? (term.sign() < 0 ? "−" : "") : (term.sign() < 0 ? " − " : " + ");
             if (term.operand() instanceof Expression.FieldRef ref) {
                 Optional<BigDecimal> value = c.number(ref.field());
-                boolean optional = c.framework.field(ref.field()).map(FieldDef::blankInSums).orElse(false);
+                boolean optional = c.index().field(ref.field()).map(FieldDef::blankInSums).orElse(false);
                 if (value.isEmpty() && !optional) {
                     return null;
                 }
