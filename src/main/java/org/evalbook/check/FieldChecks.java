@@ -105,7 +105,7 @@ final class FieldChecks {
                     "大于" + wholeText)));
         }
         for (String column : scale.columns()) {
-            TableDef table = c.framework.tableOf(column).orElseThrow();
+            TableDef table = c.index().tableOf(column).orElseThrow();
             for (TableRow row : c.read.values().rows(table.id())) {
                 row.number(column).filter(v -> v.compareTo(whole.get()) > 0).ifPresent(v -> findings.add(scale(c,
                         column + "[" + row.index() + "]", v, "大于" + wholeText)));

@@ -33,7 +33,13 @@ final class FormulaChecks {
         Map<String, IssuedFormulas.Issued> issued = prepared.issued();
         // A number typed as text is blank to the spreadsheet but read by evalbook (C13): the cached results then
         // differ for that reason alone, which C13 already reports.
-        boolean textNumbers = c.read.sources().values().stream().anyMatch(s -> !s.original().isEmpty());
+        boolean textNumbers = false;
+        for (org.evalbook.intake.CellSource source : c.read.sources().values()) {
+            if (!source.original().isEmpty()) {
+                textNumbers = true;
+                break;
+            }
+        }
         for (Map.Entry<String, RawCell> found : c.read.computed().entrySet()) {
             IssuedFormulas.Issued expected = issued.get(found.getKey());
             RawCell cell = found.getValue();

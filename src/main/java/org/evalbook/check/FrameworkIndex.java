@@ -32,6 +32,9 @@ final class FrameworkIndex {
     final ReadingOrder order;
     /** As {@link Framework#field}: a field of that id, else a table column of that id. */
     private final Map<String, FieldDef> fields;
+    /** As {@link Framework#table} and {@link Framework#tableOf}: the first table of that id, holding that column. */
+    private final Map<String, TableDef> tables;
+    private final Map<String, TableDef> tablesOfColumns;
 
     private FrameworkIndex(Framework framework) {
         Map<String, String> labelsById = new HashMap<>();
@@ -55,6 +58,14 @@ final class FrameworkIndex {
             table.columns().forEach(c -> byId.putIfAbsent(c.id(), c));
         }
         this.fields = Collections.unmodifiableMap(byId);
+        Map<String, TableDef> tablesById = new HashMap<>();
+        Map<String, TableDef> byColumn = new HashMap<>();
+        for (TableDef table : framework.tables()) {
+            tablesById.putIfAbsent(table.id(), table);
+            table.columns().forEach(c -> byColumn.putIfAbsent(c.id(), table));
+        }
+        this.tables = Collections.unmodifiableMap(tablesById);
+        this.tablesOfColumns = Collections.unmodifiableMap(byColumn);
         this.order = new ReadingOrder(framework);
     }
 
@@ -65,5 +76,15 @@ final class FrameworkIndex {
     /** The same answer as {@link Framework#field}, by a look-up. */
     Optional<FieldDef> field(String id) {
         return Optional.ofNullable(fields.get(id));
+    }
+
+    /** The same answer as {@link Framework#table}, by a look-up. */
+    Optional<TableDef> table(String id) {
+        return Optional.ofNullable(tables.get(id));
+    }
+
+    /** The same answer as {@link Framework#tableOf}, by a look-up. */
+    Optional<TableDef> tableOf(String column) {
+        return Optional.ofNullable(tablesOfColumns.get(column));
     }
 }

@@ -99,7 +99,7 @@ final class SumChecks {
                     parts.text += sign + c.label(ref.field()) + " " + c.shown(ref.field(), value.get());
                 }
             } else if (term.operand() instanceof Expression.ColumnSum sum) {
-                String table = c.framework.tableOf(sum.column()).orElseThrow().id();
+                String table = c.index().tableOf(sum.column()).orElseThrow().id();
                 List<TableRow> rows = c.read.values().rows(table);
                 BigDecimal subtotal = BigDecimal.ZERO;
                 int cells = 0;
