@@ -1,13 +1,11 @@
 package org.evalbook.check;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.evalbook.framework.FieldContract;
 import org.evalbook.framework.Framework;
 
 /**
@@ -17,10 +15,11 @@ import org.evalbook.framework.Framework;
 final class BlankNames {
     private static final Pattern CELL = Pattern.compile("([a-z0-9_]+)\\[(\\d+)]");
 
-    private final Map<String, String> labels = new HashMap<>();
+    private final Map<String, String> labels;
 
+    /** Built for every return scored: the labels are the framework's, built once ({@link FrameworkIndex}). */
     BlankNames(Framework framework) {
-        FieldContract.of(framework).forEach(name -> labels.put(name.id(), name.label()));
+        this.labels = FrameworkIndex.of(framework).labels;
     }
 
     String describe(List<String> blanks) {

@@ -10,7 +10,6 @@ import org.evalbook.finding.Figures;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
 import org.evalbook.finding.Severity;
-import org.evalbook.framework.FieldContract;
 import org.evalbook.framework.Framework;
 import org.evalbook.framework.Profile;
 import org.evalbook.intake.ReadReturn;
@@ -25,26 +24,57 @@ final class Checked {
     final boolean rulesChanged;
     /** How cells are listed: sheet, row, column. */
     final ReadingOrder order;
-    private final Map<String, String> labels = new HashMap<>();
-    private final Map<String, String> units = new HashMap<>();
+    /** A name's label as this profile words it, by id. */
+    private final Map<String, String> labels;
+    private final Map<String, String> units;
+    private final FrameworkIndex index;
 
     Checked(Framework framework, Profile profile, ReadReturn read, ScoreSheet scores) {
         this.framework = framework;
         this.profile = profile;
         this.read = read;
         this.scores = scores;
+        Rules rules = Rules.of(framework, profile);
         String issuedRules = read.raw().meta().getOrDefault("rules", "");
-        this.rulesChanged = !issuedRules.isEmpty() && !issuedRules.equals(org.evalbook.template.IssuedFormulas.fingerprint(framework, profile));
-        this.order = new ReadingOrder(framework);
-        FieldContract.of(framework).forEach(n -> {
-            labels.put(n.id(), n.label());
-            units.put(n.id(), n.unit());
-        });
-        for (var entry : profile.entries()) {
-            String catalogueName = entry.indicator().name();
-            if (!entry.name().equals(catalogueName)) {
-                labels.replaceAll((id, label) -> id.endsWith("_" + entry.indicator().id()) ? label.replace(catalogueName, entry.name()) : label);
+        this.rulesChanged = !issuedRules.isEmpty() && !issuedRules.equals(rules.fingerprint);
+        this.order = rules.index.order;
+        this.labels = rules.labels;
+        this.units = rules.index.units;
+        this.index = rules.index;
+    }
+
+    /** The framework's look-ups (a field by id …), built once per framework. */
+    FrameworkIndex index() {
+        return index;
+    }
+
+    /**
+     * What wording a finding and comparing the issued rules need of a framework and profile: the same for every return
+     * under them, so built once ({@link PerRules}) — the fingerprint alone regenerates every issued formula.
+     */
+    private static final class Rules {
+        private static final PerRules<Rules> BUILT = new PerRules<>();
+
+        final FrameworkIndex index;
+        final String fingerprint;
+        /** The framework's labels, an indicator's catalogue name replaced by the name the profile gives it. */
+        final Map<String, String> labels;
+
+        private Rules(Framework framework, Profile profile) {
+            this.index = FrameworkIndex.of(framework);
+            this.fingerprint = org.evalbook.template.IssuedFormulas.fingerprint(framework, profile);
+            Map<String, String> worded = new HashMap<>(index.labels);
+            for (var entry : profile.entries()) {
+                String catalogueName = entry.indicator().name();
+                if (!entry.name().equals(catalogueName)) {
+                    worded.replaceAll((id, label) -> id.endsWith("_" + entry.indicator().id()) ? label.replace(catalogueName, entry.name()) : label);
+                }
             }
+            this.labels = java.util.Collections.unmodifiableMap(worded);
+        }
+
+        static Rules of(Framework framework, Profile profile) {
+            return BUILT.get(framework, profile, () -> new Rules(framework, profile));
         }
     }
 

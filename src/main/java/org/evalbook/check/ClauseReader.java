@@ -47,19 +47,29 @@ final class ClauseReader {
     record Read(List<Stated> amounts, Optional<Label> last) {
     }
 
+    /**
+     * The words a clause is read for: the labels, period words and filler words of a framework — the same for every
+     * return, so NarrativeChecks builds them once per framework; only the evaluation year is the return's own.
+     */
+    record Words(Lexicon<Label> labels, Lexicon<String> periods, Lexicon<Boolean> filler) {
+        static Words of(Map<String, Label> phrases, NarrativeRules rules) {
+            Map<String, Boolean> words = new LinkedHashMap<>();
+            FILLER.forEach(w -> words.put(w, true));
+            rules.wholeUnitWords().forEach(w -> words.put(w, true));
+            rules.periodWords().keySet().forEach(w -> words.put(w, true));
+            return new Words(new Lexicon<>(phrases), new Lexicon<>(rules.periodWords()), new Lexicon<>(words));
+        }
+    }
+
     private final Lexicon<Label> labels;
     private final Lexicon<String> periods;
     private final Lexicon<Boolean> filler;
     private final Optional<Integer> fiscalYear;
 
-    ClauseReader(Map<String, Label> phrases, NarrativeRules rules, Optional<Integer> fiscalYear) {
-        this.labels = new Lexicon<>(phrases);
-        this.periods = new Lexicon<>(rules.periodWords());
-        Map<String, Boolean> words = new LinkedHashMap<>();
-        FILLER.forEach(w -> words.put(w, true));
-        rules.wholeUnitWords().forEach(w -> words.put(w, true));
-        rules.periodWords().keySet().forEach(w -> words.put(w, true));
-        this.filler = new Lexicon<>(words);
+    ClauseReader(Words words, Optional<Integer> fiscalYear) {
+        this.labels = words.labels();
+        this.periods = words.periods();
+        this.filler = words.filler();
         this.fiscalYear = fiscalYear;
     }
 

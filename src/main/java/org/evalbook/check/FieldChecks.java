@@ -86,7 +86,7 @@ final class FieldChecks {
             Optional<BigDecimal> value = c.number(field.id());
             for (String period : scale.comparePeriods()) {
                 String other = field.stem() + "_" + period;
-                Optional<BigDecimal> reference = other.equals(field.id()) || c.framework.field(other).isEmpty()
+                Optional<BigDecimal> reference = other.equals(field.id()) || c.index().field(other).isEmpty()
                         ? Optional.empty() : c.number(other);
                 if (value.isPresent() && reference.isPresent() && reference.get().signum() > 0
                         && value.get().compareTo(reference.get().multiply(factor)) >= 0 && flagged.add(field.id())) {
@@ -99,13 +99,13 @@ final class FieldChecks {
         if (whole.isEmpty() || whole.get().signum() <= 0) {
             return;
         }
-        String wholeText = c.framework.field(scale.whole()).map(FieldDef::lineLabel).orElseThrow() + " " + Figures.amount(whole.get());
+        String wholeText = c.index().field(scale.whole()).map(FieldDef::lineLabel).orElseThrow() + " " + Figures.amount(whole.get());
         for (String line : scale.parts()) {
             c.number(line).filter(v -> v.compareTo(whole.get()) > 0 && flagged.add(line)).ifPresent(v -> findings.add(scale(c, line, v,
                     "大于" + wholeText)));
         }
         for (String column : scale.columns()) {
-            TableDef table = c.framework.tableOf(column).orElseThrow();
+            TableDef table = c.index().tableOf(column).orElseThrow();
             for (TableRow row : c.read.values().rows(table.id())) {
                 row.number(column).filter(v -> v.compareTo(whole.get()) > 0).ifPresent(v -> findings.add(scale(c,
                         column + "[" + row.index() + "]", v, "大于" + wholeText)));

@@ -33,7 +33,13 @@ final class FormulaChecks {
         Map<String, IssuedFormulas.Issued> issued = prepared.issued();
         // A number typed as text is blank to the spreadsheet but read by evalbook (C13): the cached results then
         // differ for that reason alone, which C13 already reports.
-        boolean textNumbers = c.read.sources().values().stream().anyMatch(s -> !s.original().isEmpty());
+        boolean textNumbers = false;
+        for (org.evalbook.intake.CellSource source : c.read.sources().values()) {
+            if (!source.original().isEmpty()) {
+                textNumbers = true;
+                break;
+            }
+        }
         for (Map.Entry<String, RawCell> found : c.read.computed().entrySet()) {
             IssuedFormulas.Issued expected = issued.get(found.getKey());
             RawCell cell = found.getValue();
@@ -53,9 +59,7 @@ final class FormulaChecks {
                 }
                 continue;
             }
-            List<String> tokens = FormulaTokens.of(cell.formula());
-            Optional<IssuedFormulas.Spelling> spelling = prepared.spellings().entrySet().stream()
-                    .filter(s -> tokens.equals(prepared.tokens(s.getKey(), name))).map(Map.Entry::getKey).findFirst();
+            Optional<IssuedFormulas.Spelling> spelling = prepared.spellingOf(name, cell.formula());
             if (spelling.isEmpty()) {
                 findings.add(at(c, cell, name, Severity.ERROR, expected.formula(), cell.formula(), c.label(name)
                         + " 的公式被改动（现为 =" + abbreviate(cell.formula()) + "）。复核结果以原公式为准；请不要修改公式。"));
@@ -86,7 +90,8 @@ final class FormulaChecks {
             return Optional.empty();
         }
         List<String> sorted = c.order.sorted(cells);
-        List<String> fields = c.read.computed().entrySet().stream().filter(e -> sorted.contains(e.getValue().ref()))
+        java.util.Set<String> listed = new java.util.HashSet<>(sorted);
+        List<String> fields = c.read.computed().entrySet().stream().filter(e -> listed.contains(e.getValue().ref()))
                 .map(Map.Entry::getKey).toList();
         String what = uncached.isEmpty() ? "保存的计算结果与按规则复核的结果不符"
                 : stale.isEmpty() ? "没有保存计算结果" : "没有保存计算结果（" + uncached.size() + " 个）或结果已过时（" + stale.size() + " 个）";
@@ -105,27 +110,21 @@ final class FormulaChecks {
      */
     private record Prepared(Map<String, IssuedFormulas.Issued> issued,
                             Map<IssuedFormulas.Spelling, Map<String, IssuedFormulas.Issued>> spellings,
-                            Map<IssuedFormulas.Spelling, Map<String, List<String>>> tokenized) {
-        private static final Map<Key, Prepared> BY_PROFILE = new java.util.concurrent.ConcurrentHashMap<>();
+                            Map<IssuedFormulas.Spelling, Map<String, List<String>>> tokenized,
+                            Map<Written, Optional<IssuedFormulas.Spelling>> recognised) {
+        private static final PerRules<Prepared> BUILT = new PerRules<>();
+        /**
+         * Formula texts remembered per profile: nearly every return carries its cells' issued text (in one of a few
+         * spellings, as saved by a few programs), so a handful per cell; the bound only stops a flood of edited ones.
+         */
+        private static final int MAX_RECOGNISED = 20_000;
 
-        /** Identity, not equality: hashing a whole framework per return would cost what is saved. */
-        private record Key(Object framework, Object profile) {
-            @Override
-            public boolean equals(Object other) {
-                return other instanceof Key key && key.framework == framework && key.profile == profile;
-            }
-
-            @Override
-            public int hashCode() {
-                return 31 * System.identityHashCode(framework) + System.identityHashCode(profile);
-            }
+        /** A computed cell's formula as a return carries it. */
+        private record Written(String name, String formula) {
         }
 
         static Prepared of(Checked c) {
-            if (BY_PROFILE.size() > 64) {
-                BY_PROFILE.clear(); // many frameworks in one process (tests): keep the cache small
-            }
-            return BY_PROFILE.computeIfAbsent(new Key(c.framework, c.profile), key -> {
+            return BUILT.get(c.framework, c.profile, () -> {
                 // Returns issued by earlier versions hold earlier spellings of the same rules.
                 Map<IssuedFormulas.Spelling, Map<String, IssuedFormulas.Issued>> spellings = new java.util.EnumMap<>(IssuedFormulas.Spelling.class);
                 Map<IssuedFormulas.Spelling, Map<String, List<String>>> tokenized = new java.util.EnumMap<>(IssuedFormulas.Spelling.class);
@@ -133,11 +132,35 @@ final class FormulaChecks {
                     spellings.put(spelling, IssuedFormulas.of(c.framework, c.profile, spelling));
                     tokenized.put(spelling, new java.util.concurrent.ConcurrentHashMap<>());
                 }
-                return new Prepared(IssuedFormulas.of(c.framework, c.profile), spellings, tokenized);
+                return new Prepared(IssuedFormulas.of(c.framework, c.profile), spellings, tokenized, new java.util.concurrent.ConcurrentHashMap<>());
             });
         }
 
-        List<String> tokens(IssuedFormulas.Spelling spelling, String name) {
+        /** The first spelling whose formula for {@code name} means what {@code formula} does; empty when none does. */
+        Optional<IssuedFormulas.Spelling> spellingOf(String name, String formula) {
+            Written written = new Written(name, formula);
+            Optional<IssuedFormulas.Spelling> known = recognised.get(written);
+            if (known != null) {
+                return known;
+            }
+            Optional<IssuedFormulas.Spelling> found = recognise(name, formula);
+            if (recognised.size() < MAX_RECOGNISED) {
+                recognised.put(written, found);
+            }
+            return found;
+        }
+
+        private Optional<IssuedFormulas.Spelling> recognise(String name, String formula) {
+            List<String> tokens = FormulaTokens.of(formula);
+            for (IssuedFormulas.Spelling spelling : spellings.keySet()) {
+                if (tokens.equals(tokens(spelling, name))) {
+                    return Optional.of(spelling);
+                }
+            }
+            return Optional.empty();
+        }
+
+        private List<String> tokens(IssuedFormulas.Spelling spelling, String name) {
             return tokenized.get(spelling).computeIfAbsent(name, n -> FormulaTokens.of(spellings.get(spelling).get(n).formula()));
         }
     }

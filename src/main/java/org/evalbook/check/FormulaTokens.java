@@ -11,6 +11,9 @@ import org.evalbook.framework.Decimals;
  * {@code _xlfn.} prefixes, absolute markers, number spelling, array braces) compares equal to the issued formula.
  */
 final class FormulaTokens {
+    private static final String XLFN = "_XLFN.";
+    private static final String XLWS = "_XLWS.";
+
     private FormulaTokens() {
     }
 
@@ -49,8 +52,7 @@ final class FormulaTokens {
                 while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_' || text.charAt(end) == '.')) {
                     end++;
                 }
-                String word = text.substring(i, end).toUpperCase(Locale.ROOT).replaceFirst("^_XLFN\\.", "").replaceFirst("^_XLWS\\.", "");
-                tokens.add(word);
+                tokens.add(withoutPrefix(text.substring(i, end).toUpperCase(Locale.ROOT)));
                 i = end;
             } else if ((c == '<' || c == '>') && i + 1 < text.length() && (text.charAt(i + 1) == '=' || text.charAt(i + 1) == '>')) {
                 tokens.add(text.substring(i, i + 2));
@@ -61,6 +63,12 @@ final class FormulaTokens {
             }
         }
         return tokens;
+    }
+
+    /** A function name without the {@code _xlfn.} then {@code _xlws.} prefix newer Excel writes (no regex per word). */
+    private static String withoutPrefix(String word) {
+        String name = word.startsWith(XLFN) ? word.substring(XLFN.length()) : word;
+        return name.startsWith(XLWS) ? name.substring(XLWS.length()) : name;
     }
 
     private static String number(String text) {

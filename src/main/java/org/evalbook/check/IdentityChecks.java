@@ -200,9 +200,15 @@ final class IdentityChecks {
      * holds, else the roster's (a tampered meta must not choose its own rules), then the meta's; empty when none is known.
      */
     static <P> Optional<P> profile(org.evalbook.intake.RawReturn raw, Identity identity, java.util.function.Function<String, Optional<P>> lookup) {
+        return profile(raw, identity, trusted(raw.meta(), identity), lookup);
+    }
+
+    /** As {@link #profile(org.evalbook.intake.RawReturn, Identity, java.util.function.Function)}, trust already known. */
+    static <P> Optional<P> profile(org.evalbook.intake.RawReturn raw, Identity identity, boolean trusted,
+                                   java.util.function.Function<String, Optional<P>> lookup) {
         Optional<P> signed = Optional.ofNullable(raw.meta().get("profile")).flatMap(lookup);
         Optional<P> roster = identity.rosterRow().flatMap(r -> r.profile()).flatMap(lookup);
-        return trusted(raw.meta(), identity) ? signed.or(() -> roster) : roster.or(() -> signed);
+        return trusted ? signed.or(() -> roster) : roster.or(() -> signed);
     }
 
     /** Whether the meta's values can be relied on: signed with the bureau's key, or with the demo key in demo mode. */

@@ -15,12 +15,12 @@ import org.evalbook.framework.TableRow;
  * field id, a blank table cell as {@code column[row]}, and a table with no rows by the column alone.
  */
 final class Inputs {
-    private final Framework framework;
+    private final FrameworkIndex index;
     private final FieldValues values;
     private final Set<String> blanks = new LinkedHashSet<>();
 
     Inputs(Framework framework, FieldValues values) {
-        this.framework = framework;
+        this.index = FrameworkIndex.of(framework);
         this.values = values;
     }
 
@@ -56,7 +56,7 @@ final class Inputs {
             return total;
         }
         Expression.RowCount count = (Expression.RowCount) operand;
-        String firstColumn = framework.table(count.table()).orElseThrow().columns().get(0).id();
+        String firstColumn = index.table(count.table()).orElseThrow().columns().get(0).id();
         long n = rowsOf(count.table(), firstColumn).stream().filter(row -> holds(count.where(), row)).count();
         return BigDecimal.valueOf(n);
     }
@@ -128,6 +128,6 @@ final class Inputs {
     }
 
     private String tableOfColumn(String column) {
-        return framework.tableOf(column).orElseThrow().id();
+        return index.tableOf(column).orElseThrow().id();
     }
 }

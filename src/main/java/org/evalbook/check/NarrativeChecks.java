@@ -34,6 +34,7 @@ final class NarrativeChecks {
     /** A cell holds at most 32,767 characters: anything longer was not typed into the issued workbook. */
     static final int MAX_SECTION = 32_767;
     private static final String SENTENCE_ENDS = "。；;！!？?\n";
+    private static final Pattern LINE_END = Pattern.compile("\\R");
     private static final Pattern SENTENCE_END = Pattern.compile("[。；;！!？?]");
     /** A comma ends a clause, except between digits (1,234.5). */
     private static final Pattern CLAUSE_END = Pattern.compile("[，,](?![0-9]{3})|(?<![0-9])[，,]");
@@ -45,9 +46,10 @@ final class NarrativeChecks {
     }
 
     static List<Finding> run(Checked c) {
-        Map<String, Label> phrases = phrases(c);
+        Vocabulary vocabulary = Vocabulary.of(c);
+        Map<String, Label> phrases = vocabulary.phrases();
         Optional<Integer> year = c.number("fiscal_year").map(BigDecimal::intValue);
-        ClauseReader reader = new ClauseReader(phrases, c.framework.narrative(), year);
+        ClauseReader reader = new ClauseReader(vocabulary.words(), year);
         List<Finding> findings = new ArrayList<>();
         for (FieldDef section : c.framework.fields()) {
             if (section.isReport()) {
@@ -97,7 +99,7 @@ final class NarrativeChecks {
             NarrativeRules rules = c.framework.narrative();
             Label heading = null;
             String headingLine = "";
-            for (String line : text.split("\\R")) {
+            for (String line : LINE_END.split(text)) {
                 String stripped = line.strip();
                 if (stripped.isEmpty()) {
                     continue;
@@ -146,7 +148,7 @@ final class NarrativeChecks {
 
         private void compare(Stated stated, Label label, String quoted) {
             String period = label.period().orElse(stated.period().orElse("final"));
-            String field = c.framework.field(label.field()).isPresent() ? label.field() : label.field() + "_" + period;
+            String field = c.index().field(label.field()).isPresent() ? label.field() : label.field() + "_" + period;
             Optional<BigDecimal> table = c.number(field);
             if (table.isEmpty()) {
                 return;
@@ -185,15 +187,27 @@ final class NarrativeChecks {
         }
     }
 
-    private static Map<String, Label> phrases(Checked c) {
+    /** A framework's label phrases and the words built from them: the same for every return, so built once. */
+    private record Vocabulary(Map<String, Label> phrases, ClauseReader.Words words) {
+        private static final PerRules<Vocabulary> BUILT = new PerRules<>();
+
+        static Vocabulary of(Checked c) {
+            return BUILT.get(c.framework, null, () -> {
+                Map<String, Label> phrases = java.util.Collections.unmodifiableMap(labelPhrases(c.framework));
+                return new Vocabulary(phrases, ClauseReader.Words.of(phrases, c.framework.narrative()));
+            });
+        }
+    }
+
+    private static Map<String, Label> labelPhrases(org.evalbook.framework.Framework framework) {
         Map<String, Label> phrases = new LinkedHashMap<>();
-        for (FieldDef field : c.framework.fields()) {
+        for (FieldDef field : framework.fields()) {
             if (field.type() == FieldType.AMOUNT) {
                 String phrase = field.lineLabel().replace("其中：", "");
                 phrases.putIfAbsent(phrase, new Label(field.period().isPresent() ? field.stem() : field.id(), Optional.empty()));
             }
         }
-        c.framework.narrative().synonyms().forEach(s -> phrases.put(s.phrase(), new Label(s.field(), s.period())));
+        framework.narrative().synonyms().forEach(s -> phrases.put(s.phrase(), new Label(s.field(), s.period())));
         return phrases;
     }
 

@@ -48,7 +48,7 @@ final class RateCalculator {
     private String unit(Expression expression) {
         return expression.terms().stream().map(Expression.Term::operand).findFirst()
                 .map(o -> o instanceof Expression.FieldRef ref ? ref.field() : o instanceof Expression.ColumnSum sum ? sum.column() : "")
-                .flatMap(framework::field).map(f -> f.unit()).orElse("");
+                .flatMap(FrameworkIndex.of(framework)::field).map(f -> f.unit()).orElse("");
     }
 
     private Rate mean(Formula.RowMean mean) {

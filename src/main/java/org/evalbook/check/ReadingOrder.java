@@ -3,8 +3,10 @@ package org.evalbook.check;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.util.CellReference;
 import org.evalbook.framework.Framework;
 import org.evalbook.signing.IssueIdentity;
@@ -15,7 +17,11 @@ import org.evalbook.signing.IssueIdentity;
  * Sheets the issued workbook does not have (a unit added one) come last, by name.
  */
 final class ReadingOrder implements Comparator<String> {
+    /** Most references ever sorted, taken apart: every return of a framework lists the same cells (kept per framework). */
+    private static final int MAX_PLACES = 50_000;
+
     private final List<String> sheets = new ArrayList<>();
+    private final Map<String, Place> places = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The issued workbook's sheet order (framework.yaml, as TemplateWriter writes it; ReadingOrderTest keeps the two in step). */
     ReadingOrder(Framework framework) {
@@ -26,14 +32,31 @@ final class ReadingOrder implements Comparator<String> {
     /** The cells without repeats, in reading order. */
     List<String> sorted(Collection<String> cells) {
         List<String> sorted = new ArrayList<>(new LinkedHashSet<>(cells));
-        sorted.sort(this);
+        // Each reference taken apart once, not at every comparison: a C26 lists every computed cell of a return.
+        Map<String, Place> taken = new HashMap<>();
+        sorted.forEach(cell -> taken.put(cell, place(cell)));
+        sorted.sort((a, b) -> compare(taken.get(a), taken.get(b), a, b));
         return sorted;
     }
 
     @Override
     public int compare(String a, String b) {
-        Place x = Place.of(a);
-        Place y = Place.of(b);
+        return compare(place(a), place(b), a, b);
+    }
+
+    private Place place(String ref) {
+        Place known = places.get(ref);
+        if (known != null) {
+            return known;
+        }
+        Place place = Place.of(ref);
+        if (places.size() < MAX_PLACES) {
+            places.put(ref, place);
+        }
+        return place;
+    }
+
+    private int compare(Place x, Place y, String a, String b) {
         int bySheet = Integer.compare(rank(x.sheet), rank(y.sheet));
         if (bySheet != 0) {
             return bySheet;

@@ -28,7 +28,7 @@ final class RequiredChecks {
             (field.isReport() ? report : base).add(field.id());
         }
         for (String id : base) {
-            boolean numeric = c.framework.field(id).filter(f -> f.type().isNumeric()).isPresent();
+            boolean numeric = c.index().field(id).filter(f -> f.type().isNumeric()).isPresent();
             add(c, findings, id, "基础数据必填项为空", numeric ? "请补填；数额确实为零的请填 0，不要留空。" : "请补填。");
         }
         for (TableDef table : c.framework.tables()) {

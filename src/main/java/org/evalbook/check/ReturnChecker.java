@@ -43,11 +43,13 @@ public final class ReturnChecker {
         if (!raw.readable() || raw.findings().stream().anyMatch(f -> f.code() == FindingCode.F10)) {
             return CheckResult.unread(raw.file(), raw.findings());
         }
-        if (isProject(raw, identity)) {
+        // Verifying the signature is an HMAC: once per return, not for each question asked of it.
+        boolean trusted = IdentityChecks.trusted(raw.meta(), identity);
+        if (isProject(raw, trusted)) {
             return projects.check(raw, identity);
         }
         ReadReturn read = values.interpret(raw);
-        Profile profile = profile(raw, identity);
+        Profile profile = profile(raw, identity, trusted);
         ScoreSheet scores = new Scorer(framework, profile).score(read.values());
         Checked checked = new Checked(framework, profile, read, scores);
         List<Finding> findings = new ArrayList<>(raw.findings());
@@ -62,7 +64,7 @@ public final class ReturnChecker {
         findings.addAll(isolated(raw, "报告文字核对", () -> NarrativeChecks.run(checked)));
         List<Finding> explained = new ArrayList<>(Explanations.apply(checked, cluster(findings, FindingCode.C13, checked.order)));
         explained.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::code));
-        UnitIdentity unit = UnitIdentity.of(raw, read.values(), IdentityChecks.trusted(raw.meta(), identity));
+        UnitIdentity unit = UnitIdentity.of(raw, read.values(), trusted);
         return new CheckResult(raw.file(), Optional.of(read), Optional.of(unit), Optional.of(profile.id()), Optional.of(scores), explained);
     }
 
@@ -74,8 +76,8 @@ public final class ReturnChecker {
      * A project return: so says a meta that can be trusted (its framework_id); without one, the project sheets the
      * file carries (sheets with a sheet-scoped pj_name).
      */
-    private boolean isProject(RawReturn raw, Identity identity) {
-        return IdentityChecks.trusted(raw.meta(), identity) ? projectFramework.id().equals(raw.meta().get("framework_id")) : !raw.sheets().isEmpty();
+    private boolean isProject(RawReturn raw, boolean trusted) {
+        return trusted ? projectFramework.id().equals(raw.meta().get("framework_id")) : !raw.sheets().isEmpty();
     }
 
     static List<Finding> isolated(RawReturn raw, String rules, java.util.function.Supplier<List<Finding>> run) {
@@ -119,7 +121,7 @@ public final class ReturnChecker {
      * The profile of a meta whose signature holds; otherwise the roster's (a tampered meta must not choose its own
      * rules), then the meta's, then the default.
      */
-    private Profile profile(RawReturn raw, Identity identity) {
-        return IdentityChecks.profile(raw, identity, framework::profile).orElseGet(() -> framework.profile("default").orElse(framework.profiles().values().iterator().next()));
+    private Profile profile(RawReturn raw, Identity identity, boolean trusted) {
+        return IdentityChecks.profile(raw, identity, trusted, framework::profile).orElseGet(() -> framework.profile("default").orElse(framework.profiles().values().iterator().next()));
     }
 }

@@ -52,10 +52,11 @@ public final class Scorer {
 
     /** Two indicators that share a name (管理制度健全性) are told apart by their 二级. */
     private List<IndicatorScore> displayNames(List<IndicatorScore> scores) {
-        java.util.Map<String, String> display = org.evalbook.framework.FieldContract.displayNames(framework.indicators());
+        FrameworkIndex index = FrameworkIndex.of(framework);
+        java.util.Map<String, String> display = index.displayNames;
         List<IndicatorScore> named = new ArrayList<>();
         for (IndicatorScore s : scores) {
-            String catalogueName = framework.indicator(s.indicatorId()).orElseThrow().name();
+            String catalogueName = Optional.ofNullable(index.catalogueNames.get(s.indicatorId())).orElseThrow();
             String name = s.name().equals(catalogueName) ? display.get(s.indicatorId()) : s.name();
             named.add(new IndicatorScore(s.indicatorId(), name, s.weight(), s.outcome(), s.rate(), s.score(), s.blankInputs(), s.note()));
         }

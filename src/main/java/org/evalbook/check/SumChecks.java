@@ -90,7 +90,7 @@ final class SumChecks {
             String sign = parts.text.isEmpty() ? (term.sign() < 0 ? "−" : "") : (term.sign() < 0 ? " − " : " + ");
             if (term.operand() instanceof Expression.FieldRef ref) {
                 Optional<BigDecimal> value = c.number(ref.field());
-                boolean optional = c.framework.field(ref.field()).map(FieldDef::blankInSums).orElse(false);
+                boolean optional = c.index().field(ref.field()).map(FieldDef::blankInSums).orElse(false);
                 if (value.isEmpty() && !optional) {
                     return null;
                 }
@@ -99,7 +99,7 @@ final class SumChecks {
                     parts.text += sign + c.label(ref.field()) + " " + c.shown(ref.field(), value.get());
                 }
             } else if (term.operand() instanceof Expression.ColumnSum sum) {
-                String table = c.framework.tableOf(sum.column()).orElseThrow().id();
+                String table = c.index().tableOf(sum.column()).orElseThrow().id();
                 List<TableRow> rows = c.read.values().rows(table);
                 BigDecimal subtotal = BigDecimal.ZERO;
                 int cells = 0;

@@ -32,10 +32,15 @@ public final class ReturnValues {
     private static final Map<String, String> GRADE_SYNONYMS = Map.of("优秀", "优", "良好", "良", "中等", "中", "较差", "差");
     private final Framework framework;
     private final Map<String, DefinedName> contract = new HashMap<>();
+    /** Each name's type, as the framework's field (else column) of that id has it: looked up per cell of every return. */
+    private final Map<String, FieldType> types = new HashMap<>();
+    private final List<String> judgementLevels;
 
     public ReturnValues(Framework framework) {
         this.framework = framework;
         FieldContract.of(framework).forEach(n -> contract.put(n.id(), n));
+        contract.forEach((id, defined) -> types.put(id, framework.field(id).map(FieldDef::type).orElse(defined.type())));
+        this.judgementLevels = framework.judgementLevels().stream().map(org.evalbook.framework.JudgementLevel::level).toList();
     }
 
     public ReadReturn interpret(RawReturn raw) {
@@ -62,8 +67,7 @@ public final class ReturnValues {
     }
 
     private void scalar(Interpretation out, String id, RawCell cell) {
-        Optional<FieldDef> field = framework.field(id);
-        FieldType type = field.map(FieldDef::type).orElse(contract.get(id).type());
+        FieldType type = types.get(id);
         out.sources.put(id, new CellSource(cell.ref(), ""));
         if (cell.unreadable()) {
             out.findings.add(unreadable(out.file, cell, id, contract.get(id).label()));
@@ -173,14 +177,14 @@ public final class ReturnValues {
             return List.of("是", "否");
         }
         if (id.startsWith("level_")) {
-            return framework.judgementLevels().stream().map(org.evalbook.framework.JudgementLevel::level).toList();
+            return judgementLevels;
         }
         return framework.field(id).map(FieldDef::options).orElse(List.of());
     }
 
     /** A choice among its options (C24 otherwise); a well-known synonym of a grade is read as the grade. */
     private Optional<String> choice(Interpretation out, String key, RawCell cell, List<String> options) {
-        return choice(out, key, cell, options, contract.get(key.replaceFirst("\\[.*", "")).label());
+        return choice(out, key, cell, options, contract.get(nameOf(key)).label());
     }
 
     /** As {@link #choice(Interpretation, String, RawCell, List)}, the field called {@code label}. */
@@ -189,7 +193,7 @@ public final class ReturnValues {
         if (options.isEmpty() || options.contains(answer)) {
             return Optional.of(answer);
         }
-        String id = key.replaceFirst("\\[.*", "");
+        String id = nameOf(key);
         String synonym = GRADE_SYNONYMS.get(answer);
         if (synonym != null && options.contains(synonym)) {
             out.findings.add(finding(out.file, FindingCode.C24, Severity.INFO, cell, id, synonym, answer,
@@ -227,9 +231,22 @@ public final class ReturnValues {
                 + " 的单元格无法读取（可能被其他软件保存坏了），按空白处理，其他内容照常检查。请在下发的填报表中重新填写此格。");
     }
 
+    /** The row of 基础数据表!B5: the digits of its cell part (without a regex: this runs for every table cell). */
     static int rowOf(String ref) {
-        String cell = ref.substring(ref.lastIndexOf('!') + 1);
-        return Integer.parseInt(cell.replaceAll("[^0-9]", ""));
+        StringBuilder digits = new StringBuilder();
+        for (int i = ref.lastIndexOf('!') + 1; i < ref.length(); i++) {
+            char c = ref.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return Integer.parseInt(digits.toString());
+    }
+
+    /** The name of a key: {@code column} of {@code column[3]}, a scalar's id as it is. */
+    private static String nameOf(String key) {
+        int bracket = key.indexOf('[');
+        return bracket < 0 ? key : key.substring(0, bracket);
     }
 
     static String sheetOf(String ref) {
