@@ -485,7 +485,7 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         }
     }
 
-    /** The current element's attributes, looked up as SAX's {@code Attributes.getValue} does. */
+    /** The current element's attributes, looked up as SAX's {@code Attributes.getValue} does (Woodstox hashes them). */
     private static final class Attributes {
         private final XMLStreamReader xml;
 
@@ -498,15 +498,9 @@ final class StreamedWorkbook implements WorkbookReader.Book {
             return getValue("", name);
         }
 
-        /** The attribute {@code local} in namespace {@code uri} ("" for none), or null. */
+        /** The attribute {@code local} in namespace {@code uri} ("" for none, as StAX defines it), or null. */
         String getValue(String uri, String local) {
-            for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
-                String namespace = xml.getAttributeNamespace(i);
-                if (local.equals(xml.getAttributeLocalName(i)) && uri.equals(namespace == null ? "" : namespace)) {
-                    return xml.getAttributeValue(i);
-                }
-            }
-            return null;
+            return xml.getAttributeValue(uri, local);
         }
 
         /** Gives up on a name longer than Xerces accepts, as POI would refuse the part. */
@@ -794,7 +788,7 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                     if (rowIndex < 0 || rows.containsKey(rowIndex)) {
                         throw new IllegalStateException("row reference");
                     }
-                    row = new TreeMap<>();
+                    row = new HashMap<>();
                     rows.put(rowIndex, row);
                 }
                 case "c" -> {
