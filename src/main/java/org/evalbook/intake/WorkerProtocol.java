@@ -37,6 +37,16 @@ final class WorkerProtocol {
     private WorkerProtocol() {
     }
 
+    /** A {@link #RESULT} frame's payload: JSON, its cells and names as arrays (see {@link RawCell}). */
+    static byte[] encode(RawReturn read) throws IOException {
+        return ReaderWorker.JSON.writeValueAsBytes(read);
+    }
+
+    /** The {@link RawReturn} in a {@link #RESULT} frame's payload. */
+    static RawReturn decode(byte[] payload) throws IOException {
+        return ReaderWorker.JSON.readValue(payload, RawReturn.class);
+    }
+
     static void write(DataOutputStream out, byte kind, byte[] payload) throws IOException {
         out.writeByte(kind);
         out.writeInt(payload.length);
