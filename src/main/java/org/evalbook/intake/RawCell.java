@@ -1,14 +1,9 @@
 package org.evalbook.intake;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 /**
  * One cell as found in a returned workbook, before any interpretation.
  *
- * <p>A worker sends it to the parent as a JSON array in component order (a return holds some six hundred cells, and
- * field names were most of its bytes and of the time spent writing and reading them).
+ * <p>A worker sends it to the parent through {@link ReturnCodec}.
  *
  * @param ref        {@code 基础数据表!B5}, with the sheet's name as it is in the file
  * @param type       NUMERIC, STRING, BOOLEAN, BLANK or ERROR: what the cell holds (for a formula, its cached result;
@@ -18,10 +13,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param formula    the formula text when the cell holds a formula ("" otherwise)
  * @param dateFormat the cell is formatted as a date
  */
-@JsonFormat(shape = JsonFormat.Shape.ARRAY)
-@JsonPropertyOrder({"ref", "type", "text", "number", "formula", "dateFormat"})
 public record RawCell(String ref, String type, String text, String number, String formula, boolean dateFormat) {
-    @JsonIgnore
     public boolean isBlank() {
         return type.equals("BLANK") || type.equals("UNCACHED") || unreadable() || (type.equals("STRING") && text.strip().isEmpty() && formula.isEmpty());
     }

@@ -6,7 +6,7 @@ import org.evalbook.finding.Finding;
 
 /**
  * Everything evalbook takes from one received file, before interpretation: what the reader found (or why it could
- * not read it). Serialisable as JSON, so it can come back from a worker process.
+ * not read it). A worker sends it to the parent through {@link ReturnCodec}.
  *
  * @param format       xlsx, xlsm, xls — or "" when the file could not be read as a workbook
  * @param findings     what reading the file itself raised (F codes)

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Parent → worker: {@link #START} (framework, temp folder, project framework), then per file {@link #READ} (extension, bytes), and
  * optionally {@link #COPY} (the annotation as JSON). Worker → parent: {@link #READY} once, {@link #RESULT} (a
- * {@link RawReturn} as JSON) per file, {@link #COPIED} (the annotated workbook's bytes) or {@link #FAILED} (a Chinese
+ * {@link RawReturn}, see {@link ReturnCodec}) per file, {@link #COPIED} (the annotated workbook's bytes) or {@link #FAILED} (a Chinese
  * reason) per copy.
  */
 final class WorkerProtocol {
@@ -37,14 +37,14 @@ final class WorkerProtocol {
     private WorkerProtocol() {
     }
 
-    /** A {@link #RESULT} frame's payload: JSON, its cells and names as arrays (see {@link RawCell}). */
+    /** A {@link #RESULT} frame's payload (see {@link ReturnCodec}). */
     static byte[] encode(RawReturn read) throws IOException {
-        return ReaderWorker.JSON.writeValueAsBytes(read);
+        return ReturnCodec.encode(read);
     }
 
     /** The {@link RawReturn} in a {@link #RESULT} frame's payload. */
     static RawReturn decode(byte[] payload) throws IOException {
-        return ReaderWorker.JSON.readValue(payload, RawReturn.class);
+        return ReturnCodec.decode(payload);
     }
 
     static void write(DataOutputStream out, byte kind, byte[] payload) throws IOException {

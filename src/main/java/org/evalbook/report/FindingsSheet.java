@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Hyperlink;
-import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.evalbook.check.ReturnForm;
 import org.evalbook.consolidate.Consolidation;
@@ -88,7 +87,7 @@ final class FindingsSheet {
                 }
             }
         }
-        out.sheet().setAutoFilter(new CellRangeAddress(header, last, 0, HEADERS.size() - 1));
+        out.filter(header, last, HEADERS.size());
         out.finish(FILE);
         return firstRows;
     }

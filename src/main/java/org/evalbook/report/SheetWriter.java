@@ -50,6 +50,8 @@ final class SheetWriter {
     private int headerEnd = -1;
     /** The unit columns to repeat on each page wide, 0 for none; decided by {@link #finish}. */
     private int repeatColumns;
+    /** The range the sheet's auto-filter covers, when it has one ({@link #filter}). */
+    private CellRangeAddress filtered;
     private Row row;
     private int rowLines;
     private final DataFormatter shown = new DataFormatter();
@@ -210,12 +212,20 @@ final class SheetWriter {
         repeatColumns = pagesWide > 1 && frozenColumns > 0 ? frozenColumns : 0;
     }
 
+    /** Lets the reader filter the rows from {@code header} to {@code last} by any of the first {@code columns}. */
+    void filter(int header, int last, int columns) {
+        filtered = new CellRangeAddress(header, last, 0, columns - 1);
+    }
+
     /**
-     * Sets the print titles {@link #finish} decided on. They are names kept by the workbook, in the order they are set,
-     * and sheets are written on several threads: the caller sets them for every sheet, in sheet order, once all are
-     * finished, so the workbook comes out the same on every run.
+     * Sets the auto-filter and print titles the sheet was given. They are names kept by the workbook, in the order they
+     * are set, and sheets are written on several threads: the caller names every sheet, in sheet order, once all are
+     * finished, so that no two threads change the workbook's names and it comes out the same on every run.
      */
-    void printTitles() {
+    void names() {
+        if (filtered != null) {
+            sheet.setAutoFilter(filtered);
+        }
         if (firstHeader >= 0) {
             sheet.setRepeatingRows(CellRangeAddress.valueOf((firstHeader + 1) + ":" + (headerEnd + 1)));
         }

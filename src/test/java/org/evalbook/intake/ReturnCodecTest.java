@@ -1,0 +1,70 @@
+package org.evalbook.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.evalbook.finding.Finding;
+import org.evalbook.finding.FindingCode;
+import org.evalbook.finding.Severity;
+import org.evalbook.framework.Frameworks;
+import org.evalbook.framework.ProjectFramework;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What a worker sends is what the parent gets: every committed workbook, both forms, read and sent through the codec,
+ * comes back equal and in the same order; a damaged payload is an error, never a huge allocation.
+ */
+class ReturnCodecTest {
+    private static final WorkbookReader READER = new WorkbookReader(Frameworks.bundled(Frameworks.DEFAULT_ID),
+            (ProjectFramework) Frameworks.bundledAny(Frameworks.PROJECT_ID));
+
+    static Stream<Path> committed() throws IOException {
+        return Files.walk(Path.of("test-workbooks")).filter(p -> p.toString().endsWith(".xlsx")).sorted().toList().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("committed")
+    void everyCommittedWorkbookComesBackAsRead(Path file) throws IOException {
+        RawReturn read = READER.read(file);
+        RawReturn sent = ReturnCodec.decode(ReturnCodec.encode(read));
+        assertThat(sent).isEqualTo(read);
+        // equal maps may differ in order; findings list cells in the order read
+        assertThat(sent.toString()).isEqualTo(read.toString());
+    }
+
+    @Test
+    void findingsMetaCellsOfEveryTypeAndProjectSheetsComeBack() throws IOException {
+        RawCell odd = new RawCell("表!A1", "SOMETHING NEW", "文本\n换行", "", "SUM(A1:A2)", true);
+        RawCell number = new RawCell("基础数据表!B5", "NUMERIC", "399.68", "399.68", "", false);
+        RawName named = new RawName("inc_fiscal", List.of(number, odd), List.of(new RawCell("表!A9", Cells.UNREADABLE, "", "", "", false)), "");
+        Finding finding = new Finding(FindingCode.F12, Severity.INFO, "a.xlsx", "表", List.of("A9"), "inc_fiscal", "", "", "说明");
+        RawReturn read = new RawReturn("甲.xlsx", "xlsx", List.of(finding), Map.of("unit_code", "0530101"), Map.of("inc_fiscal", named), true,
+                Map.of("项目1", Map.of("pj_name", new RawName("pj_name", List.of(), List.of(), "引用无效"))));
+        assertThat(ReturnCodec.decode(ReturnCodec.encode(read))).isEqualTo(read);
+        RawReturn unreadable = RawReturn.unreadable("乙.xls", List.of(finding));
+        assertThat(ReturnCodec.decode(ReturnCodec.encode(unreadable))).isEqualTo(unreadable);
+    }
+
+    @Test
+    void aCutOrSwollenPayloadIsAnErrorNotAnAllocation() throws IOException {
+        byte[] whole = ReturnCodec.encode(READER.read(Path.of("test-workbooks", "clean", "0530102_五华区计划生育协会_2023.xlsx")));
+        for (int cut : new int[] {0, 3, whole.length / 2, whole.length - 1}) {
+            assertThatThrownBy(() -> ReturnCodec.decode(Arrays.copyOf(whole, cut))).as("cut at " + cut).isInstanceOf(IOException.class);
+        }
+        byte[] swollen = whole.clone();
+        ByteBuffer.wrap(swollen).putInt(Integer.MAX_VALUE);
+        assertThatThrownBy(() -> ReturnCodec.decode(swollen)).isInstanceOf(IOException.class).hasMessageContaining("超出");
+        byte[] longer = Arrays.copyOf(whole, whole.length + 1);
+        assertThatThrownBy(() -> ReturnCodec.decode(longer)).isInstanceOf(IOException.class).hasMessageContaining("多出");
+    }
+}
