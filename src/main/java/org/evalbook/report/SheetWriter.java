@@ -155,7 +155,33 @@ final class SheetWriter {
         cell.setCellValue(value);
         cell.setCellStyle(style);
         String format = formats.computeIfAbsent(style, CellStyle::getDataFormatString);
-        widen(column, shown.formatRawCellContents(value, style.getDataFormat(), format).length());
+        // Formatting every number to measure it was a good part of writing 指标得分; a column's width only changes for a
+        // number that may show wider than the column already is.
+        if (widths[column] >= 0 && widestShown(value, format) > widths[column]) {
+            widen(column, shown.formatRawCellContents(value, style.getDataFormat(), format).length());
+        }
+    }
+
+    /**
+     * At least as many characters as {@code value} shows with {@code format}, for plain formats like the report's own
+     * ({@code 0}, {@code 0.00}, {@code 0.00%}: sign, integer digits and one more for rounding up, the decimals, the %
+     * sign); for any other format, more than any column.
+     */
+    static int widestShown(double value, String format) {
+        boolean percent = format.endsWith("%");
+        String digitsShown = percent ? format.substring(0, format.length() - 1) : format;
+        int decimals = digitsShown.length() - 2;
+        boolean plain = digitsShown.equals("0") || decimals > 0 && digitsShown.startsWith("0.")
+                && digitsShown.substring(2).chars().allMatch(c -> c == '0');
+        double magnitude = Math.abs(percent ? value * 100 : value);
+        if (!plain || !(magnitude < 1e15)) {
+            return Integer.MAX_VALUE;
+        }
+        int digits = 1;
+        for (long whole = (long) magnitude + 1; whole >= 10; whole /= 10) {
+            digits++;
+        }
+        return 1 + digits + (decimals > 0 ? decimals + 1 : 0) + (percent ? 1 : 0);
     }
 
     void number(int column, Optional<BigDecimal> value, NumberFormat format) {
