@@ -1,12 +1,12 @@
 package org.evalbook.intake;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.BufferUnderflowException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,16 +124,17 @@ final class ReturnCodec {
         return cells;
     }
 
-    private static final class Writer extends ByteArrayOutputStream {
-        Writer() {
-            super(32 * 1024);
-        }
+    /** A growing byte array: ByteArrayOutputStream locks for every byte, and a return is some 60,000 of them. */
+    private static final class Writer {
+        private byte[] bytes = new byte[32 * 1024];
+        private int size;
 
         void count(int value) {
-            write(value >>> 24);
-            write(value >>> 16);
-            write(value >>> 8);
-            write(value);
+            room(4);
+            bytes[size++] = (byte) (value >>> 24);
+            bytes[size++] = (byte) (value >>> 16);
+            bytes[size++] = (byte) (value >>> 8);
+            bytes[size++] = (byte) value;
         }
 
         void string(String value) {
@@ -142,7 +143,19 @@ final class ReturnCodec {
 
         void bytes(byte[] value) {
             count(value.length);
-            write(value, 0, value.length);
+            room(value.length);
+            System.arraycopy(value, 0, bytes, size, value.length);
+            size += value.length;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+
+        private void room(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
         }
     }
 
