@@ -118,6 +118,8 @@ final class FormulaChecks {
          * spellings, as saved by a few programs), so a handful per cell; the bound only stops a flood of edited ones.
          */
         private static final int MAX_RECOGNISED = 20_000;
+        /** Longer formulas are not remembered: an issued one is short, and one typed over it seldom comes back. */
+        private static final int MAX_REMEMBERED_LENGTH = 1024;
 
         /** A computed cell's formula as a return carries it. */
         private record Written(String name, String formula) {
@@ -144,7 +146,9 @@ final class FormulaChecks {
                 return known;
             }
             Optional<IssuedFormulas.Spelling> found = recognise(name, formula);
-            if (recognised.size() < MAX_RECOGNISED) {
+            // An issued formula is short and comes back in every return; a long one was typed over it, and remembering
+            // a few thousand of those (a formula may hold 32,767 characters) would hold the parent's heap for nothing.
+            if (formula.length() <= MAX_REMEMBERED_LENGTH && recognised.size() < MAX_RECOGNISED) {
                 recognised.put(written, found);
             }
             return found;

@@ -20,7 +20,7 @@ final class PerRules<V> {
 
     /** The value for {@code framework} and {@code profile} (null for one of the framework alone), built on first use. */
     V get(Object framework, Object profile, Supplier<V> build) {
-        if (values.size() > MAX) {
+        if (values.size() >= MAX) {
             values.clear();
         }
         return values.computeIfAbsent(new Key(framework, profile), key -> build.get());

@@ -15,6 +15,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class NumberFormats {
     /** Enough for the distinct figures of many returns; past it the memory starts afresh rather than grow unbounded. */
     private static final int REMEMBERED = 20_000;
+    /** Formats longer than any a spreadsheet program writes are not remembered. */
+    private static final int MAX_REMEMBERED_FORMAT = 256;
     private final XSSFWorkbook scratch = new XSSFWorkbook();
     private final XSSFCell cell = scratch.createSheet().createRow(0).createCell(0);
     private final Map<Integer, XSSFCellStyle> styles = new HashMap<>();
@@ -26,6 +28,10 @@ final class NumberFormats {
 
     /** The text of {@code value} in a cell whose style has number format {@code index}, resolving to {@code format}. */
     String format(double value, int index, String format) {
+        if (format.length() > MAX_REMEMBERED_FORMAT) {
+            // a format that long is a hostile file's (the next file's heap is not spent on it)
+            return formatted(value, index, format);
+        }
         Shown key = new Shown(Double.doubleToRawLongBits(value), index, format);
         String text = shown.get(key);
         if (text == null) {

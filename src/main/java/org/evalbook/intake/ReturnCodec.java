@@ -3,7 +3,6 @@ package org.evalbook.intake;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.BufferUnderflowException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +12,12 @@ import java.util.Map;
 import org.evalbook.finding.Finding;
 
 /**
- * A {@link RawReturn} as a worker sends it to the parent: length-prefixed UTF-8 strings and counts in the order the
- * record holds them, maps in their reading order. A return holds some six hundred cells; as JSON, parsing them back
- * was a quarter of the parent's time at ten thousand returns. The reader's own findings, a handful at most, stay JSON.
+ * A {@link RawReturn} as a worker sends it to the parent: length-prefixed strings and counts in the order the record
+ * holds them, maps in their reading order. A return holds some six hundred cells; as JSON, parsing them back was a
+ * quarter of the parent's time at ten thousand returns. The reader's own findings, a handful at most, stay JSON.
+ *
+ * <p>Strings travel exactly: UTF-8, or UTF-16 for one holding a lone surrogate (which UTF-8 cannot carry and a
+ * damaged workbook can), or a null.
  *
  * <p>The payload comes from our own worker, but that worker has just read an untrusted file: every count and length
  * is checked against the bytes that remain, so a damaged payload is an {@link IOException}, never a huge allocation.
@@ -25,6 +27,10 @@ final class ReturnCodec {
     };
     /** Cell types come back as these very strings, so a return's six hundred cells share six. */
     private static final List<String> TYPES = List.of("NUMERIC", "STRING", "BOOLEAN", "BLANK", "ERROR", Cells.UNCACHED, Cells.UNREADABLE);
+
+    /** In place of a string's length: a null, or a string in UTF-16 that follows with its length. */
+    private static final int NULL = -1;
+    private static final int UTF_16 = -2;
 
     private ReturnCodec() {
     }
@@ -40,7 +46,7 @@ final class ReturnCodec {
             out.string(value);
         });
         names(out, read.names());
-        out.count(read.byLabels() ? 1 : 0);
+        out.flag(read.byLabels());
         out.count(read.sheets().size());
         read.sheets().forEach((sheet, named) -> {
             out.string(sheet);
@@ -60,7 +66,7 @@ final class ReturnCodec {
                 meta.put(in.string(), in.string());
             }
             Map<String, RawName> names = names(in);
-            boolean byLabels = in.count(0) == 1;
+            boolean byLabels = in.flag();
             Map<String, Map<String, RawName>> sheets = new LinkedHashMap<>();
             for (int i = in.count(8); i > 0; i--) {
                 sheets.put(in.string(), names(in));
@@ -69,8 +75,9 @@ final class ReturnCodec {
                 throw new IOException("读取结果末尾多出 " + in.buffer.remaining() + " 字节");
             }
             return new RawReturn(file, format, findings, meta, names, byLabels, sheets);
-        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException damaged) {
-            throw new IOException("读取结果不完整", damaged);
+        } catch (RuntimeException damaged) {
+            // cut short, or a value a record refuses (a null in the findings, say)
+            throw new IOException("读取结果不完整或已损坏", damaged);
         }
     }
 
@@ -99,7 +106,7 @@ final class ReturnCodec {
         out.count(cells.size());
         for (RawCell cell : cells) {
             out.string(cell.ref());
-            int type = TYPES.indexOf(cell.type());
+            int type = cell.type() == null ? -1 : TYPES.indexOf(cell.type());
             out.count(type);
             if (type < 0) {
                 out.string(cell.type());
@@ -107,7 +114,7 @@ final class ReturnCodec {
             out.string(cell.text());
             out.string(cell.number());
             out.string(cell.formula());
-            out.count(cell.dateFormat() ? 1 : 0);
+            out.flag(cell.dateFormat());
         }
     }
 
@@ -118,8 +125,8 @@ final class ReturnCodec {
         for (int i = 0; i < count; i++) {
             String ref = in.string();
             int type = in.buffer.getInt();
-            String kind = type < 0 ? in.string() : TYPES.get(type);
-            cells.add(new RawCell(ref, kind, in.string(), in.string(), in.string(), in.count(0) == 1));
+            String kind = type == -1 ? in.string() : TYPES.get(type);
+            cells.add(new RawCell(ref, kind, in.string(), in.string(), in.string(), in.flag()));
         }
         return cells;
     }
@@ -137,8 +144,38 @@ final class ReturnCodec {
             bytes[size++] = (byte) value;
         }
 
+        void flag(boolean value) {
+            count(value ? 1 : 0);
+        }
+
+        /** UTF-8 under its length; UTF-16 under {@link #UTF_16} and its length; or {@link #NULL}. */
         void string(String value) {
-            bytes(value.getBytes(StandardCharsets.UTF_8));
+            if (value == null) {
+                count(NULL);
+            } else if (loneSurrogate(value)) {
+                // char by char: every charset encoder replaces a lone surrogate
+                count(UTF_16);
+                count(value.length());
+                for (int i = 0; i < value.length(); i++) {
+                    room(2);
+                    bytes[size++] = (byte) (value.charAt(i) >>> 8);
+                    bytes[size++] = (byte) value.charAt(i);
+                }
+            } else {
+                bytes(value.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        private static boolean loneSurrogate(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void bytes(byte[] value) {
@@ -176,10 +213,31 @@ final class ReturnCodec {
         }
 
         String string() throws IOException {
+            buffer.mark();
+            int marker = buffer.getInt();
+            if (marker == NULL) {
+                return null;
+            }
+            if (marker == UTF_16) {
+                char[] chars = new char[count(2)];
+                for (int i = 0; i < chars.length; i++) {
+                    chars[i] = buffer.getChar();
+                }
+                return new String(chars);
+            }
+            buffer.reset();
             int length = count(1);
             String value = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
             buffer.position(buffer.position() + length);
             return value;
+        }
+
+        boolean flag() throws IOException {
+            int value = buffer.getInt();
+            if (value != 0 && value != 1) {
+                throw new IOException("读取结果中的标志 " + value + " 无效");
+            }
+            return value == 1;
         }
 
         byte[] bytes() throws IOException {

@@ -29,11 +29,11 @@ import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.stax.WstxInputFactory;
 
 /**
- * An xlsx or xlsm return read with one SAX pass over each of its parts, for what {@link WorkbookReader} takes from it:
- * the defined names, the cells of every sheet, the shared strings and the number formats. Building POI's whole
+ * An xlsx or xlsm return read with one streaming pass over each of its parts, for what {@link WorkbookReader} takes
+ * from it: the defined names, the cells of every sheet, the shared strings and the number formats. Building POI's whole
  * usermodel costs several times as much (nearly all of a worker's time); this reads the same parts under the same
- * limits: POI's zip reader with its zip-bomb checks, POI's secure SAX parser with no document type allowed (so no
- * entity can expand), inside the same worker with its heap and time limits.
+ * limits: POI's zip reader with its zip-bomb checks, a StAX parser that refuses at least what POI's secure Xerces
+ * refuses ({@link #FACTORY}), inside the same worker with its heap and time limits.
  *
  * <p>It mirrors what POI returns for each cell, and gives up — {@link #open} returns empty, and the file is read by
  * POI exactly as before — on anything it does not mirror exactly: a part of a kind it does not know, a shared, array
@@ -66,15 +66,21 @@ final class StreamedWorkbook implements WorkbookReader.Book {
     /**
      * Woodstox's StAX parser, about twice as fast as the JDK's Xerces that POI uses, set up to refuse at least what
      * POI's secure Xerces refuses: no document type at all (a DTD event gives up before any declaration is used, so no
-     * entity can be declared, expanded or fetched), no external entities, only the predefined entities, and limits on
-     * depth, attributes and text that a workbook never comes near. Anything over a limit is left to POI, which reads
-     * the file exactly as it did before this reader existed. Thread-safe once configured.
+     * entity can be declared, expanded or fetched), no external entities, only the predefined entities, Woodstox's own
+     * limits on depth, attributes and text (its defaults, far beyond any workbook), Xerces's limit on a name's length
+     * and a cap on the distinct names in one part ({@link #MAX_DISTINCT_NAMES}). Anything over a limit is left to POI,
+     * which reads the file exactly as it did before this reader existed. Thread-safe once configured.
      */
     private static final XMLInputFactory FACTORY = factory();
     /** Xerces's secure limit on the length of an element or attribute name (jdk.xml.maxXMLNameLimit). */
     private static final int MAX_NAME = 1000;
+    /**
+     * Distinct element and attribute names one part may use; a spreadsheet part uses a few dozen. Woodstox keeps names
+     * in a table whose hash an attacker can collide, and never limits a chain: many distinct colliding names would
+     * cost quadratic time, where Xerces guards against it. Past this the part is left to POI.
+     */
+    private static final int MAX_DISTINCT_NAMES = 2000;
     private static final Pattern PLAIN_ENTRY = Pattern.compile("[A-Za-z0-9_./\\[\\]-]+");
-    private static final Pattern ESCAPE = Pattern.compile("_x", Pattern.LITERAL);
 
     /** A sheet's cells as stored: row index → column index → cell; column index → its default style. */
     private record Sheet(String name, Map<Integer, Map<Integer, Stored>> rows, Map<Integer, Integer> columnStyles) {
@@ -452,15 +458,23 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                         giveUp("XML version or encoding");
                     }
                     Attributes attributes = new Attributes(xml);
+                    Set<String> names = new HashSet<>();
                     while (xml.hasNext()) {
                         switch (xml.next()) {
                             case XMLStreamConstants.START_ELEMENT -> {
-                                attributes.checkNames();
+                                if (attributes.checkNames(names) > MAX_DISTINCT_NAMES) {
+                                    giveUp("too many distinct names");
+                                }
                                 handler.startElement(xml.getNamespaceURI(), xml.getLocalName(), attributes);
                             }
                             case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                                     handler.characters(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                             case XMLStreamConstants.END_ELEMENT -> handler.endElement(xml.getNamespaceURI(), xml.getLocalName());
+                            case XMLStreamConstants.PROCESSING_INSTRUCTION -> {
+                                if (xml.getPITarget().length() > MAX_NAME) {
+                                    giveUp("name too long");
+                                }
+                            }
                             case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION,
                                  XMLStreamConstants.NOTATION_DECLARATION -> giveUp("document type");
                             default -> { }
@@ -503,20 +517,33 @@ final class StreamedWorkbook implements WorkbookReader.Book {
             return xml.getAttributeValue(uri, local);
         }
 
-        /** Gives up on a name longer than Xerces accepts, as POI would refuse the part. */
-        void checkNames() {
+        /**
+         * Gives up on a name longer than Xerces accepts (the element's, an attribute's, a namespace declaration's), as
+         * POI would refuse the part; adds the element's and attributes' local names to {@code seen}.
+         *
+         * @return how many distinct names the part has used so far
+         */
+        int checkNames(Set<String> seen) {
             if (length(xml.getPrefix(), xml.getLocalName()) > MAX_NAME) {
                 throw new IllegalStateException("name too long");
             }
+            seen.add(xml.getLocalName());
             for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
                 if (length(xml.getAttributePrefix(i), xml.getAttributeLocalName(i)) > MAX_NAME) {
                     throw new IllegalStateException("name too long");
                 }
+                seen.add(xml.getAttributeLocalName(i));
             }
+            for (int i = 0, n = xml.getNamespaceCount(); i < n; i++) {
+                if (length("xmlns", xml.getNamespacePrefix(i)) > MAX_NAME) {
+                    throw new IllegalStateException("name too long");
+                }
+            }
+            return seen.size();
         }
 
         private static int length(String prefix, String local) {
-            return (prefix == null || prefix.isEmpty() ? 0 : prefix.length() + 1) + local.length();
+            return (prefix == null || prefix.isEmpty() ? 0 : prefix.length() + 1) + (local == null ? 0 : local.length());
         }
     }
 

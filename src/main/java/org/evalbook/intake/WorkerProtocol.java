@@ -20,6 +20,7 @@ final class WorkerProtocol {
     static final byte START = 'S';
     static final byte READY = 'Y';
     static final byte READ = 'R';
+    /** A return read ({@link ReturnCodec}); 'J' since it was JSON, kept so that nothing else changes. */
     static final byte RESULT = 'J';
     static final byte COPY = 'C';
     static final byte COPIED = 'B';

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Row;
@@ -104,14 +106,19 @@ public final class ConsolidatedWorkbook {
         ReportStyles styles = ReportStyles.of(workbook, framework.grades().stream().map(GradeBand::grade).toList());
         String year = year(consolidation);
         // The sheets are made first, in the order a reader meets them; their rows are written afterwards.
-        SheetWriter overview = new SheetWriter(workbook, NARRATIVE, styles);
-        SheetWriter totals = new SheetWriter(workbook, SummarySheet.NAME, styles);
-        SheetWriter scores = new SheetWriter(workbook, ScoresSheet.NAME, styles);
-        SheetWriter findings = new SheetWriter(workbook, FindingsSheet.NAME, styles);
-        Optional<SheetWriter> projects = consolidation.hasProjects() ? Optional.of(new SheetWriter(workbook, ProjectSheet.NAME, styles))
-                : Optional.empty();
-        SheetWriter submission = new SheetWriter(workbook, SubmissionSheet.NAME, styles);
-        SheetWriter statistics = new SheetWriter(workbook, StatisticsSheet.NAME, styles);
+        List<SheetWriter> inOrder = new ArrayList<>();
+        Function<String, SheetWriter> sheet = name -> {
+            SheetWriter writer = new SheetWriter(workbook, name, styles);
+            inOrder.add(writer);
+            return writer;
+        };
+        SheetWriter overview = sheet.apply(NARRATIVE);
+        SheetWriter totals = sheet.apply(SummarySheet.NAME);
+        SheetWriter scores = sheet.apply(ScoresSheet.NAME);
+        SheetWriter findings = sheet.apply(FindingsSheet.NAME);
+        Optional<SheetWriter> projects = consolidation.hasProjects() ? Optional.of(sheet.apply(ProjectSheet.NAME)) : Optional.empty();
+        SheetWriter submission = sheet.apply(SubmissionSheet.NAME);
+        SheetWriter statistics = sheet.apply(StatisticsSheet.NAME);
         // 指标得分 and 问题清单 read every adopted return back in full and hold most of the rows: each is written on a
         // thread of its own beside the other sheets (a sheet's rows touch only that sheet; its auto-filter and print
         // titles, names of the workbook, are set once all are written: see SheetWriter#names).
@@ -131,12 +138,7 @@ public final class ConsolidatedWorkbook {
         } finally {
             writers.shutdownNow();
         }
-        for (SheetWriter sheet : List.of(overview, totals, scores, findings)) {
-            sheet.names();
-        }
-        projects.ifPresent(SheetWriter::names);
-        submission.names();
-        statistics.names();
+        inOrder.forEach(SheetWriter::names);
     }
 
     private static void await(Future<?> sheet) throws IOException {

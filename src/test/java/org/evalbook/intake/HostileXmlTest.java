@@ -82,6 +82,30 @@ class HostileXmlTest {
         }
     }
 
+    /**
+     * Names Woodstox keeps in a table an attacker can flood with colliding hashes ("Aa" and "BB" hash alike in Java, so
+     * every mix of them collides): past a few thousand distinct names in a part the file is left to POI, which reads
+     * it as the plain return it is; a long namespace prefix or processing-instruction target, past Xerces's limit on
+     * names, is left to POI too, and gets what POI gives.
+     */
+    @Test
+    void collidingNamesALongPrefixAndALongInstructionTargetAreLeftToPoi() throws Exception {
+        RawReturn plain = STREAMING.read(consistent, "x");
+        StringBuilder colliding = new StringBuilder();
+        for (int i = 0; i < 2100; i++) {
+            String name = "x" + Integer.toBinaryString(i | 4096).replace("0", "Aa").replace("1", "BB");
+            colliding.append('<').append(name).append("/>");
+        }
+        Path flooded = replaced("colliding.xlsx", "xl/worksheets/sheet1.xml", "</worksheet>", extension(">", colliding.toString()));
+        assertThat(leftToPoi(flooded).named("x")).isEqualTo(plain);
+        String prefix = "p".repeat(1001);
+        for (Path file : List.of(
+                replaced("long-prefix.xlsx", "xl/worksheets/sheet1.xml", "</worksheet>", extension(" xmlns:" + prefix + "=\"urn:x\">", "")),
+                replaced("long-target.xlsx", "xl/worksheets/sheet1.xml", "</worksheet>", extension(">", "<?" + "t".repeat(1001) + " x?>")))) {
+            leftToPoi(file);
+        }
+    }
+
     /** What reading {@code file} gives, having checked that the streaming reader left it to POI. */
     private static RawReturn leftToPoi(Path file) throws IOException {
         String name = file.getFileName().toString();

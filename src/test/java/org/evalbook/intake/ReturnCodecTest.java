@@ -55,6 +55,31 @@ class ReturnCodecTest {
         assertThat(ReturnCodec.decode(ReturnCodec.encode(unreadable))).isEqualTo(unreadable);
     }
 
+    /** A lone surrogate (a damaged workbook's text) and a null come back as they were; UTF-8 alone would lose them. */
+    @Test
+    void loneSurrogatesAndNullsComeBackExactly() throws IOException {
+        RawCell odd = new RawCell("表!A1", null, "甲\uD800乙", "\uDC00", null, false);
+        RawCell paired = new RawCell("表!A2", "STRING", "𠀀 (U+20000) \uD83D\uDE00", "", "", false);
+        RawReturn read = new RawReturn("丙.xlsx", "xlsx", List.of(), Map.of(), Map.of("x", new RawName("x", List.of(odd, paired), List.of(), "")), false);
+        RawReturn sent = ReturnCodec.decode(ReturnCodec.encode(read));
+        assertThat(sent).isEqualTo(read);
+        assertThat(sent.names().get("x").cells().get(0).text()).isEqualTo("甲\uD800乙");
+    }
+
+    @Test
+    void aValueARecordRefusesOrAFlagThatIsNotOneIsAnError() throws IOException {
+        RawReturn read = new RawReturn("丁.xlsx", "xlsx", List.of(), Map.of(), Map.of(), true);
+        byte[] whole = ReturnCodec.encode(read);
+        byte[] badFlag = whole.clone();
+        // the flag byLabels is the last but one count: names 0, flag, sheets 0
+        ByteBuffer.wrap(badFlag).putInt(badFlag.length - 8, 7);
+        assertThatThrownBy(() -> ReturnCodec.decode(badFlag)).isInstanceOf(IOException.class).hasMessageContaining("标志");
+        byte[] nullFinding = ReturnCodec.encode(new RawReturn("戊.xlsx", "xlsx", List.of(), Map.of(), Map.of(), false));
+        // the findings are "[]" after the two strings; make them "[null]" by splicing
+        String text = new String(nullFinding, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\u0000\u0000\u0000\u0002[]", "\u0000\u0000\u0000\u0006[null]");
+        assertThatThrownBy(() -> ReturnCodec.decode(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).isInstanceOf(IOException.class);
+    }
+
     @Test
     void aCutOrSwollenPayloadIsAnErrorNotAnAllocation() throws IOException {
         byte[] whole = ReturnCodec.encode(READER.read(Path.of("test-workbooks", "clean", "0530102_五华区计划生育协会_2023.xlsx")));

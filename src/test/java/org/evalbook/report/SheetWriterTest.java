@@ -6,9 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFName;
 import org.junit.jupiter.api.Test;
 
-/** A number is measured only when it may show wider than its column: the bound never falls short of what shows. */
+/**
+ * A number is measured only when it may show wider than its column: the bound never falls short of what shows. A
+ * sheet's names (print titles, auto-filter) reach the workbook only when asked for, once all sheets are written.
+ */
 class SheetWriterTest {
     private final DataFormatter shown = new DataFormatter();
 
@@ -25,6 +30,23 @@ class SheetWriterTest {
                 int length = shown.formatRawCellContents(value, 0, format).length();
                 assertThat(SheetWriter.widestShown(value, format)).as(format + " " + value).isGreaterThanOrEqualTo(length);
             }
+        }
+    }
+
+    @Test
+    void finishingASheetLeavesTheWorkbooksNamesAloneUntilTheyAreAskedFor() throws Exception {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook()) {
+            SheetWriter out = new SheetWriter(workbook, "问题清单", ReportStyles.of(workbook, List.of("优", "良")));
+            out.title("问题清单", 2);
+            out.header(List.of("单位代码", "单位名称"));
+            out.newRow();
+            out.text(0, "0530101");
+            out.filter(1, 2, 2);
+            out.finish(1);
+            assertThat(workbook.getXSSFWorkbook().getAllNames()).as("after finish").isEmpty();
+            out.names();
+            assertThat(workbook.getXSSFWorkbook().getAllNames()).extracting(org.apache.poi.ss.usermodel.Name::getNameName)
+                    .containsExactly(XSSFName.BUILTIN_FILTER_DB, XSSFName.BUILTIN_PRINT_TITLE);
         }
     }
 
