@@ -502,6 +502,8 @@ final class StreamedWorkbook implements WorkbookReader.Book {
     /** The current element's attributes, looked up as SAX's {@code Attributes.getValue} does (Woodstox hashes them). */
     private static final class Attributes {
         private final XMLStreamReader xml;
+        private final String[] recent = new String[16];
+        private int nextRecent;
 
         Attributes(XMLStreamReader xml) {
             this.xml = xml;
@@ -527,12 +529,12 @@ final class StreamedWorkbook implements WorkbookReader.Book {
             if (length(xml.getPrefix(), xml.getLocalName()) > MAX_NAME) {
                 throw new IllegalStateException("name too long");
             }
-            seen.add(xml.getLocalName());
+            note(xml.getLocalName(), seen);
             for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
                 if (length(xml.getAttributePrefix(i), xml.getAttributeLocalName(i)) > MAX_NAME) {
                     throw new IllegalStateException("name too long");
                 }
-                seen.add(xml.getAttributeLocalName(i));
+                note(xml.getAttributeLocalName(i), seen);
             }
             for (int i = 0, n = xml.getNamespaceCount(); i < n; i++) {
                 if (length("xmlns", xml.getNamespacePrefix(i)) > MAX_NAME) {
@@ -540,6 +542,21 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                 }
             }
             return seen.size();
+        }
+
+        /**
+         * Adds {@code name} to {@code seen} unless it is one of the last few noted. Woodstox hands out one instance per
+         * name, so a part's few dozen names, met again and again, are mostly found here by identity, without a set
+         * look-up for each of a return's tens of thousands of elements and attributes.
+         */
+        private void note(String name, Set<String> seen) {
+            for (String met : recent) {
+                if (met == name) {
+                    return;
+                }
+            }
+            recent[nextRecent++ & (recent.length - 1)] = name;
+            seen.add(name);
         }
 
         private static int length(String prefix, String local) {
