@@ -115,11 +115,11 @@ final class FormulaChecks {
         private static final PerRules<Prepared> BUILT = new PerRules<>();
         /**
          * Formula texts remembered per profile: nearly every return carries its cells' issued text (in one of a few
-         * spellings, as saved by a few programs), so a handful per cell; the bound only stops a flood of edited ones.
+         * spellings, as saved by a few programs), so a handful per cell; the bound only stops a flood of variants.
          */
         private static final int MAX_RECOGNISED = 20_000;
-        /** Longer formulas are not remembered: an issued one is short, and one typed over it seldom comes back. */
-        private static final int MAX_REMEMBERED_LENGTH = 1024;
+        /** Characters beyond its issued length that a recognised formula may have and still be remembered. */
+        private static final int PADDING = 64;
 
         /** A computed cell's formula as a return carries it. */
         private record Written(String name, String formula) {
@@ -146,9 +146,10 @@ final class FormulaChecks {
                 return known;
             }
             Optional<IssuedFormulas.Spelling> found = recognise(name, formula);
-            // An issued formula is short and comes back in every return; a long one was typed over it, and remembering
-            // a few thousand of those (a formula may hold 32,767 characters) would hold the parent's heap for nothing.
-            if (formula.length() <= MAX_REMEMBERED_LENGTH && recognised.size() < MAX_RECOGNISED) {
+            // Only an issued formula comes back in return after return. One typed over it seldom repeats, and a few
+            // thousand of those (a formula may hold 32,767 characters) would hold the parent's heap for nothing; nor
+            // is an issued one padded far beyond its length remembered.
+            if (found.isPresent() && formula.length() <= longestIssued(name) + PADDING && recognised.size() < MAX_RECOGNISED) {
                 recognised.put(written, found);
             }
             return found;
@@ -162,6 +163,10 @@ final class FormulaChecks {
                 }
             }
             return Optional.empty();
+        }
+
+        private int longestIssued(String name) {
+            return spellings.values().stream().mapToInt(issued -> issued.get(name).formula().length()).max().orElse(0);
         }
 
         private List<String> tokens(IssuedFormulas.Spelling spelling, String name) {
