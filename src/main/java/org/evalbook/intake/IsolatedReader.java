@@ -191,7 +191,7 @@ public final class IsolatedReader {
                             ? failed(FindingCode.F08, "读取时内存超过 " + limits.heapMegabytes() + " MB 的限制，已被终止")
                             : failed(FindingCode.F14, "读取进程意外退出（代码 " + exit + "）");
                 }
-                return WorkerProtocol.decode(answer.payload());
+                return ReturnCodec.decode(answer.payload());
             } catch (IOException broken) {
                 stop();
                 return failed(FindingCode.F14, "与读取进程的通信中断");

@@ -76,7 +76,7 @@ public final class ReaderWorker {
             try {
                 for (WorkerProtocol.Frame frame = WorkerProtocol.read(in); frame != null; frame = WorkerProtocol.read(in)) {
                     if (frame.kind() == WorkerProtocol.READ) {
-                        WorkerProtocol.write(out, WorkerProtocol.RESULT, WorkerProtocol.encode(read(frame.payload())));
+                        WorkerProtocol.write(out, WorkerProtocol.RESULT, ReturnCodec.encode(read(frame.payload())));
                     } else if (frame.kind() == WorkerProtocol.COPY) {
                         copy(frame.payload());
                     }

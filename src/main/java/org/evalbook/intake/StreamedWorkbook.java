@@ -66,9 +66,9 @@ final class StreamedWorkbook implements WorkbookReader.Book {
     /**
      * Woodstox's StAX parser, about twice as fast as the JDK's Xerces that POI uses, set up to refuse at least what
      * POI's secure Xerces refuses: no document type at all (a DTD event gives up before any declaration is used, so no
-     * entity can be declared, expanded or fetched), no external entities, only the predefined entities, Woodstox's own
-     * limits on depth, attributes and text (its defaults, far beyond any workbook), Xerces's limit on a name's length
-     * and a cap on the distinct names in one part ({@link #MAX_DISTINCT_NAMES}). Anything over a limit is left to POI,
+     * entity can be declared, expanded or fetched), no external entities, only the predefined entities, Woodstox's
+     * default limits on depth and attributes, 16 MB of text at a time, Xerces's limit on a name's length and a cap on
+     * the distinct names in one part ({@link #MAX_DISTINCT_NAMES}), all far beyond any workbook. Anything over a limit is left to POI,
      * which reads the file exactly as it did before this reader existed. Thread-safe once configured.
      */
     private static final XMLInputFactory FACTORY = factory();
@@ -458,13 +458,10 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                         giveUp("XML version or encoding");
                     }
                     Attributes attributes = new Attributes(xml);
-                    Set<String> names = new HashSet<>();
                     while (xml.hasNext()) {
                         switch (xml.next()) {
                             case XMLStreamConstants.START_ELEMENT -> {
-                                if (attributes.checkNames(names) > MAX_DISTINCT_NAMES) {
-                                    giveUp("too many distinct names");
-                                }
+                                attributes.checkNames();
                                 handler.startElement(xml.getNamespaceURI(), xml.getLocalName(), attributes);
                             }
                             case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
@@ -499,9 +496,13 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         }
     }
 
-    /** The current element's attributes, looked up as SAX's {@code Attributes.getValue} does (Woodstox hashes them). */
+    /**
+     * The current element's attributes, looked up as SAX's {@code Attributes.getValue} does (Woodstox hashes them); one
+     * per part, which also keeps the names the part has used.
+     */
     private static final class Attributes {
         private final XMLStreamReader xml;
+        private final Set<String> seen = new HashSet<>();
         private final String[] recent = new String[16];
         private int nextRecent;
 
@@ -521,35 +522,35 @@ final class StreamedWorkbook implements WorkbookReader.Book {
 
         /**
          * Gives up on a name longer than Xerces accepts (the element's, an attribute's, a namespace declaration's), as
-         * POI would refuse the part; adds the element's and attributes' local names to {@code seen}.
-         *
-         * @return how many distinct names the part has used so far
+         * POI would refuse the part, and on the part's using more than {@link #MAX_DISTINCT_NAMES} names.
          */
-        int checkNames(Set<String> seen) {
+        void checkNames() {
             if (length(xml.getPrefix(), xml.getLocalName()) > MAX_NAME) {
                 throw new IllegalStateException("name too long");
             }
-            note(xml.getLocalName(), seen);
+            note(xml.getLocalName());
             for (int i = 0, n = xml.getAttributeCount(); i < n; i++) {
                 if (length(xml.getAttributePrefix(i), xml.getAttributeLocalName(i)) > MAX_NAME) {
                     throw new IllegalStateException("name too long");
                 }
-                note(xml.getAttributeLocalName(i), seen);
+                note(xml.getAttributeLocalName(i));
             }
             for (int i = 0, n = xml.getNamespaceCount(); i < n; i++) {
                 if (length("xmlns", xml.getNamespacePrefix(i)) > MAX_NAME) {
                     throw new IllegalStateException("name too long");
                 }
             }
-            return seen.size();
+            if (seen.size() > MAX_DISTINCT_NAMES) {
+                throw new IllegalStateException("too many distinct names");
+            }
         }
 
         /**
-         * Adds {@code name} to {@code seen} unless it is one of the last few noted. Woodstox hands out one instance per
+         * Adds {@code name} to the names seen unless it is one of the last few noted. Woodstox hands out one instance per
          * name, so a part's few dozen names, met again and again, are mostly found here by identity, without a set
          * look-up for each of a return's tens of thousands of elements and attributes.
          */
-        private void note(String name, Set<String> seen) {
+        private void note(String name) {
             for (String met : recent) {
                 if (met == name) {
                     return;

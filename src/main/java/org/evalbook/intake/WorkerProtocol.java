@@ -38,16 +38,6 @@ final class WorkerProtocol {
     private WorkerProtocol() {
     }
 
-    /** A {@link #RESULT} frame's payload (see {@link ReturnCodec}). */
-    static byte[] encode(RawReturn read) throws IOException {
-        return ReturnCodec.encode(read);
-    }
-
-    /** The {@link RawReturn} in a {@link #RESULT} frame's payload. */
-    static RawReturn decode(byte[] payload) throws IOException {
-        return ReturnCodec.decode(payload);
-    }
-
     static void write(DataOutputStream out, byte kind, byte[] payload) throws IOException {
         out.writeByte(kind);
         out.writeInt(payload.length);
