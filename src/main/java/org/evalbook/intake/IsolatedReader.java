@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
@@ -67,6 +68,7 @@ public final class IsolatedReader {
     private final String projectFramework;
     private final Limits limits;
     private final String workerClass;
+    private final int longRunFiles;
 
     /** Reads returns of {@code framework} or of the bundled project form. */
     public IsolatedReader(String framework, Limits limits) {
@@ -78,18 +80,24 @@ public final class IsolatedReader {
      * @param projectFramework the project form's, likewise
      */
     public IsolatedReader(String framework, String projectFramework, Limits limits) {
-        this(framework, projectFramework, limits, ReaderWorker.class.getName());
+        this(framework, projectFramework, limits, ReaderWorker.class.getName(), CompilerPlan.LONG_RUN_FILES);
     }
 
     IsolatedReader(String framework, Limits limits, String workerClass) {
-        this(framework, org.evalbook.framework.Frameworks.PROJECT_ID, limits, workerClass);
+        this(framework, org.evalbook.framework.Frameworks.PROJECT_ID, limits, workerClass, CompilerPlan.LONG_RUN_FILES);
     }
 
-    private IsolatedReader(String framework, String projectFramework, Limits limits, String workerClass) {
+    /** @param longRunFiles how many files ahead make a worker's run long enough for C2 (see {@link CompilerPlan}) */
+    IsolatedReader(String framework, Limits limits, int longRunFiles) {
+        this(framework, org.evalbook.framework.Frameworks.PROJECT_ID, limits, ReaderWorker.class.getName(), longRunFiles);
+    }
+
+    private IsolatedReader(String framework, String projectFramework, Limits limits, String workerClass, int longRunFiles) {
         this.framework = framework;
         this.projectFramework = projectFramework;
         this.limits = limits;
         this.workerClass = workerClass;
+        this.longRunFiles = longRunFiles;
     }
 
     /** Reads every file; the results are in the order of {@code files}, one per file, whatever happened. */
@@ -105,8 +113,10 @@ public final class IsolatedReader {
      */
     public void readEach(List<Received> files, Handler handler) throws InterruptedException {
         Path scratch;
+        List<String> compilerOptions;
         try {
             scratch = Files.createTempDirectory("evalbook-read-");
+            compilerOptions = CompilerPlan.READER_WORKER.jvmOptions(scratch);
         } catch (IOException noTemp) {
             throw new IllegalStateException("cannot create a temporary folder for the reader workers", noTemp);
         }
@@ -116,7 +126,7 @@ public final class IsolatedReader {
         try {
             for (int w = 0; w < limits.workers(); w++) {
                 running.add(pool.submit(() -> {
-                    try (Worker worker = new Worker(scratch)) {
+                    try (Worker worker = new Worker(scratch, compilerOptions, () -> (files.size() - next.get()) / limits.workers())) {
                         for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
                             Received file = files.get(i);
                             RawReturn raw = worker.read(file).named(file.name());
@@ -140,13 +150,21 @@ public final class IsolatedReader {
     /** One worker process, restarted whenever a file kills or stalls it. */
     private final class Worker implements Copier, AutoCloseable {
         private final Path scratch;
+        private final List<String> compilerOptions;
+        private final IntSupplier filesAhead;
         private Process process;
         private DataOutputStream input;
         private BlockingQueue<WorkerProtocol.Frame> frames;
         private String digest = "";
 
-        Worker(Path scratch) {
+        /**
+         * @param compilerOptions how a worker that has a long run ahead is compiled
+         * @param filesAhead      how many files this worker may still read, roughly
+         */
+        Worker(Path scratch, List<String> compilerOptions, IntSupplier filesAhead) {
             this.scratch = scratch;
+            this.compilerOptions = compilerOptions;
+            this.filesAhead = filesAhead;
         }
 
         /** The SHA-256 of the bytes last sent to the worker ("" when the file could not be read). */
@@ -250,8 +268,9 @@ public final class IsolatedReader {
                 return true;
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = List.of(java, "-Xmx" + limits.heapMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError",
-                    "-XX:TieredStopAtLevel=1", "-Xss4m", "-cp", System.getProperty("java.class.path"), workerClass);
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + limits.heapMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError", "-Xss4m"));
+            command.addAll(filesAhead.getAsInt() >= longRunFiles ? compilerOptions : CompilerPlan.SHORT_RUN_OPTIONS);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), workerClass));
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             input = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
             frames = new LinkedBlockingQueue<>();

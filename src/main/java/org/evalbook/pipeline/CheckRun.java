@@ -30,8 +30,9 @@ import org.evalbook.finding.FindingCode;
 import org.evalbook.framework.Framework;
 import org.evalbook.framework.Frameworks;
 import org.evalbook.framework.ProjectFramework;
-import org.evalbook.intake.ProjectContract;
+import org.evalbook.intake.CompilerPlan;
 import org.evalbook.intake.IsolatedReader;
+import org.evalbook.intake.ProjectContract;
 import org.evalbook.intake.RawReturn;
 import org.evalbook.intake.Received;
 import org.evalbook.intake.ReceivedFiles;
@@ -149,6 +150,7 @@ public final class CheckRun {
         Semaphore waiting = new Semaphore(ahead);
         AtomicReference<Throwable> failed = new AtomicReference<>();
         boolean handedOver = false;
+        CompilerPlan.BATCH_PARENT.applyHere();
         try {
             new IsolatedReader(options.framework(), options.projectFramework(), options.limits()).readEach(toRead, (index, raw, sha256, worker) -> {
                 Received file = toRead.get(index);
