@@ -23,7 +23,7 @@ public enum CompilerPlan {
     /** The parent of {@code check} and {@code consolidate}. */
     BATCH_PARENT("[ { match: \"sun.security.provider.*::*\", c2: { Exclude: false } }, { match: \"*.*\", c2: { Exclude: true } } ]"),
     /** A reader worker: C2 for Woodstox and the JDK, C1 for the rest. */
-    READER_WORKER("[ { match: [\"com.ctc.wstx.*::*\", \"java.*::*\", \"jdk.*::*\", \"sun.*::*\"], c2: { Exclude: false } },"
+    READER_WORKER("[ { match: [\"com.ctc.wstx.*::*\", \"org.evalbook.intake.StreamedWorkbook$*::*\", \"java.*::*\", \"jdk.*::*\", \"sun.*::*\"], c2: { Exclude: false } },"
             + " { match: \"*.*\", c2: { Exclude: true } } ]");
 
     /**

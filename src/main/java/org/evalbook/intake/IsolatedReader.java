@@ -155,6 +155,8 @@ public final class IsolatedReader {
         private Process process;
         private DataOutputStream input;
         private BlockingQueue<WorkerProtocol.Frame> frames;
+        /** What the running worker has sent: a return that does not decode stops the worker, and a new one starts afresh. */
+        private ReturnCodec.Repeats received;
         private String digest = "";
 
         /**
@@ -209,7 +211,7 @@ public final class IsolatedReader {
                             ? failed(FindingCode.F08, "读取时内存超过 " + limits.heapMegabytes() + " MB 的限制，已被终止")
                             : failed(FindingCode.F14, "读取进程意外退出（代码 " + exit + "）");
                 }
-                return ReturnCodec.decode(answer.payload());
+                return ReturnCodec.decode(answer.payload(), received);
             } catch (IOException broken) {
                 stop();
                 return failed(FindingCode.F14, "与读取进程的通信中断");
@@ -274,6 +276,7 @@ public final class IsolatedReader {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             input = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
             frames = new LinkedBlockingQueue<>();
+            received = new ReturnCodec.Repeats();
             pump(process, frames);
             WorkerProtocol.write(input, WorkerProtocol.START,
                     ReaderWorker.JSON.writeValueAsBytes(new String[] {framework, scratch.toString(), projectFramework}));

@@ -62,6 +62,8 @@ public final class ReaderWorker {
         private final WorkbookReader reader;
         private final Path folder;
         private final DataOutputStream out;
+        /** Lives as long as this worker: a failure while encoding ends the worker, so its parent never falls out of step. */
+        private final ReturnCodec.Repeats sent = new ReturnCodec.Repeats();
         private Path current;
         private int count;
 
@@ -76,7 +78,7 @@ public final class ReaderWorker {
             try {
                 for (WorkerProtocol.Frame frame = WorkerProtocol.read(in); frame != null; frame = WorkerProtocol.read(in)) {
                     if (frame.kind() == WorkerProtocol.READ) {
-                        WorkerProtocol.write(out, WorkerProtocol.RESULT, ReturnCodec.encode(read(frame.payload())));
+                        WorkerProtocol.write(out, WorkerProtocol.RESULT, ReturnCodec.encode(read(frame.payload()), sent));
                     } else if (frame.kind() == WorkerProtocol.COPY) {
                         copy(frame.payload());
                     }

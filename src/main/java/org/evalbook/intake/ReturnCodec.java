@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,10 @@ import org.evalbook.finding.Finding;
  * <p>Strings travel exactly: UTF-8, or UTF-16 for one holding a lone surrogate (which UTF-8 cannot carry and a
  * damaged workbook can), or a null.
  *
+ * <p>What recurs in every return — name ids, cell references, formulas, sheet names — goes in full once per worker
+ * and after that by its number (see {@link Repeats}): decoding those strings again was most of the time the parent
+ * spent taking returns in.
+ *
  * <p>The payload comes from our own worker, but that worker has just read an untrusted file: every count and length
  * is checked against the bytes that remain, so a damaged payload is an {@link IOException}, never a huge allocation.
  */
@@ -31,45 +36,49 @@ final class ReturnCodec {
     /** In place of a string's length: a null, or a string in UTF-16 that follows with its length. */
     private static final int NULL = -1;
     private static final int UTF_16 = -2;
+    /** In place of a string's length: one sent before, whose number follows. */
+    private static final int REPEAT = -3;
 
     private ReturnCodec() {
     }
 
-    static byte[] encode(RawReturn read) throws IOException {
-        Writer out = new Writer();
+    /** @param sent what this worker has sent before, added to as this return goes */
+    static byte[] encode(RawReturn read, Repeats sent) throws IOException {
+        Writer out = new Writer(sent);
         out.string(read.file());
-        out.string(read.format());
+        out.repeated(read.format());
         out.bytes(ReaderWorker.JSON.writeValueAsBytes(read.findings()));
         out.count(read.meta().size());
         read.meta().forEach((key, value) -> {
-            out.string(key);
+            out.repeated(key);
             out.string(value);
         });
         names(out, read.names());
         out.flag(read.byLabels());
         out.count(read.sheets().size());
         read.sheets().forEach((sheet, named) -> {
-            out.string(sheet);
+            out.repeated(sheet);
             names(out, named);
         });
         return out.toByteArray();
     }
 
-    static RawReturn decode(byte[] payload) throws IOException {
+    /** @param received what this worker has sent before, added to as this return is read */
+    static RawReturn decode(byte[] payload, Repeats received) throws IOException {
         try {
-            Reader in = new Reader(payload);
+            Reader in = new Reader(payload, received);
             String file = in.string();
-            String format = in.string();
+            String format = in.repeated();
             List<Finding> findings = ReaderWorker.JSON.readValue(in.bytes(), FINDINGS);
             Map<String, String> meta = new LinkedHashMap<>();
             for (int i = in.count(8); i > 0; i--) {
-                meta.put(in.string(), in.string());
+                meta.put(in.repeated(), in.string());
             }
             Map<String, RawName> names = names(in);
             boolean byLabels = in.flag();
             Map<String, Map<String, RawName>> sheets = new LinkedHashMap<>();
             for (int i = in.count(8); i > 0; i--) {
-                sheets.put(in.string(), names(in));
+                sheets.put(in.repeated(), names(in));
             }
             if (in.buffer.hasRemaining()) {
                 throw new IOException("读取结果末尾多出 " + in.buffer.remaining() + " 字节");
@@ -84,11 +93,11 @@ final class ReturnCodec {
     private static void names(Writer out, Map<String, RawName> names) {
         out.count(names.size());
         names.forEach((id, name) -> {
-            out.string(id);
-            out.string(name.name());
+            out.repeated(id);
+            out.repeated(name.name());
             cells(out, name.cells());
             cells(out, name.below());
-            out.string(name.problem());
+            out.repeated(name.problem());
         });
     }
 
@@ -96,8 +105,8 @@ final class ReturnCodec {
         Map<String, RawName> names = new LinkedHashMap<>();
         // id, name, two cell counts and a problem: at least 20 bytes a name
         for (int i = in.count(20); i > 0; i--) {
-            String id = in.string();
-            names.put(id, new RawName(in.string(), cells(in), cells(in), in.string()));
+            String id = in.repeated();
+            names.put(id, new RawName(in.repeated(), cells(in), cells(in), in.repeated()));
         }
         return names;
     }
@@ -105,15 +114,15 @@ final class ReturnCodec {
     private static void cells(Writer out, List<RawCell> cells) {
         out.count(cells.size());
         for (RawCell cell : cells) {
-            out.string(cell.ref());
+            out.repeated(cell.ref());
             int type = cell.type() == null ? -1 : TYPES.indexOf(cell.type());
             out.count(type);
             if (type < 0) {
-                out.string(cell.type());
+                out.repeated(cell.type());
             }
             out.string(cell.text());
             out.string(cell.number());
-            out.string(cell.formula());
+            out.repeated(cell.formula());
             out.flag(cell.dateFormat());
         }
     }
@@ -123,18 +132,37 @@ final class ReturnCodec {
         int count = in.count(24);
         List<RawCell> cells = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String ref = in.string();
+            String ref = in.repeated();
             int type = in.buffer.getInt();
-            String kind = type == -1 ? in.string() : TYPES.get(type);
-            cells.add(new RawCell(ref, kind, in.string(), in.string(), in.string(), in.flag()));
+            String kind = type == -1 ? in.repeated() : TYPES.get(type);
+            cells.add(new RawCell(ref, kind, in.string(), in.string(), in.repeated(), in.flag()));
         }
         return cells;
     }
 
     /** A growing byte array: ByteArrayOutputStream locks for every byte, and a return is some 60,000 of them. */
     private static final class Writer {
+        private final Repeats sent;
         private byte[] bytes = new byte[32 * 1024];
         private int size;
+
+        Writer(Repeats sent) {
+            this.sent = sent;
+        }
+
+        /** A string that may recur: by its number when sent before, else in full (and numbered, room allowing). */
+        void repeated(String value) {
+            Integer number = value == null ? null : sent.numbers.get(value);
+            if (number != null) {
+                count(REPEAT);
+                count(number);
+                return;
+            }
+            string(value);
+            if (value != null && sent.admits(value)) {
+                sent.numbers.put(value, sent.numbers.size());
+            }
+        }
 
         void count(int value) {
             room(4);
@@ -198,9 +226,28 @@ final class ReturnCodec {
 
     private static final class Reader {
         private final ByteBuffer buffer;
+        private final Repeats received;
 
-        Reader(byte[] payload) {
+        Reader(byte[] payload, Repeats received) {
             this.buffer = ByteBuffer.wrap(payload);
+            this.received = received;
+        }
+
+        String repeated() throws IOException {
+            buffer.mark();
+            if (buffer.getInt() == REPEAT) {
+                int number = buffer.getInt();
+                if (number < 0 || number >= received.strings.size()) {
+                    throw new IOException("读取结果引用了未曾收到的第 " + number + " 个字符串");
+                }
+                return received.strings.get(number);
+            }
+            buffer.reset();
+            String value = string();
+            if (value != null && received.admits(value)) {
+                received.strings.add(value);
+            }
+            return value;
         }
 
         /** A count of things each at least {@code minBytes} long (0 for a plain number), checked against what is left. */
@@ -244,6 +291,32 @@ final class ReturnCodec {
             byte[] value = new byte[count(1)];
             buffer.get(value);
             return value;
+        }
+    }
+
+    /**
+     * The recurring strings one worker has sent, numbered in the order first sent; the sending end looks them up by
+     * value, the receiving end by number. Both admit a string by the same rule, so their numbers agree, and the rule
+     * bounds what a hostile file can make either end hold: a string's length, their count and their total length.
+     * One worker's lifetime: a worker started again starts afresh at both ends.
+     */
+    static final class Repeats {
+        static final int MOST_STRINGS = 16_384;
+        static final int LONGEST = 2_048;
+        static final int MOST_CHARS = 1 << 20;
+
+        private final Map<String, Integer> numbers = new HashMap<>();
+        private final List<String> strings = new ArrayList<>();
+        private int admitted;
+        private int chars;
+
+        private boolean admits(String value) {
+            if (admitted == MOST_STRINGS || value.length() > LONGEST || chars + value.length() > MOST_CHARS) {
+                return false;
+            }
+            admitted++;
+            chars += value.length();
+            return true;
         }
     }
 }

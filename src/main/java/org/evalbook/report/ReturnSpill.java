@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 import org.evalbook.check.IndicatorRowScore;
 import org.evalbook.check.IndicatorScore;
 import org.evalbook.check.Outcome;
@@ -277,7 +277,13 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
     }
 
     private static CheckedReturn decode(byte[] record, Path path) throws IOException {
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(record)))) {
+        byte[] inflated;
+        try {
+            inflated = DirectInflater.inflate(record);
+        } catch (DataFormatException damaged) {
+            throw new IOException(damaged);
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(inflated))) {
             int order = in.readInt();
             String file = string(in);
             String format = string(in);

@@ -36,7 +36,7 @@ class ReturnCodecTest {
     @MethodSource("committed")
     void everyCommittedWorkbookComesBackAsRead(Path file) throws IOException {
         RawReturn read = READER.read(file);
-        RawReturn sent = ReturnCodec.decode(ReturnCodec.encode(read));
+        RawReturn sent = ReturnCodec.decode(ReturnCodec.encode(read, new ReturnCodec.Repeats()), new ReturnCodec.Repeats());
         assertThat(sent).isEqualTo(read);
         // equal maps may differ in order; findings list cells in the order read
         assertThat(sent.toString()).isEqualTo(read.toString());
@@ -50,9 +50,9 @@ class ReturnCodecTest {
         Finding finding = new Finding(FindingCode.F12, Severity.INFO, "a.xlsx", "表", List.of("A9"), "inc_fiscal", "", "", "说明");
         RawReturn read = new RawReturn("甲.xlsx", "xlsx", List.of(finding), Map.of("unit_code", "0530101"), Map.of("inc_fiscal", named), true,
                 Map.of("项目1", Map.of("pj_name", new RawName("pj_name", List.of(), List.of(), "引用无效"))));
-        assertThat(ReturnCodec.decode(ReturnCodec.encode(read))).isEqualTo(read);
+        assertThat(ReturnCodec.decode(ReturnCodec.encode(read, new ReturnCodec.Repeats()), new ReturnCodec.Repeats())).isEqualTo(read);
         RawReturn unreadable = RawReturn.unreadable("乙.xls", List.of(finding));
-        assertThat(ReturnCodec.decode(ReturnCodec.encode(unreadable))).isEqualTo(unreadable);
+        assertThat(ReturnCodec.decode(ReturnCodec.encode(unreadable, new ReturnCodec.Repeats()), new ReturnCodec.Repeats())).isEqualTo(unreadable);
     }
 
     /** A lone surrogate (a damaged workbook's text) and a null come back as they were; UTF-8 alone would lose them. */
@@ -61,7 +61,7 @@ class ReturnCodecTest {
         RawCell odd = new RawCell("表!A1", null, "甲\uD800乙", "\uDC00", null, false);
         RawCell paired = new RawCell("表!A2", "STRING", "𠀀 (U+20000) \uD83D\uDE00", "", "", false);
         RawReturn read = new RawReturn("丙.xlsx", "xlsx", List.of(), Map.of(), Map.of("x", new RawName("x", List.of(odd, paired), List.of(), "")), false);
-        RawReturn sent = ReturnCodec.decode(ReturnCodec.encode(read));
+        RawReturn sent = ReturnCodec.decode(ReturnCodec.encode(read, new ReturnCodec.Repeats()), new ReturnCodec.Repeats());
         assertThat(sent).isEqualTo(read);
         assertThat(sent.names().get("x").cells().get(0).text()).isEqualTo("甲\uD800乙");
     }
@@ -69,27 +69,71 @@ class ReturnCodecTest {
     @Test
     void aValueARecordRefusesOrAFlagThatIsNotOneIsAnError() throws IOException {
         RawReturn read = new RawReturn("丁.xlsx", "xlsx", List.of(), Map.of(), Map.of(), true);
-        byte[] whole = ReturnCodec.encode(read);
+        byte[] whole = ReturnCodec.encode(read, new ReturnCodec.Repeats());
         byte[] badFlag = whole.clone();
         // the flag byLabels is the last but one count: names 0, flag, sheets 0
         ByteBuffer.wrap(badFlag).putInt(badFlag.length - 8, 7);
-        assertThatThrownBy(() -> ReturnCodec.decode(badFlag)).isInstanceOf(IOException.class).hasMessageContaining("标志");
-        byte[] nullFinding = ReturnCodec.encode(new RawReturn("戊.xlsx", "xlsx", List.of(), Map.of(), Map.of(), false));
+        assertThatThrownBy(() -> ReturnCodec.decode(badFlag, new ReturnCodec.Repeats())).isInstanceOf(IOException.class).hasMessageContaining("标志");
+        byte[] nullFinding = ReturnCodec.encode(new RawReturn("戊.xlsx", "xlsx", List.of(), Map.of(), Map.of(), false), new ReturnCodec.Repeats());
         // the findings are "[]" after the two strings; make them "[null]" by splicing
         String text = new String(nullFinding, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\u0000\u0000\u0000\u0002[]", "\u0000\u0000\u0000\u0006[null]");
-        assertThatThrownBy(() -> ReturnCodec.decode(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> ReturnCodec.decode(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), new ReturnCodec.Repeats())).isInstanceOf(IOException.class);
     }
 
     @Test
     void aCutOrSwollenPayloadIsAnErrorNotAnAllocation() throws IOException {
-        byte[] whole = ReturnCodec.encode(READER.read(Path.of("test-workbooks", "clean", "0530102_五华区计划生育协会_2023.xlsx")));
+        byte[] whole = ReturnCodec.encode(READER.read(Path.of("test-workbooks", "clean", "0530102_五华区计划生育协会_2023.xlsx")), new ReturnCodec.Repeats());
         for (int cut : new int[] {0, 3, whole.length / 2, whole.length - 1}) {
-            assertThatThrownBy(() -> ReturnCodec.decode(Arrays.copyOf(whole, cut))).as("cut at " + cut).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> ReturnCodec.decode(Arrays.copyOf(whole, cut), new ReturnCodec.Repeats())).as("cut at " + cut).isInstanceOf(IOException.class);
         }
         byte[] swollen = whole.clone();
         ByteBuffer.wrap(swollen).putInt(Integer.MAX_VALUE);
-        assertThatThrownBy(() -> ReturnCodec.decode(swollen)).isInstanceOf(IOException.class).hasMessageContaining("超出");
+        assertThatThrownBy(() -> ReturnCodec.decode(swollen, new ReturnCodec.Repeats())).isInstanceOf(IOException.class).hasMessageContaining("超出");
         byte[] longer = Arrays.copyOf(whole, whole.length + 1);
-        assertThatThrownBy(() -> ReturnCodec.decode(longer)).isInstanceOf(IOException.class).hasMessageContaining("多出");
+        assertThatThrownBy(() -> ReturnCodec.decode(longer, new ReturnCodec.Repeats())).isInstanceOf(IOException.class).hasMessageContaining("多出");
+    }
+
+    /** A worker sends its returns through one session: what recurs goes by number, and every return still comes back as read. */
+    @Test
+    void oneWorkersReturnsComeBackAsReadAndWhatRecursGoesByNumber() throws IOException {
+        ReturnCodec.Repeats sent = new ReturnCodec.Repeats();
+        ReturnCodec.Repeats received = new ReturnCodec.Repeats();
+        for (Path file : committed().toList()) {
+            RawReturn read = READER.read(file);
+            RawReturn back = ReturnCodec.decode(ReturnCodec.encode(read, sent), received);
+            assertThat(back).as(file.toString()).isEqualTo(read);
+            assertThat(back.toString()).isEqualTo(read.toString());
+        }
+        RawReturn sample = READER.read(Path.of("test-workbooks", "clean", "0530102_五华区计划生育协会_2023.xlsx"));
+        int alone = ReturnCodec.encode(sample, new ReturnCodec.Repeats()).length;
+        byte[] again = ReturnCodec.encode(sample, sent);
+        assertThat(again.length).isLessThan(alone * 2 / 3);
+        assertThat(ReturnCodec.decode(again, received)).isEqualTo(sample);
+    }
+
+    @Test
+    void aNumberNeverSentIsAnError() throws IOException {
+        RawReturn sample = READER.read(Path.of("test-workbooks", "clean", "0530102_五华区计划生育协会_2023.xlsx"));
+        ReturnCodec.Repeats sent = new ReturnCodec.Repeats();
+        ReturnCodec.encode(sample, sent);
+        byte[] second = ReturnCodec.encode(sample, sent);
+        assertThatThrownBy(() -> ReturnCodec.decode(second, new ReturnCodec.Repeats())).isInstanceOf(IOException.class).hasMessageContaining("未曾收到");
+    }
+
+    /** Past the bounds strings go in full at both ends alike: long ones, lone surrogates, and more than the count allows. */
+    @Test
+    void theBoundsKeepBothEndsInStep() throws IOException {
+        List<RawCell> cells = new java.util.ArrayList<>();
+        String longFormula = "SUM(" + "A1+".repeat(ReturnCodec.Repeats.LONGEST) + "A1)";
+        for (int i = 0; i < ReturnCodec.Repeats.MOST_STRINGS + 500; i++) {
+            cells.add(new RawCell("表!A" + i, "NUMERIC", "1", "1", i % 100 == 0 ? longFormula : "", false));
+        }
+        cells.add(new RawCell("表!\uD800", "STRING", "", "", "", false));
+        RawReturn read = new RawReturn("己.xlsx", "xlsx", List.of(), Map.of(), Map.of("x", new RawName("x", cells, List.of(), "")), false);
+        ReturnCodec.Repeats sent = new ReturnCodec.Repeats();
+        ReturnCodec.Repeats received = new ReturnCodec.Repeats();
+        for (int round = 0; round < 3; round++) {
+            assertThat(ReturnCodec.decode(ReturnCodec.encode(read, sent), received)).isEqualTo(read);
+        }
     }
 }
