@@ -20,7 +20,7 @@ import javax.management.ObjectName;
  * in the parent. Everything else runs as C1 compiled it, which is what the workers did before they had directives.
  */
 public enum CompilerPlan {
-    /** The parent of {@code check} and {@code consolidate}. */
+    /** The parent of every run of the checking pipeline: {@code check}, {@code consolidate}, {@code demo}, {@code remind}. */
     BATCH_PARENT("[ { match: \"sun.security.provider.*::*\", c2: { Exclude: false } }, { match: \"*.*\", c2: { Exclude: true } } ]"),
     /** A reader worker: C2 for Woodstox and the JDK, C1 for the rest. */
     READER_WORKER("[ { match: [\"com.ctc.wstx.*::*\", \"org.evalbook.intake.StreamedWorkbook$*::*\", \"java.*::*\", \"jdk.*::*\", \"sun.*::*\"], c2: { Exclude: false } },"
@@ -38,38 +38,39 @@ public enum CompilerPlan {
     private static final Pattern ADDED = Pattern.compile("\\d+ compiler directives added\\s*");
 
     private final String directives;
-    /** HotSpot keeps a bounded stack of directives: a plan goes on it once per JVM, however many batches run. */
-    private final AtomicBoolean inThisJvm = new AtomicBoolean();
+    private final AtomicBoolean attempted = new AtomicBoolean();
+    private volatile boolean added;
 
     CompilerPlan(String directives) {
         this.directives = directives;
     }
 
     /**
-     * Puts this plan in force in the running JVM. False when the JVM has no compiler control (not HotSpot) or refused
-     * the directives: the batch then runs as before, only slower, so nothing is reported to the user.
+     * Puts this plan in force in the running JVM, once: HotSpot keeps a bounded stack of directives, however many
+     * batches run. False when the JVM has no compiler control (not HotSpot) or refused the directives: the batch then
+     * runs as before, only slower, so nothing is reported to the user.
      */
     public boolean applyHere() {
-        if (inThisJvm.get()) {
-            return true;
+        synchronized (attempted) {
+            if (!attempted.getAndSet(true)) {
+                added = add();
+            }
+            return added;
         }
-        synchronized (inThisJvm) {
-            if (inThisJvm.get()) {
-                return true;
-            }
-            Path file = null;
-            try {
-                file = Files.createTempFile("evalbook-compiler-", ".json");
-                Files.writeString(file, directives, StandardCharsets.UTF_8);
-                Object answer = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                        "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
-                inThisJvm.set(answer instanceof String said && ADDED.matcher(said).matches());
-            } catch (IOException | JMException | RuntimeException unavailable) {
-                inThisJvm.set(false);
-            } finally {
-                deleteQuietly(file);
-            }
-            return inThisJvm.get();
+    }
+
+    private boolean add() {
+        Path file = null;
+        try {
+            file = Files.createTempFile("evalbook-compiler-", ".json");
+            Files.writeString(file, directives, StandardCharsets.UTF_8);
+            Object answer = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
+            return answer instanceof String said && ADDED.matcher(said).matches();
+        } catch (IOException | JMException | RuntimeException unavailable) {
+            return false;
+        } finally {
+            deleteQuietly(file);
         }
     }
 

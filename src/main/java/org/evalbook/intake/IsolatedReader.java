@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
@@ -69,6 +71,7 @@ public final class IsolatedReader {
     private final Limits limits;
     private final String workerClass;
     private final int longRunFiles;
+    private final Optional<List<String>> longRunOptions;
 
     /** Reads returns of {@code framework} or of the bundled project form. */
     public IsolatedReader(String framework, Limits limits) {
@@ -80,24 +83,29 @@ public final class IsolatedReader {
      * @param projectFramework the project form's, likewise
      */
     public IsolatedReader(String framework, String projectFramework, Limits limits) {
-        this(framework, projectFramework, limits, ReaderWorker.class.getName(), CompilerPlan.LONG_RUN_FILES);
+        this(framework, projectFramework, limits, ReaderWorker.class.getName(), CompilerPlan.LONG_RUN_FILES, Optional.empty());
     }
 
     IsolatedReader(String framework, Limits limits, String workerClass) {
-        this(framework, org.evalbook.framework.Frameworks.PROJECT_ID, limits, workerClass, CompilerPlan.LONG_RUN_FILES);
+        this(framework, org.evalbook.framework.Frameworks.PROJECT_ID, limits, workerClass, CompilerPlan.LONG_RUN_FILES, Optional.empty());
     }
 
-    /** @param longRunFiles how many files ahead make a worker's run long enough for C2 (see {@link CompilerPlan}) */
-    IsolatedReader(String framework, Limits limits, int longRunFiles) {
-        this(framework, org.evalbook.framework.Frameworks.PROJECT_ID, limits, ReaderWorker.class.getName(), longRunFiles);
+    /**
+     * @param longRunFiles   how many files ahead make a worker's run long enough for C2 (see {@link CompilerPlan})
+     * @param longRunOptions the JVM options of such a worker in place of the plan's
+     */
+    IsolatedReader(String framework, Limits limits, int longRunFiles, Optional<List<String>> longRunOptions) {
+        this(framework, org.evalbook.framework.Frameworks.PROJECT_ID, limits, ReaderWorker.class.getName(), longRunFiles, longRunOptions);
     }
 
-    private IsolatedReader(String framework, String projectFramework, Limits limits, String workerClass, int longRunFiles) {
+    private IsolatedReader(String framework, String projectFramework, Limits limits, String workerClass, int longRunFiles,
+                           Optional<List<String>> longRunOptions) {
         this.framework = framework;
         this.projectFramework = projectFramework;
         this.limits = limits;
         this.workerClass = workerClass;
         this.longRunFiles = longRunFiles;
+        this.longRunOptions = longRunOptions;
     }
 
     /** Reads every file; the results are in the order of {@code files}, one per file, whatever happened. */
@@ -113,20 +121,26 @@ public final class IsolatedReader {
      */
     public void readEach(List<Received> files, Handler handler) throws InterruptedException {
         Path scratch;
-        List<String> compilerOptions;
         try {
             scratch = Files.createTempDirectory("evalbook-read-");
-            compilerOptions = CompilerPlan.READER_WORKER.jvmOptions(scratch);
         } catch (IOException noTemp) {
             throw new IllegalStateException("cannot create a temporary folder for the reader workers", noTemp);
         }
+        List<String> compilerOptions;
+        try {
+            compilerOptions = longRunOptions.isPresent() ? longRunOptions.get() : CompilerPlan.READER_WORKER.jvmOptions(scratch);
+        } catch (IOException unwritable) {
+            // only slower: every worker keeps to C1
+            compilerOptions = CompilerPlan.SHORT_RUN_OPTIONS;
+        }
         AtomicInteger next = new AtomicInteger();
+        LongRun longRun = new LongRun(compilerOptions, () -> (files.size() - next.get()) / limits.workers(), new AtomicBoolean());
         ExecutorService pool = Executors.newFixedThreadPool(limits.workers());
         List<Future<?>> running = new ArrayList<>();
         try {
             for (int w = 0; w < limits.workers(); w++) {
                 running.add(pool.submit(() -> {
-                    try (Worker worker = new Worker(scratch, compilerOptions, () -> (files.size() - next.get()) / limits.workers())) {
+                    try (Worker worker = new Worker(scratch, longRun)) {
                         for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
                             Received file = files.get(i);
                             RawReturn raw = worker.read(file).named(file.name());
@@ -147,11 +161,18 @@ public final class IsolatedReader {
         }
     }
 
+    /**
+     * How a worker with a long run ahead is started, and whether a JVM has refused that already in this batch.
+     *
+     * @param filesAhead how many files a worker may still read, roughly
+     */
+    private record LongRun(List<String> options, IntSupplier filesAhead, AtomicBoolean refused) {
+    }
+
     /** One worker process, restarted whenever a file kills or stalls it. */
     private final class Worker implements Copier, AutoCloseable {
         private final Path scratch;
-        private final List<String> compilerOptions;
-        private final IntSupplier filesAhead;
+        private final LongRun longRun;
         private Process process;
         private DataOutputStream input;
         private BlockingQueue<WorkerProtocol.Frame> frames;
@@ -159,14 +180,9 @@ public final class IsolatedReader {
         private ReturnCodec.Repeats received;
         private String digest = "";
 
-        /**
-         * @param compilerOptions how a worker that has a long run ahead is compiled
-         * @param filesAhead      how many files this worker may still read, roughly
-         */
-        Worker(Path scratch, List<String> compilerOptions, IntSupplier filesAhead) {
+        Worker(Path scratch, LongRun longRun) {
             this.scratch = scratch;
-            this.compilerOptions = compilerOptions;
-            this.filesAhead = filesAhead;
+            this.longRun = longRun;
         }
 
         /** The SHA-256 of the bytes last sent to the worker ("" when the file could not be read). */
@@ -269,9 +285,25 @@ public final class IsolatedReader {
             if (process != null && process.isAlive()) {
                 return true;
             }
+            if (!longRun.refused().get() && longRun.filesAhead().getAsInt() >= longRunFiles) {
+                try {
+                    if (start(longRun.options())) {
+                        return true;
+                    }
+                } catch (IOException died) {
+                    stop();
+                }
+                // A JVM that refuses the options (its directives file gone, say) dies before it is ready: the rest of
+                // the batch does without them rather than losing every file to a worker that cannot start.
+                longRun.refused().set(true);
+            }
+            return start(CompilerPlan.SHORT_RUN_OPTIONS);
+        }
+
+        private boolean start(List<String> compilerOptions) throws IOException, InterruptedException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>(List.of(java, "-Xmx" + limits.heapMegabytes() + "m", "-XX:+ExitOnOutOfMemoryError", "-Xss4m"));
-            command.addAll(filesAhead.getAsInt() >= longRunFiles ? compilerOptions : CompilerPlan.SHORT_RUN_OPTIONS);
+            command.addAll(compilerOptions);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), workerClass));
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             input = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));

@@ -45,6 +45,8 @@ final class ReturnCodec {
     /** @param sent what this worker has sent before, added to as this return goes */
     static byte[] encode(RawReturn read, Repeats sent) throws IOException {
         Writer out = new Writer(sent);
+        // how many strings this end has numbered: a parent out of step with its worker finds out at once
+        out.count(sent.admitted);
         out.string(read.file());
         out.repeated(read.format());
         out.bytes(ReaderWorker.JSON.writeValueAsBytes(read.findings()));
@@ -67,6 +69,10 @@ final class ReturnCodec {
     static RawReturn decode(byte[] payload, Repeats received) throws IOException {
         try {
             Reader in = new Reader(payload, received);
+            int numbered = in.buffer.getInt();
+            if (numbered != received.admitted) {
+                throw new IOException("读取结果与此前收到的不同步（对方已编号 " + numbered + " 个字符串，此处 " + received.admitted + " 个）");
+            }
             String file = in.string();
             String format = in.repeated();
             List<Finding> findings = ReaderWorker.JSON.readValue(in.bytes(), FINDINGS);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -50,6 +51,8 @@ class CompilerPlanTest {
 
     @Test
     void theParentsPlanGoesOnHotSpotsStackOnceHoweverManyBatchesRun() throws Exception {
+        assumeTrue(ManagementFactory.getPlatformMBeanServer().isRegistered(new ObjectName("com.sun.management:type=DiagnosticCommand")),
+                "跳过：此 JVM 没有 HotSpot 的诊断命令，编译指令无从加入");
         assertThat(CompilerPlan.BATCH_PARENT.applyHere()).isTrue();
         assertThat(CompilerPlan.BATCH_PARENT.applyHere()).isTrue();
         String listed = (String) ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
@@ -62,7 +65,7 @@ class CompilerPlanTest {
         Set<String> workerOptions = ConcurrentHashMap.newKeySet();
         List<Received> files = List.of(Received.of(SAMPLE, "a.xlsx"), Received.of(SAMPLE, "b.xlsx"));
         List<RawReturn> read = new ArrayList<>();
-        new IsolatedReader(Frameworks.DEFAULT_ID, new IsolatedReader.Limits(1, Duration.ofSeconds(60), 512), 0).readEach(files, (index, raw, sha256, worker) -> {
+        new IsolatedReader(Frameworks.DEFAULT_ID, new IsolatedReader.Limits(1, Duration.ofSeconds(60), 512), 0, Optional.empty()).readEach(files, (index, raw, sha256, worker) -> {
             // The worker is alive while its return is handled.
             workerOptions.addAll(childArguments());
             read.add(raw);
@@ -75,10 +78,25 @@ class CompilerPlanTest {
     @Test
     void aWorkerWithAShortRunAheadStaysOnC1() throws Exception {
         Set<String> workerOptions = ConcurrentHashMap.newKeySet();
-        new IsolatedReader(Frameworks.DEFAULT_ID, new IsolatedReader.Limits(1, Duration.ofSeconds(60), 512), 3)
+        new IsolatedReader(Frameworks.DEFAULT_ID, new IsolatedReader.Limits(1, Duration.ofSeconds(60), 512), 3, Optional.empty())
                 .readEach(List.of(Received.of(SAMPLE, "a.xlsx")), (index, raw, sha256, worker) ->
                         workerOptions.addAll(childArguments()));
         assertThat(workerOptions).contains("-XX:TieredStopAtLevel=1").noneMatch(option -> option.startsWith("-XX:CompilerDirectivesFile="));
+    }
+
+    @Test
+    void aJvmThatRefusesTheLongRunOptionsLeavesTheBatchToC1(@TempDir Path folder) throws Exception {
+        List<String> refused = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:CompilerDirectivesFile=" + folder.resolve("gone.json"));
+        Set<String> workerOptions = ConcurrentHashMap.newKeySet();
+        List<RawReturn> read = new ArrayList<>();
+        new IsolatedReader(Frameworks.DEFAULT_ID, new IsolatedReader.Limits(1, Duration.ofSeconds(60), 512), 0, Optional.of(refused))
+                .readEach(List.of(Received.of(SAMPLE, "a.xlsx"), Received.of(SAMPLE, "b.xlsx")), (index, raw, sha256, worker) -> {
+                    workerOptions.addAll(childArguments());
+                    read.add(raw);
+                });
+        RawReturn direct = new WorkbookReader(Frameworks.bundled(Frameworks.DEFAULT_ID)).read(SAMPLE);
+        assertThat(read).hasSize(2).allSatisfy(raw -> assertThat(raw.named(SAMPLE.getFileName().toString())).isEqualTo(direct));
+        assertThat(workerOptions).contains("-XX:TieredStopAtLevel=1");
     }
 
     /** The arguments of this JVM's child processes, from /proc: ProcessHandle gives none for a command line this long. */

@@ -87,7 +87,8 @@ class ReturnCodecTest {
             assertThatThrownBy(() -> ReturnCodec.decode(Arrays.copyOf(whole, cut), new ReturnCodec.Repeats())).as("cut at " + cut).isInstanceOf(IOException.class);
         }
         byte[] swollen = whole.clone();
-        ByteBuffer.wrap(swollen).putInt(Integer.MAX_VALUE);
+        // the first count after the strings numbered so far: the file name's length
+        ByteBuffer.wrap(swollen).putInt(4, Integer.MAX_VALUE);
         assertThatThrownBy(() -> ReturnCodec.decode(swollen, new ReturnCodec.Repeats())).isInstanceOf(IOException.class).hasMessageContaining("超出");
         byte[] longer = Arrays.copyOf(whole, whole.length + 1);
         assertThatThrownBy(() -> ReturnCodec.decode(longer, new ReturnCodec.Repeats())).isInstanceOf(IOException.class).hasMessageContaining("多出");
@@ -117,18 +118,43 @@ class ReturnCodecTest {
         ReturnCodec.Repeats sent = new ReturnCodec.Repeats();
         ReturnCodec.encode(sample, sent);
         byte[] second = ReturnCodec.encode(sample, sent);
+        assertThatThrownBy(() -> ReturnCodec.decode(second, new ReturnCodec.Repeats())).isInstanceOf(IOException.class).hasMessageContaining("不同步");
+        // numbers in range that the receiving end never got (its header forged to agree)
+        ByteBuffer.wrap(second).putInt(0, 0);
         assertThatThrownBy(() -> ReturnCodec.decode(second, new ReturnCodec.Repeats())).isInstanceOf(IOException.class).hasMessageContaining("未曾收到");
     }
 
-    /** Past the bounds strings go in full at both ends alike: long ones, lone surrogates, and more than the count allows. */
+    /** A parent that missed one of its worker's returns is out of step, and says so instead of reading wrong strings. */
+    @Test
+    void aReturnMissedInBetweenIsAnErrorNotWrongStrings() throws IOException {
+        RawReturn first = READER.read(Path.of("test-workbooks", "clean", "0530102_五华区计划生育协会_2023.xlsx"));
+        RawReturn other = READER.read(Path.of("test-workbooks", "returned", "0430405_珠晖区计划生育协会_2022.xlsx"));
+        ReturnCodec.Repeats sent = new ReturnCodec.Repeats();
+        ReturnCodec.Repeats received = new ReturnCodec.Repeats();
+        assertThat(ReturnCodec.decode(ReturnCodec.encode(first, sent), received)).isEqualTo(first);
+        ReturnCodec.encode(other, sent);
+        byte[] third = ReturnCodec.encode(first, sent);
+        assertThatThrownBy(() -> ReturnCodec.decode(third, received)).isInstanceOf(IOException.class).hasMessageContaining("不同步");
+    }
+
+    /**
+     * At and past the bounds (a string's length, the total length, the count) both ends number alike, a lone surrogate
+     * included: each return says how many strings its sender has numbered, so any difference would fail the next round.
+     */
     @Test
     void theBoundsKeepBothEndsInStep() throws IOException {
         List<RawCell> cells = new java.util.ArrayList<>();
+        cells.add(new RawCell("表!\uD800", "STRING", "", "", "", false));
+        // the longest admitted and one past it, then enough long ones to pass the bound on their total length
+        cells.add(new RawCell("表!Z1", "NUMERIC", "1", "1", "x".repeat(ReturnCodec.Repeats.LONGEST), false));
+        cells.add(new RawCell("表!Z2", "NUMERIC", "1", "1", "y".repeat(ReturnCodec.Repeats.LONGEST + 1), false));
+        for (int i = 0; i < ReturnCodec.Repeats.MOST_CHARS / 2_000 + 10; i++) {
+            cells.add(new RawCell("表!Y" + i, "NUMERIC", "1", "1", String.format("%02000d", i), false));
+        }
         String longFormula = "SUM(" + "A1+".repeat(ReturnCodec.Repeats.LONGEST) + "A1)";
         for (int i = 0; i < ReturnCodec.Repeats.MOST_STRINGS + 500; i++) {
             cells.add(new RawCell("表!A" + i, "NUMERIC", "1", "1", i % 100 == 0 ? longFormula : "", false));
         }
-        cells.add(new RawCell("表!\uD800", "STRING", "", "", "", false));
         RawReturn read = new RawReturn("己.xlsx", "xlsx", List.of(), Map.of(), Map.of("x", new RawName("x", cells, List.of(), "")), false);
         ReturnCodec.Repeats sent = new ReturnCodec.Repeats();
         ReturnCodec.Repeats received = new ReturnCodec.Repeats();
