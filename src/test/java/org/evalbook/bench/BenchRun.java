@@ -78,6 +78,7 @@ public final class BenchRun {
         System.out.printf(Locale.ROOT, "  inbox: %d files (%d well-formed returns; the rest: truncated, text, PDF, lock files), roster %d units, %d with a planted error%n",
                 manifest.size(), readable, n, manifest.stream().filter(e -> e.state().equals("已采用") && !e.plantedCode().equals("-")).count());
         Path run = Files.createDirectories(layout.root().resolve("runs").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))));
+        warmCache(layout.inbox());
         Optional<Path> baselineJar = baselineJar(baseline);
         if (baselineJar.isEmpty()) {
             System.out.println("  baseline: skipped — no baseline bench at " + baseline + " (set -Dbench.baseline=DIR)");
@@ -95,6 +96,23 @@ public final class BenchRun {
         System.out.println("  heap_mb: peak / live from each JVM's GC log — the largest heap occupancy (before a collection, or at exit) / the"
                 + " largest left after a collection; the baselines' in parent_heap_mb; worker: the largest over the worker JVMs; logs in " + run);
         return evalbook;
+    }
+
+    /**
+     * Reads every file once before anything is timed, so that whichever reader runs first does not pay for the disk: a
+     * floor run just after a build read the folder a third slower than the same run a minute later.
+     */
+    private static void warmCache(Path folder) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    while (in.read(buffer) >= 0) {
+                        // only read: the page cache keeps it
+                    }
+                }
+            }
+        }
     }
 
     private static long megabytes(Path folder) throws IOException {
