@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import javax.management.JMException;
 import javax.management.ObjectName;
@@ -38,8 +37,8 @@ public enum CompilerPlan {
     private static final Pattern ADDED = Pattern.compile("\\d+ compiler directives added\\s*");
 
     private final String directives;
-    private final AtomicBoolean attempted = new AtomicBoolean();
-    private volatile boolean added;
+    /** Whether the directives went in; null until they have been tried. */
+    private Boolean added;
 
     CompilerPlan(String directives) {
         this.directives = directives;
@@ -50,13 +49,11 @@ public enum CompilerPlan {
      * batches run. False when the JVM has no compiler control (not HotSpot) or refused the directives: the batch then
      * runs as before, only slower, so nothing is reported to the user.
      */
-    public boolean applyHere() {
-        synchronized (attempted) {
-            if (!attempted.getAndSet(true)) {
-                added = add();
-            }
-            return added;
+    public synchronized boolean applyHere() {
+        if (added == null) {
+            added = add();
         }
+        return added;
     }
 
     private boolean add() {

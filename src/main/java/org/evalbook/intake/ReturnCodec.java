@@ -46,7 +46,7 @@ final class ReturnCodec {
     static byte[] encode(RawReturn read, Repeats sent) throws IOException {
         Writer out = new Writer(sent);
         // how many strings this end has numbered: a parent out of step with its worker finds out at once
-        out.count(sent.admitted);
+        out.count(sent.strings.size());
         out.string(read.file());
         out.repeated(read.format());
         out.bytes(ReaderWorker.JSON.writeValueAsBytes(read.findings()));
@@ -70,8 +70,8 @@ final class ReturnCodec {
         try {
             Reader in = new Reader(payload, received);
             int numbered = in.buffer.getInt();
-            if (numbered != received.admitted) {
-                throw new IOException("读取结果与此前收到的不同步（对方已编号 " + numbered + " 个字符串，此处 " + received.admitted + " 个）");
+            if (numbered != received.strings.size()) {
+                throw new IOException("读取结果与此前收到的不同步（对方已编号 " + numbered + " 个字符串，此处 " + received.strings.size() + " 个）");
             }
             String file = in.string();
             String format = in.repeated();
@@ -165,8 +165,8 @@ final class ReturnCodec {
                 return;
             }
             string(value);
-            if (value != null && sent.admits(value)) {
-                sent.numbers.put(value, sent.numbers.size());
+            if (value != null && sent.admit(value)) {
+                sent.numbers.put(value, sent.strings.size() - 1);
             }
         }
 
@@ -250,8 +250,8 @@ final class ReturnCodec {
             }
             buffer.reset();
             String value = string();
-            if (value != null && received.admits(value)) {
-                received.strings.add(value);
+            if (value != null) {
+                received.admit(value);
             }
             return value;
         }
@@ -301,8 +301,9 @@ final class ReturnCodec {
     }
 
     /**
-     * The recurring strings one worker has sent, numbered in the order first sent; the sending end looks them up by
-     * value, the receiving end by number. Both admit a string by the same rule, so their numbers agree, and the rule
+     * The recurring strings one worker has sent, numbered in the order first sent (a string's number is its place in
+     * {@code strings}); the sending end also looks them up by value. Both admit a string by the same rule, so their
+     * numbers agree, and the rule
      * bounds what a hostile file can make either end hold: a string's length, their count and their total length.
      * One worker's lifetime: a worker started again starts afresh at both ends.
      */
@@ -311,16 +312,17 @@ final class ReturnCodec {
         static final int LONGEST = 2_048;
         static final int MOST_CHARS = 1 << 20;
 
+        /** The sending end's index into {@code strings}. */
         private final Map<String, Integer> numbers = new HashMap<>();
         private final List<String> strings = new ArrayList<>();
-        private int admitted;
         private int chars;
 
-        private boolean admits(String value) {
-            if (admitted == MOST_STRINGS || value.length() > LONGEST || chars + value.length() > MOST_CHARS) {
+        /** Numbers {@code value} next, unless that would pass a bound; whether it did. */
+        private boolean admit(String value) {
+            if (strings.size() == MOST_STRINGS || value.length() > LONGEST || chars + value.length() > MOST_CHARS) {
                 return false;
             }
-            admitted++;
+            strings.add(value);
             chars += value.length();
             return true;
         }
