@@ -87,4 +87,9 @@ public record CheckedReturn(int order, String file, Path path, String format, St
     public CheckedReturn withFindings(List<Finding> replaced) {
         return new CheckedReturn(order, file, path, format, sha256, unit, scores, figures, texts, replaced, form, projects);
     }
+
+    /** The same return with other figures (a kept copy given back all of them, for 指标得分). */
+    public CheckedReturn withFigures(Map<String, BigDecimal> replaced) {
+        return new CheckedReturn(order, file, path, format, sha256, unit, scores, replaced, texts, findings, form, projects);
+    }
 }

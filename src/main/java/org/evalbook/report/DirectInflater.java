@@ -1,7 +1,6 @@
 package org.evalbook.report;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -21,12 +20,15 @@ final class DirectInflater {
     private DirectInflater() {
     }
 
-    /** The bytes {@code deflated} (a zlib stream, as {@link java.util.zip.DeflaterOutputStream} writes) stand for. */
-    static byte[] inflate(byte[] deflated) throws DataFormatException {
-        return PER_THREAD.get().run(deflated);
+    /**
+     * The {@code size} bytes that {@code deflated} (a zlib stream, as {@link java.util.zip.Deflater} makes) stands
+     * for. The spill records the size, so the result is allocated once, and anything else is an error.
+     */
+    static byte[] inflate(byte[] deflated, int size) throws DataFormatException {
+        return PER_THREAD.get().run(deflated, size);
     }
 
-    private byte[] run(byte[] deflated) throws DataFormatException {
+    private byte[] run(byte[] deflated, int size) throws DataFormatException {
         if (input.capacity() < deflated.length) {
             input = ByteBuffer.allocateDirect(Math.max(deflated.length, 2 * input.capacity()));
         }
@@ -34,21 +36,24 @@ final class DirectInflater {
         input.put(deflated).flip();
         inflater.reset();
         inflater.setInput(input);
-        byte[] inflated = new byte[Math.max(1024, 4 * deflated.length)];
-        int size = 0;
+        byte[] inflated = new byte[size];
+        int made = 0;
         while (!inflater.finished()) {
             output.clear();
-            int made = inflater.inflate(output);
-            if (made == 0 && !inflater.finished()) {
+            int more = inflater.inflate(output);
+            if (more == 0 && !inflater.finished()) {
                 // output has room: nothing made means the stream is cut short or wants a dictionary
                 throw new DataFormatException("zlib stream cut short");
             }
-            if (size + made > inflated.length) {
-                inflated = Arrays.copyOf(inflated, Math.max(size + made, 2 * inflated.length));
+            if (made + more > size) {
+                throw new DataFormatException("more than the " + size + " bytes recorded");
             }
-            output.flip().get(inflated, size, made);
-            size += made;
+            output.flip().get(inflated, made, more);
+            made += more;
         }
-        return Arrays.copyOf(inflated, size);
+        if (made != size) {
+            throw new DataFormatException(made + " bytes where " + size + " were recorded");
+        }
+        return inflated;
     }
 }

@@ -77,7 +77,7 @@ final class FindingsSheet {
         Map<At, Integer> firstRows = new HashMap<>();
         for (UnitResult unit : consolidation.units()) {
             for (CheckedReturn kept : Stream.concat(unit.adopted().stream(), unit.project().stream()).toList()) {
-                CheckedReturn adopted = details.full(kept);
+                CheckedReturn adopted = details.full(kept, ReturnDetails.Detail.FINDINGS);
                 Optional<String> address = adopted.path() == null ? Optional.empty() : address(adopted.path());
                 for (Finding finding : adopted.findings()) {
                     last = row(unit, adopted, address, finding);

@@ -8,8 +8,22 @@ import org.evalbook.pipeline.CheckedReturn;
  */
 @FunctionalInterface
 interface ReturnDetails {
-    ReturnDetails IN_MEMORY = kept -> kept;
+    ReturnDetails IN_MEMORY = (kept, detail) -> kept;
 
-    /** The return with everything the check found: its findings and the working of each score. */
-    CheckedReturn full(CheckedReturn kept);
+    /** What a sheet reads back of a return, beyond what its kept copy holds. */
+    enum Detail {
+        /** Everything the check found: the findings, the working of each score, every figure and text. */
+        EVERYTHING,
+        /** Every figure the return gave (指标得分 shows the self-scores); the rest as the kept copy has it. */
+        FIGURES,
+        /** The findings in full (问题清单); the rest as the kept copy has it. */
+        FINDINGS
+    }
+
+    /** The return with {@code detail} as the check found it, and the findings the consolidation added (M01) after. */
+    CheckedReturn full(CheckedReturn kept, Detail detail);
+
+    default CheckedReturn full(CheckedReturn kept) {
+        return full(kept, Detail.EVERYTHING);
+    }
 }

@@ -1,6 +1,5 @@
 package org.evalbook.report;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -24,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import org.evalbook.check.IndicatorRowScore;
 import org.evalbook.check.IndicatorScore;
 import org.evalbook.check.Outcome;
@@ -94,9 +92,11 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
 
     /** Writes the return in full and gives the small copy to keep in its place. */
     CheckedReturn keep(CheckedReturn full) {
-        byte[] record = encode(full);
+        Body body = encode(full);
+        byte[] record = body.deflated();
         try {
-            ByteBuffer buffer = ByteBuffer.allocate(Integer.BYTES + record.length).putInt(record.length).put(record).flip();
+            ByteBuffer buffer = ByteBuffer.allocate(2 * Integer.BYTES + record.length)
+                    .putInt(record.length).putInt(body.size()).put(record).flip();
             long at = end;
             while (buffer.hasRemaining()) {
                 end += channel.write(buffer, end);
@@ -113,30 +113,40 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
         return small(full);
     }
 
-    /**
-     * The return as it was checked, with the findings the consolidation added to its kept copy (M01) after its own.
-     */
     @Override
-    public CheckedReturn full(CheckedReturn kept) {
+    public CheckedReturn full(CheckedReturn kept, Detail detail) {
         long at = kept.order() < offsets.length ? offsets[kept.order()] : -1;
         if (at < 0) {
             return kept;
         }
         try {
-            ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
-            read(length, at);
-            ByteBuffer record = ByteBuffer.allocate(length.flip().getInt());
-            read(record, at + Integer.BYTES);
-            CheckedReturn full = decode(record.array(), kept.path());
-            if (kept.findings().size() <= full.findings().size()) {
-                return full;
+            ByteBuffer header = ByteBuffer.allocate(2 * Integer.BYTES);
+            read(header, at);
+            header.flip();
+            byte[] record = new byte[header.getInt()];
+            int size = header.getInt();
+            read(ByteBuffer.wrap(record), at + header.capacity());
+            byte[] body = DirectInflater.inflate(record, size);
+            CheckedReturn read = switch (detail) {
+                case EVERYTHING -> decode(body, kept.path());
+                case FIGURES -> kept.withFigures(figures(section(body, FIGURES_AT)));
+                case FINDINGS -> kept.withFindings(findings(section(body, FINDINGS_AT)));
+            };
+            if (kept.findings().size() <= read.findings().size()) {
+                return read;
             }
-            List<Finding> findings = new ArrayList<>(full.findings());
-            findings.addAll(kept.findings().subList(full.findings().size(), kept.findings().size()));
-            return full.withFindings(findings);
+            List<Finding> findings = new ArrayList<>(read.findings());
+            findings.addAll(kept.findings().subList(read.findings().size(), kept.findings().size()));
+            return read.withFindings(findings);
+        } catch (DataFormatException damaged) {
+            throw unreadable(new IOException(damaged));
         } catch (IOException e) {
-            throw new UncheckedIOException("未能读回临时文件 " + file + "（汇总时暂存的填报表明细）。", e);
+            throw unreadable(e);
         }
+    }
+
+    private UncheckedIOException unreadable(IOException cause) {
+        return new UncheckedIOException("未能读回临时文件 " + file + "（汇总时暂存的填报表明细）。", cause);
     }
 
     private void read(ByteBuffer buffer, long at) throws IOException {
@@ -215,11 +225,46 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
         return (T) shared.computeIfAbsent(value, v -> v);
     }
 
-    private static byte[] encode(CheckedReturn r) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        // Buffered: DataOutputStream writes an int a byte at a time, and the deflater took each byte in a native call.
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DeflaterOutputStream(bytes, deflater, 4096), 16 * 1024))) {
+    /**
+     * A return's record before it is deflated: where its figures and its findings start, then the return. The sheets
+     * that need only one of them (指标得分, 问题清单) decode just that part.
+     */
+    private static final class Body extends ByteArrayOutputStream {
+        Body() {
+            super(16 * 1024);
+        }
+
+        void mark(int slot) {
+            ByteBuffer.wrap(buf).putInt(slot, count);
+        }
+
+        /** Deflated in one pass: from one array the deflater needs a native call per output chunk, not per write. */
+        byte[] deflated() {
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+            try {
+                deflater.setInput(buf, 0, count);
+                deflater.finish();
+                ByteArrayOutputStream deflated = new ByteArrayOutputStream(count / 4 + 64);
+                byte[] chunk = new byte[16 * 1024];
+                while (!deflater.finished()) {
+                    deflated.write(chunk, 0, deflater.deflate(chunk));
+                }
+                return deflated.toByteArray();
+            } finally {
+                // its native memory would otherwise wait for a collection
+                deflater.end();
+            }
+        }
+    }
+
+    private static final int FIGURES_AT = 0;
+    private static final int FINDINGS_AT = Integer.BYTES;
+    private static final int SECTIONS = 2 * Integer.BYTES;
+
+    private static Body encode(CheckedReturn r) {
+        Body body = new Body();
+        try (DataOutputStream out = new DataOutputStream(body)) {
+            out.write(new byte[SECTIONS]);
             out.writeInt(r.order());
             string(out, r.file());
             string(out, r.format());
@@ -246,6 +291,7 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
                     strings(out, i.blankInputs());
                 }
             }
+            body.mark(FIGURES_AT);
             out.writeInt(r.figures().size());
             for (Map.Entry<String, BigDecimal> figure : r.figures().entrySet()) {
                 string(out, figure.getKey());
@@ -255,6 +301,7 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
             for (Map.Entry<String, String> text : r.texts().entrySet()) {
                 strings(out, List.of(text.getKey(), text.getValue()));
             }
+            body.mark(FINDINGS_AT);
             out.writeInt(r.findings().size());
             for (Finding f : r.findings()) {
                 out.writeInt(f.code().ordinal());
@@ -271,21 +318,17 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            // A deflater passed in is not ended by its stream: its native memory would wait for a collection.
-            deflater.end();
         }
-        return bytes.toByteArray();
+        return body;
     }
 
-    private static CheckedReturn decode(byte[] record, Path path) throws IOException {
-        byte[] inflated;
-        try {
-            inflated = DirectInflater.inflate(record);
-        } catch (DataFormatException damaged) {
-            throw new IOException(damaged);
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(inflated))) {
+    private static DataInputStream section(byte[] body, int slot) {
+        int at = ByteBuffer.wrap(body).getInt(slot);
+        return new DataInputStream(new ByteArrayInputStream(body, at, body.length - at));
+    }
+
+    private static CheckedReturn decode(byte[] body, Path path) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body, SECTIONS, body.length - SECTIONS))) {
             int order = in.readInt();
             String file = string(in);
             String format = string(in);
@@ -312,25 +355,13 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
                 }
                 scores = Optional.of(new ScoreSheet(sheet.get(0), indicators, total, sheet.get(1), weight));
             }
-            Map<String, BigDecimal> figures = new LinkedHashMap<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                figures.put(string(in), decimal(in).orElseThrow());
-            }
+            Map<String, BigDecimal> figures = figures(in);
             Map<String, String> texts = new LinkedHashMap<>();
             for (int i = in.readInt(); i > 0; i--) {
                 List<String> text = strings(in);
                 texts.put(text.get(0), text.get(1));
             }
-            int count = in.readInt();
-            List<Finding> findings = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                FindingCode code = FindingCode.values()[in.readInt()];
-                Severity severity = Severity.values()[in.readInt()];
-                List<String> t = strings(in);
-                List<String> cells = strings(in);
-                findings.add(new Finding(code, severity, t.get(0), t.get(1), cells, t.get(2), t.get(3), t.get(4), t.get(5), t.get(6),
-                        decimal(in).orElse(null), decimal(in).orElse(null)));
-            }
+            List<Finding> findings = findings(in);
             ReturnForm form = ReturnForm.values()[in.readInt()];
             int projectCount = in.readInt();
             List<ProjectOutcome> projects = new ArrayList<>(projectCount);
@@ -340,6 +371,29 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
             return new CheckedReturn(order, file, path, format, sha256, unit, scores, figures, texts, findings, form, projects);
         }
     }
+
+    private static Map<String, BigDecimal> figures(DataInputStream in) throws IOException {
+        Map<String, BigDecimal> figures = new LinkedHashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            figures.put(string(in), decimal(in).orElseThrow());
+        }
+        return figures;
+    }
+
+    private static List<Finding> findings(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        List<Finding> findings = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            FindingCode code = FindingCode.values()[in.readInt()];
+            Severity severity = Severity.values()[in.readInt()];
+            List<String> t = strings(in);
+            List<String> cells = strings(in);
+            findings.add(new Finding(code, severity, t.get(0), t.get(1), cells, t.get(2), t.get(3), t.get(4), t.get(5), t.get(6),
+                    decimal(in).orElse(null), decimal(in).orElse(null)));
+        }
+        return findings;
+    }
+
 
     private static void project(DataOutputStream out, ProjectOutcome project) throws IOException {
         string(out, project.sheet());

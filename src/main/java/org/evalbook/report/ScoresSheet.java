@@ -112,7 +112,7 @@ final class ScoresSheet {
 
     private void row(UnitResult unit, List<IndicatorScore> columns) {
         // The unit's self-score per indicator is only written here: it is read back with the return's details.
-        CheckedReturn adopted = details.full(unit.adopted().orElseThrow());
+        CheckedReturn adopted = details.full(unit.adopted().orElseThrow(), ReturnDetails.Detail.FIGURES);
         ScoreSheet scores = adopted.scores().orElseThrow();
         out.newRow();
         out.text(0, unit.roster().unitCode());

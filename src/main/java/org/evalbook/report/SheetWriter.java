@@ -2,6 +2,7 @@ package org.evalbook.report;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ final class SheetWriter {
     private static final double MM_PER_COLUMN = 5 * 25.4 / 96;
     /** Below this print scale a clerk cannot read the page; the sheet is spread over more pages wide instead. */
     private static final double MIN_SCALE = 0.6;
+    /** Numbers measured and remembered per format; past this a sheet's numbers are measured each time. */
+    private static final int MOST_MEASURED = 4_096;
 
     private final SXSSFSheet sheet;
     private final ReportStyles styles;
@@ -57,6 +60,11 @@ final class SheetWriter {
     private final DataFormatter shown = new DataFormatter();
     /** Each style's number format, looked up once: the lookup goes through the workbook's style table every time. */
     private final Map<CellStyle, String> formats = new IdentityHashMap<>();
+    /**
+     * How many characters each number already measured shows, by format: scores and weights recur (10.00, 8.50), and
+     * DataFormatter, which matches the format against its date patterns on every call, was most of writing 指标得分.
+     */
+    private final Map<String, Map<Double, Integer>> measured = new HashMap<>();
 
     SheetWriter(SXSSFWorkbook workbook, String name, ReportStyles styles) {
         this.sheet = workbook.createSheet(name);
@@ -158,8 +166,21 @@ final class SheetWriter {
         // Formatting every number to measure it was a good part of writing 指标得分; a column's width only changes for a
         // number that may show wider than the column already is.
         if (widths[column] >= 0 && widestShown(value, format) > widths[column]) {
-            widen(column, shown.formatRawCellContents(value, style.getDataFormat(), format).length());
+            widen(column, shownLength(value, style.getDataFormat(), format));
         }
+    }
+
+    private int shownLength(double value, short formatIndex, String format) {
+        Map<Double, Integer> lengths = measured.computeIfAbsent(format, f -> new HashMap<>());
+        Integer known = lengths.get(value);
+        if (known != null) {
+            return known;
+        }
+        int length = shown.formatRawCellContents(value, formatIndex, format).length();
+        if (lengths.size() < MOST_MEASURED) {
+            lengths.put(value, length);
+        }
+        return length;
     }
 
     /**

@@ -12,7 +12,10 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** What the spill deflated comes back byte for byte, however large; a stream cut short is an error, not a hang. */
+/**
+ * What the spill deflated comes back byte for byte, however large; a stream cut short, or one that does not make the
+ * size recorded, is an error, not a hang.
+ */
 class DirectInflaterTest {
     @Test
     void smallLargeAndIncompressibleComeBackExactly() throws Exception {
@@ -24,17 +27,26 @@ class DirectInflaterTest {
             }
             byte[] noise = new byte[size];
             random.nextBytes(noise);
-            assertThat(DirectInflater.inflate(deflate(plain))).as("size " + size).isEqualTo(plain);
-            assertThat(DirectInflater.inflate(deflate(noise))).as("noise " + size).isEqualTo(noise);
+            assertThat(DirectInflater.inflate(deflate(plain), size)).as("size " + size).isEqualTo(plain);
+            assertThat(DirectInflater.inflate(deflate(noise), size)).as("noise " + size).isEqualTo(noise);
         }
     }
 
     @Test
     void aStreamCutShortIsAnError() throws Exception {
         byte[] whole = deflate("汇总时暂存的填报表明细".repeat(500).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> DirectInflater.inflate(Arrays.copyOf(whole, whole.length / 2))).isInstanceOf(DataFormatException.class);
+        int size = "汇总时暂存的填报表明细".repeat(500).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertThatThrownBy(() -> DirectInflater.inflate(Arrays.copyOf(whole, whole.length / 2), size)).isInstanceOf(DataFormatException.class);
         // the same thread's inflater is reset for the next record
-        assertThat(DirectInflater.inflate(deflate(new byte[] {1, 2, 3}))).containsExactly(1, 2, 3);
+        assertThat(DirectInflater.inflate(deflate(new byte[] {1, 2, 3}), 3)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aSizeOtherThanTheOneRecordedIsAnError() throws Exception {
+        byte[] deflated = deflate(new byte[] {1, 2, 3, 4});
+        assertThatThrownBy(() -> DirectInflater.inflate(deflated, 3)).isInstanceOf(DataFormatException.class);
+        assertThatThrownBy(() -> DirectInflater.inflate(deflated, 5)).isInstanceOf(DataFormatException.class);
+        assertThat(DirectInflater.inflate(deflated, 4)).containsExactly(1, 2, 3, 4);
     }
 
     private static byte[] deflate(byte[] plain) throws IOException {

@@ -17,6 +17,7 @@ import org.evalbook.consolidate.Consolidation;
 import org.evalbook.consolidate.UnitResult;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
+import org.evalbook.finding.Severity;
 import org.evalbook.pipeline.CheckedReturn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,31 @@ class ReturnSpillTest {
             assertThat(folder.toFile().list()).hasSize(1);
         }
         assertThat(folder.toFile().list()).isEmpty();
+    }
+
+    /** 指标得分 reads back only the figures, 问题清单 only the findings; everything else is the kept copy's. */
+    @Test
+    void aSheetReadsBackOnlyThePartItShows() throws Exception {
+        CheckedReturn full = SmallConsolidation.of(temp).units().get(0).adopted().orElseThrow();
+        try (ReturnSpill spill = ReturnSpill.in(temp)) {
+            CheckedReturn kept = spill.keep(full);
+            Finding consolidation = new Finding(FindingCode.M01, Severity.WARNING, "", "", List.of(), "", "", "同一单位报送了两份", "");
+            List<Finding> keptFindings = new ArrayList<>(kept.findings());
+            keptFindings.add(consolidation);
+            CheckedReturn marked = kept.withFindings(keptFindings);
+
+            CheckedReturn figures = spill.full(marked, ReturnDetails.Detail.FIGURES);
+            assertThat(figures.figures()).isEqualTo(full.figures()).hasSizeGreaterThan(kept.figures().size());
+            assertThat(figures.withFigures(kept.figures())).isEqualTo(marked);
+
+            CheckedReturn findings = spill.full(marked, ReturnDetails.Detail.FINDINGS);
+            List<Finding> expected = new ArrayList<>(full.findings());
+            expected.add(consolidation);
+            assertThat(findings.findings()).isEqualTo(expected);
+            assertThat(findings.withFindings(marked.findings())).isEqualTo(marked);
+
+            assertThat(spill.full(marked)).isEqualTo(full.withFindings(expected));
+        }
     }
 
     /** The workbook written from kept copies and their spilled details is the one written from the returns in full. */
