@@ -128,8 +128,11 @@ public final class CheckRun {
      * call at a time. Nothing of a return but its {@link CheckedReturn} is kept once it has been handed on.
      */
     public Summary run(ReceivedFiles.Scan scan, Consumer<CheckedReturn> sink) throws InterruptedException {
-        // Off the path to the first worker: the directives go in through JMX, which takes a tenth of a second to load.
-        CompletableFuture.runAsync(CompilerPlan.BATCH_PARENT::applyHere);
+        // Off the path to the first worker: both go in through JMX, which takes a tenth of a second to load.
+        CompletableFuture.runAsync(() -> {
+            CompilerPlan.BATCH_PARENT.applyHere();
+            GrownHeap.keep();
+        });
         List<ReceivedFiles.Found> found = scan.found();
         List<Received> toRead = new ArrayList<>();
         Map<Received, Integer> order = new HashMap<>();
