@@ -503,8 +503,7 @@ final class StreamedWorkbook implements WorkbookReader.Book {
     private static final class Attributes {
         private final XMLStreamReader xml;
         private final Set<String> seen = new HashSet<>();
-        private final String[] recent = new String[16];
-        private int nextRecent;
+        private final String[] recent = new String[64];
 
         Attributes(XMLStreamReader xml) {
             this.xml = xml;
@@ -546,18 +545,16 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         }
 
         /**
-         * Adds {@code name} to the names seen unless it is one of the last few noted. Woodstox hands out one instance per
-         * name, so a part's few dozen names, met again and again, are mostly found here by identity, without a set
-         * look-up for each of a return's tens of thousands of elements and attributes.
+         * Adds {@code name} to the names seen unless it is the one last noted in its slot. Woodstox hands out one
+         * instance per name, so a part's few dozen names, met again and again, are found here by identity in one
+         * comparison, without a set look-up for each of a return's tens of thousands of elements and attributes.
          */
         private void note(String name) {
-            for (String met : recent) {
-                if (met == name) {
-                    return;
-                }
+            int slot = System.identityHashCode(name) & (recent.length - 1);
+            if (recent[slot] != name) {
+                recent[slot] = name;
+                seen.add(name);
             }
-            recent[nextRecent++ & (recent.length - 1)] = name;
-            seen.add(name);
         }
 
         private static int length(String prefix, String local) {

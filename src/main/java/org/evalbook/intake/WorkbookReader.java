@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.ss.usermodel.Cell;
@@ -36,6 +37,17 @@ public final class WorkbookReader {
     static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
     static final String STRICT = "这是 Strict Open XML（严格 OOXML）格式的工作簿，evalbook 暂不支持";
     private static final int ROWS_BELOW = 30;
+    /**
+     * The areas of defined names already parsed, by formula: a template's names are the same in every return, and
+     * parsing them was a twentieth of a worker's time. Bounded like everything taken from a file: past the limit the
+     * memory starts afresh, and a formula longer than any a template writes is parsed each time.
+     */
+    private static final Map<Area, AreaReference> AREAS = new ConcurrentHashMap<>();
+    private static final int MOST_AREAS = 4_096;
+    private static final int LONGEST_AREA = 256;
+
+    private record Area(String formula, SpreadsheetVersion version) {
+    }
 
     private final Framework framework;
     private final List<DefinedName> contract;
@@ -284,7 +296,7 @@ public final class WorkbookReader {
         }
         AreaReference area;
         try {
-            area = new AreaReference(formula, book.version());
+            area = area(formula, book.version());
         } catch (RuntimeException notAnArea) {
             return new RawName(defined.name(), List.of(), List.of(), "定义名称不指向单元格：" + formula);
         }
@@ -302,6 +314,22 @@ public final class WorkbookReader {
         }
         List<RawCell> below = readBelow ? below(sheet, lastRow, first.getCol()) : List.of();
         return new RawName(defined.name(), cells, below, "");
+    }
+
+    private static AreaReference area(String formula, SpreadsheetVersion version) {
+        if (formula.length() > LONGEST_AREA) {
+            return new AreaReference(formula, version);
+        }
+        Area key = new Area(formula, version);
+        AreaReference known = AREAS.get(key);
+        if (known == null) {
+            known = new AreaReference(formula, version);
+            if (AREAS.size() >= MOST_AREAS) {
+                AREAS.clear();
+            }
+            AREAS.put(key, known);
+        }
+        return known;
     }
 
     /** Filled, non-formula cells in the rows just below a column range, until three empty rows in a row. */
