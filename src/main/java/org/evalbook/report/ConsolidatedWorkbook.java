@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Row;
@@ -53,11 +54,15 @@ public final class ConsolidatedWorkbook {
      */
     public static void write(Path out, Consolidation consolidation, Framework framework, String narrative,
                              Optional<PreviousScores> previous) throws IOException {
-        write(out, consolidation, framework, narrative, previous, ReturnDetails.IN_MEMORY);
+        Objects.requireNonNull(narrative, "narrative");
+        write(out, consolidation, framework, () -> narrative, previous, ReturnDetails.IN_MEMORY);
     }
 
-    /** @param details where 问题清单 and 指标得分 read each adopted return's findings and scores in full */
-    static void write(Path out, Consolidation consolidation, Framework framework, String narrative,
+    /**
+     * @param narrative made while 问题清单 and 指标得分, the longest sheets, are already being written on their threads
+     * @param details   where 问题清单 and 指标得分 read each adopted return's findings and scores in full
+     */
+    static void write(Path out, Consolidation consolidation, Framework framework, Supplier<String> narrative,
                       Optional<PreviousScores> previous, ReturnDetails details) throws IOException {
         Objects.requireNonNull(consolidation, "consolidation");
         Objects.requireNonNull(framework, "framework");
@@ -101,7 +106,7 @@ public final class ConsolidatedWorkbook {
         }
     }
 
-    private static void sheets(SXSSFWorkbook workbook, Consolidation consolidation, Framework framework, String narrative,
+    private static void sheets(SXSSFWorkbook workbook, Consolidation consolidation, Framework framework, Supplier<String> narrative,
                                Optional<PreviousScores> previous, Path folder, ReturnDetails details) throws IOException {
         ReportStyles styles = ReportStyles.of(workbook, framework.grades().stream().map(GradeBand::grade).toList());
         String year = year(consolidation);
@@ -129,7 +134,7 @@ public final class ConsolidatedWorkbook {
                 Map<FindingsSheet.At, Integer> findingRows = FindingsSheet.write(findings, workbook, consolidation, folder, year, details);
                 projects.ifPresent(out -> ProjectSheet.write(out, workbook, consolidation, year, details, findingRows));
             });
-            narrative(overview, styles, narrative, year);
+            narrative(overview, styles, Objects.requireNonNull(narrative.get(), "narrative"), year);
             SummarySheet.write(totals, consolidation, previous, year);
             SubmissionSheet.write(submission, consolidation, year);
             StatisticsSheet.write(statistics, workbook, consolidation, framework, year);

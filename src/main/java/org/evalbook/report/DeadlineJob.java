@@ -106,8 +106,8 @@ public final class DeadlineJob {
          */
         public Result write(Path out, Framework framework, String bureau, Optional<PreviousScores> previous) throws IOException {
             try {
-                String narrative = SummaryNarrative.render(ConsolidationFacts.of(consolidation, framework, bureau, previous));
-                ConsolidatedWorkbook.write(out, consolidation, framework, narrative, previous, details);
+                ConsolidatedWorkbook.write(out, consolidation, framework,
+                        () -> SummaryNarrative.render(ConsolidationFacts.of(consolidation, framework, bureau, previous)), previous, details);
                 return new Result(consolidation, summary.publish(accepted(consolidation)));
             } finally {
                 summary.discardHeld();

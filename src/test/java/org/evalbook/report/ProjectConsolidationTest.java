@@ -141,7 +141,7 @@ class ProjectConsolidationTest {
             assertThat(spill.full(keptProject)).isEqualTo(consolidation.units().get(0).project().orElseThrow());
             String narrative = narrative(kept);
             assertThat(narrative).isEqualTo(narrative(consolidation));
-            ConsolidatedWorkbook.write(spilled, kept, SmallConsolidation.FRAMEWORK, narrative, Optional.empty(), spill);
+            ConsolidatedWorkbook.write(spilled, kept, SmallConsolidation.FRAMEWORK, () -> narrative, Optional.empty(), spill);
         }
         assertThat(ReturnSpillTest.dump(spilled)).isEqualTo(ReturnSpillTest.dump(out)).contains("票据系统运维");
     }

@@ -88,7 +88,7 @@ class ReturnSpillTest {
                         unit.matchedBy()));
             }
             Consolidation kept = new Consolidation(full.deadline(), units, full.files(), full.unmatched());
-            ConsolidatedWorkbook.write(spilled, kept, SmallConsolidation.FRAMEWORK, "综述", Optional.empty(), spill);
+            ConsolidatedWorkbook.write(spilled, kept, SmallConsolidation.FRAMEWORK, () -> "综述", Optional.empty(), spill);
         }
         assertThat(dump(spilled)).isEqualTo(dump(direct)).contains(SmallConsolidation.AT_MESSAGE);
     }
