@@ -31,6 +31,8 @@ import org.evalbook.consolidate.Consolidation;
 import org.evalbook.consolidate.UnitResult;
 import org.evalbook.consolidate.UnitStatus;
 import org.evalbook.template.LibreOfficeRunner;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -395,6 +397,26 @@ class ConsolidatedWorkbookTest {
                 .isInstanceOf(NullPointerException.class);
         assertThat(Files.readString(out)).isEqualTo("上一次的汇总");
         assertThat(listing()).containsExactly("汇总结果.xlsx");
+    }
+
+    /** The streamed sheets' temporary files go once the workbook is written, and when writing it fails. */
+    @Test
+    void theSheetsTemporaryFilesAreDeletedWrittenOrNot() throws IOException {
+        Path poiFiles = Files.createDirectories(dir.resolve("poi-temp"));
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(poiFiles.toFile()));
+        try {
+            Consolidation good = SmallConsolidation.of(dir);
+            ConsolidatedWorkbook.write(dir.resolve("好.xlsx"), good, SmallConsolidation.FRAMEWORK, NARRATIVE, Optional.empty());
+            assertThat(poiFiles.toFile().list()).isEmpty();
+            List<UnitResult> units = new ArrayList<>(good.units());
+            units.add(new UnitResult(null, UnitStatus.MISSING, Optional.empty(), OptionalLong.empty(), Optional.empty(), ""));
+            Consolidation broken = new Consolidation(good.deadline(), units, good.files(), good.unmatched());
+            assertThatThrownBy(() -> ConsolidatedWorkbook.write(dir.resolve("坏.xlsx"), broken, SmallConsolidation.FRAMEWORK, NARRATIVE,
+                    Optional.empty())).isInstanceOf(NullPointerException.class);
+            assertThat(poiFiles.toFile().list()).isEmpty();
+        } finally {
+            TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+        }
     }
 
     @Test
