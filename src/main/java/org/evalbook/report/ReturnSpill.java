@@ -57,6 +57,10 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
     /** What a project's kept copy holds of its sheet: its name and funds, which 项目自评 and the 综述 compare. */
     private static final Set<String> KEPT_PROJECT_TEXTS = Set.of("pj_name");
     private static final Set<String> KEPT_PROJECT_FIGURES = Set.copyOf(ProjectSheet.FUNDS);
+    /** Where in a record's body the offsets of its figures and of its findings are; the return follows them. */
+    private static final int FIGURES_AT = 0;
+    private static final int FINDINGS_AT = Integer.BYTES;
+    private static final int SECTIONS = 2 * Integer.BYTES;
 
     private final Path file;
     private final FileChannel channel;
@@ -256,10 +260,6 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
             }
         }
     }
-
-    private static final int FIGURES_AT = 0;
-    private static final int FINDINGS_AT = Integer.BYTES;
-    private static final int SECTIONS = 2 * Integer.BYTES;
 
     private static Body encode(CheckedReturn r) {
         Body body = new Body();
