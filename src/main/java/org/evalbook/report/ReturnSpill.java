@@ -57,6 +57,8 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
     /** What a project's kept copy holds of its sheet: its name and funds, which 项目自评 and the 综述 compare. */
     private static final Set<String> KEPT_PROJECT_TEXTS = Set.of("pj_name");
     private static final Set<String> KEPT_PROJECT_FIGURES = Set.copyOf(ProjectSheet.FUNDS);
+    /** Before each record in the file: its length as deflated, and its body's size. */
+    private static final int RECORD_HEADER = 2 * Integer.BYTES;
     /** Where in a record's body the offsets of its figures and of its findings are; the return follows them. */
     private static final int FIGURES_AT = 0;
     private static final int FINDINGS_AT = Integer.BYTES;
@@ -99,7 +101,7 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
         Body body = encode(full);
         byte[] record = body.deflated();
         try {
-            ByteBuffer buffer = ByteBuffer.allocate(2 * Integer.BYTES + record.length)
+            ByteBuffer buffer = ByteBuffer.allocate(RECORD_HEADER + record.length)
                     .putInt(record.length).putInt(body.size()).put(record).flip();
             long at = end;
             while (buffer.hasRemaining()) {
@@ -124,12 +126,12 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
             return kept;
         }
         try {
-            ByteBuffer header = ByteBuffer.allocate(2 * Integer.BYTES);
+            ByteBuffer header = ByteBuffer.allocate(RECORD_HEADER);
             read(header, at);
             header.flip();
             byte[] record = new byte[header.getInt()];
             int size = header.getInt();
-            read(ByteBuffer.wrap(record), at + header.capacity());
+            read(ByteBuffer.wrap(record), at + RECORD_HEADER);
             byte[] body = DirectInflater.inflate(record, size);
             CheckedReturn read = switch (detail) {
                 case EVERYTHING -> decode(body, kept.path());
@@ -393,7 +395,6 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
         }
         return findings;
     }
-
 
     private static void project(DataOutputStream out, ProjectOutcome project) throws IOException {
         string(out, project.sheet());

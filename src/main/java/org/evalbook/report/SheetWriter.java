@@ -61,10 +61,11 @@ final class SheetWriter {
     /** Each style's number format, looked up once: the lookup goes through the workbook's style table every time. */
     private final Map<CellStyle, String> formats = new IdentityHashMap<>();
     /**
-     * How many characters each number already measured shows, by format: scores and weights recur (10.00, 8.50), and
-     * DataFormatter, which matches the format against its date patterns on every call, was most of writing 指标得分.
+     * How many characters each number already measured shows, by the workbook's format index (which names one format
+     * string): scores and weights recur (10.00, 8.50), and DataFormatter, which matches the format against its date
+     * patterns on every call, was most of writing 指标得分.
      */
-    private final Map<String, Map<Double, Integer>> measured = new HashMap<>();
+    private final Map<Short, Map<Double, Integer>> measured = new HashMap<>();
 
     SheetWriter(SXSSFWorkbook workbook, String name, ReportStyles styles) {
         this.sheet = workbook.createSheet(name);
@@ -171,7 +172,7 @@ final class SheetWriter {
     }
 
     private int shownLength(double value, short formatIndex, String format) {
-        Map<Double, Integer> lengths = measured.computeIfAbsent(format, f -> new HashMap<>());
+        Map<Double, Integer> lengths = measured.computeIfAbsent(formatIndex, f -> new HashMap<>());
         Integer known = lengths.get(value);
         if (known != null) {
             return known;
