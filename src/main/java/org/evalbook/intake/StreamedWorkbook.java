@@ -80,6 +80,11 @@ final class StreamedWorkbook implements WorkbookReader.Book {
      * cost quadratic time, where Xerces guards against it. Past this the part is left to POI.
      */
     private static final int MAX_DISTINCT_NAMES = 2000;
+    /**
+     * The sheets no name pointed to that this worker parsed without a problem: one stored the same again in a later
+     * return gives the same outcome, and its cells are not needed, so it is not parsed again (see {@link #pointedAt}).
+     */
+    private static final CleanParts CLEAN_SHEETS = new CleanParts();
     private static final Pattern PLAIN_ENTRY = Pattern.compile("[A-Za-z0-9_./\\[\\]-]+");
 
     /** A sheet's cells as stored: row index → column index → cell; column index → its default style. */
@@ -103,7 +108,9 @@ final class StreamedWorkbook implements WorkbookReader.Book {
     /** The sheet-scoped names by the index of their sheet: key → formula, and → spelling. */
     private final Map<Integer, Map<String, String>> localNames;
     private final Map<Integer, Map<String, String>> localSpelling;
-    private final List<Sheet> sheets;
+    /** Every sheet's name in the workbook's order, and the sheet as read (empty when no name points to it). */
+    private final List<String> sheetNames;
+    private final List<Optional<Sheet>> sheets;
     private final List<String> strings;
     private final List<Integer> styleFormats;
     private final Map<Integer, String> customFormats;
@@ -111,8 +118,9 @@ final class StreamedWorkbook implements WorkbookReader.Book {
     /** Set when a cell turned out to be something not mirrored exactly: what was read is then thrown away. */
     private boolean gaveUp;
 
-    private StreamedWorkbook(WorkbookPart book, List<Sheet> sheets, List<String> strings,
+    private StreamedWorkbook(WorkbookPart book, List<Optional<Sheet>> sheets, List<String> strings,
                              List<Integer> styleFormats, Map<Integer, String> customFormats, NumberFormats formats) {
+        this.sheetNames = book.sheets.stream().map(sheet -> sheet[0]).toList();
         this.names = book.names;
         this.nameSpelling = book.spelling;
         this.localNames = book.localNames;
@@ -122,6 +130,11 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         this.styleFormats = styleFormats;
         this.customFormats = customFormats;
         this.formats = formats;
+    }
+
+    /** The memory of the clean sheets no name pointed to, for tests. */
+    static CleanParts cleanSheets() {
+        return CLEAN_SHEETS;
     }
 
     /** The workbook, or empty when it is anything this reader does not mirror exactly (POI then reads it). */
@@ -201,8 +214,10 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                 giveUp("workbook relation " + kind);
             }
         }
-        List<Sheet> sheets = new ArrayList<>();
-        for (String[] sheet : book.sheets) {
+        List<Optional<Sheet>> sheets = new ArrayList<>();
+        java.util.function.BiPredicate<String, Integer> pointedAt = pointedAt(book);
+        for (int index = 0; index < book.sheets.size(); index++) {
+            String[] sheet = book.sheets.get(index);
             String[] rel = workbookRels.get(sheet[1]);
             if (rel == null || !rel[0].equals(REL_TYPES + "worksheet")) {
                 giveUp("sheet without its part");
@@ -215,9 +230,24 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                     }
                 }
             }
+            if (!entries.containsKey(rel[1])) {
+                giveUp("missing part " + rel[1]);
+            }
+            CleanParts.Print print = null;
+            if (!pointedAt.test(sheet[0], index)) {
+                print = CleanParts.of(zip, entries.get(rel[1]));
+                if (CLEAN_SHEETS.known(print)) {
+                    pkg.parsed().add(rel[1]);
+                    sheets.add(Optional.empty());
+                    continue;
+                }
+            }
             SheetPart part = new SheetPart();
             pkg.parse(rel[1], part);
-            sheets.add(new Sheet(sheet[0], part.rows, part.columnStyles));
+            sheets.add(Optional.of(new Sheet(sheet[0], part.rows, part.columnStyles)));
+            if (print != null) {
+                CLEAN_SHEETS.remember(print);
+            }
         }
         // Every other XML part is scanned too, so that a damaged one is refused by POI as before, not read past.
         for (String name : entries.keySet()) {
@@ -254,30 +284,45 @@ final class StreamedWorkbook implements WorkbookReader.Book {
 
     @Override
     public List<String> sheetNames() {
-        return sheets.stream().map(Sheet::name).toList();
+        return sheetNames;
     }
 
     @Override
     public WorkbookReader.Grid sheet(String name) {
-        for (Sheet sheet : sheets) {
-            if (sheet.name().equalsIgnoreCase(name)) {
-                return new WorkbookReader.Grid() {
-                    @Override
-                    public String sheetName() {
-                        return sheet.name();
-                    }
+        Optional<Sheet> found = first(name);
+        if (found == null) {
+            return null;
+        }
+        if (found.isEmpty()) {
+            // A name reached a sheet judged out of every name's reach (see pointedAt): POI reads the file instead.
+            gaveUp = true;
+            return null;
+        }
+        Sheet sheet = found.get();
+        return new WorkbookReader.Grid() {
+            @Override
+            public String sheetName() {
+                return sheet.name();
+            }
 
-                    @Override
-                    public boolean emptyRow(int row) {
-                        Map<Integer, Stored> cells = sheet.rows().get(row);
-                        return cells == null || cells.isEmpty();
-                    }
+            @Override
+            public boolean emptyRow(int row) {
+                Map<Integer, Stored> cells = sheet.rows().get(row);
+                return cells == null || cells.isEmpty();
+            }
 
-                    @Override
-                    public RawCell cell(int row, int column) {
-                        return mirrored(sheet, row, column);
-                    }
-                };
+            @Override
+            public RawCell cell(int row, int column) {
+                return mirrored(sheet, row, column);
+            }
+        };
+    }
+
+    /** The first sheet so called, ignoring case (empty when it was not read); null when there is none. */
+    private Optional<Sheet> first(String name) {
+        for (int index = 0; index < sheetNames.size(); index++) {
+            if (sheetNames.get(index).equalsIgnoreCase(name)) {
+                return sheets.get(index);
             }
         }
         return null;
@@ -301,15 +346,16 @@ final class StreamedWorkbook implements WorkbookReader.Book {
     /** The meta sheet's key/value rows as POI's DataFormatter shows them; empty without the sheet. */
     Map<String, String> meta() {
         Map<String, String> meta = new LinkedHashMap<>();
-        for (Sheet sheet : sheets) {
-            if (sheet.name().equalsIgnoreCase(org.evalbook.signing.IssueIdentity.META_SHEET)) {
-                for (Map.Entry<Integer, Map<Integer, Stored>> row : sheet.rows().entrySet()) {
-                    String key = text(sheet, row.getKey(), 0);
-                    if (!key.isBlank()) {
-                        meta.put(key, text(sheet, row.getKey(), 1));
-                    }
-                }
-                return meta;
+        Optional<Sheet> found = first(org.evalbook.signing.IssueIdentity.META_SHEET);
+        if (found == null) {
+            return meta;
+        }
+        // pointedAt reads every sheet so called; the first is the meta sheet, as for POI.
+        Sheet sheet = found.orElseThrow();
+        for (Map.Entry<Integer, Map<Integer, Stored>> row : sheet.rows().entrySet()) {
+            String key = text(sheet, row.getKey(), 0);
+            if (!key.isBlank()) {
+                meta.put(key, text(sheet, row.getKey(), 1));
             }
         }
         return meta;
@@ -684,6 +730,41 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                 name = null;
             }
         }
+    }
+
+    /**
+     * Which sheets a name may point into, by sheet name and index: the meta sheet; a sheet some name's reference names,
+     * ignoring case (the part of the formula before its last {@code !}, quoted or not); a sheet with a name of its own
+     * whose reference names no sheet. Excel's own names ({@code _xlnm.}: print titles, print areas, filters) are left
+     * out. A sheet outside this set — the 工作底稿, a third of a return's XML, to which only print titles point — is
+     * still parsed the first time its stored bytes are met, so that a damaged or hostile one sends the file to POI as
+     * before, but not again ({@link #CLEAN_SHEETS}). A follow that reaches a sheet left unparsed all the same (a
+     * formula of several areas, say) gives up, and POI reads the file (see {@link #sheet}).
+     */
+    private static java.util.function.BiPredicate<String, Integer> pointedAt(WorkbookPart book) {
+        Set<String> named = new HashSet<>();
+        Set<Integer> ownSheet = new HashSet<>();
+        book.names.forEach((key, formula) -> sheetOf(key, formula).ifPresent(named::add));
+        book.localNames.forEach((index, local) -> local.forEach((key, formula) -> {
+            if (!key.startsWith("_xlnm.") && !formula.contains("!")) {
+                ownSheet.add(index);
+            }
+            sheetOf(key, formula).ifPresent(named::add);
+        }));
+        return (name, index) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            return name.equalsIgnoreCase(org.evalbook.signing.IssueIdentity.META_SHEET) || ownSheet.contains(index)
+                    || named.contains(lower) || named.contains("'" + lower.replace("'", "''") + "'");
+        };
+    }
+
+    /** The sheet part of the reference of a name that is not one of Excel's own, in lower case. */
+    private static Optional<String> sheetOf(String key, String formula) {
+        int bang = formula.lastIndexOf('!');
+        if (key.startsWith("_xlnm.") || bang < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(formula.substring(0, bang).toLowerCase(Locale.ROOT));
     }
 
     private static final class StringsPart extends Handler {
