@@ -16,10 +16,11 @@ import java.util.stream.Stream;
 
 /**
  * The benchmark, in one sitting on one generated folder: the baseline readers ({@code raw}, the unzip + SAX floor,
- * and {@code poi}, POI's usermodel) and then {@code evalbook consolidate} with its default settings under
- * {@code -Xmx1g}; files, wall time, files per second, the ratios, and peak heap from each JVM's GC log.
+ * and {@code poi}, POI's usermodel) and {@code evalbook consolidate} with its default settings under {@code -Xmx1g},
+ * the floor and evalbook in turn for a number of rounds; files, wall time, files per second, the ratios, and peak
+ * heap from each JVM's GC log.
  *
- * <p>Arguments: {@code N SEED CACHE_DIR BASELINE_DIR EVALBOOK_JAR THREADS}; run by {@code mvn -P bench verify}.
+ * <p>Arguments: {@code N SEED CACHE_DIR BASELINE_DIR EVALBOOK_JAR THREADS ROUNDS}; run by {@code mvn -P bench verify}.
  */
 public final class BenchRun {
     private static final Pattern BASELINE = Pattern.compile("files=(\\d+).*seconds=([0-9.]+) files_per_s=([0-9.]+)");
@@ -45,7 +46,7 @@ public final class BenchRun {
     private BenchRun() {
     }
 
-    /** Arguments: {@code N[,N…] SEED CACHE_DIR BASELINE_DIR EVALBOOK_JAR THREADS}; several sizes run one after the other. */
+    /** Arguments: {@code N[,N…] SEED CACHE_DIR BASELINE_DIR EVALBOOK_JAR THREADS ROUNDS}; several sizes run one after the other. */
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = java.util.Arrays.stream(args[0].split(",")).map(String::strip).map(Integer::parseInt).toList();
         List<Measured> evalbook = new ArrayList<>();
@@ -67,6 +68,7 @@ public final class BenchRun {
         Path baseline = Path.of(args[3]).toAbsolutePath().normalize();
         Path jar = Path.of(args[4]).toAbsolutePath().normalize();
         String threads = args[5];
+        int rounds = Integer.parseInt(args[6]);
         long started = System.nanoTime();
         boolean cached = Files.isDirectory(cache.resolve("n" + n + "-seed" + seed + "-v" + BenchInbox.VERSION));
         BenchInbox.Layout layout = BenchInbox.generate(n, seed, cache);
@@ -83,19 +85,50 @@ public final class BenchRun {
         if (baselineJar.isEmpty()) {
             System.out.println("  baseline: skipped — no baseline bench at " + baseline + " (set -Dbench.baseline=DIR)");
         }
-        Optional<Measured> raw = baselineJar.isEmpty() ? Optional.empty() : Optional.of(baseline(baselineJar.get(), "raw", layout.readable(), threads, run));
         Optional<Measured> poi = baselineJar.isEmpty() ? Optional.empty() : Optional.of(baseline(baselineJar.get(), "poi", layout.readable(), threads, run));
-        Measured evalbook = consolidate(jar, layout, run);
+        // The floor and evalbook run in turn, round after round, and each figure is the median of its rounds: the
+        // machine's speed drifts by a fifth within minutes, and one floor run beside one evalbook run can catch it
+        // fast for the one and slow for the other. Each round's own ratio is printed too.
+        List<Measured> raws = new ArrayList<>();
+        List<Measured> evalbooks = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            Path dir = Files.createDirectories(run.resolve("round-" + round));
+            Optional<Measured> raw = baselineJar.isEmpty() ? Optional.empty() : Optional.of(baseline(baselineJar.get(), "raw", layout.readable(), threads, dir));
+            Measured evalbook = consolidate(jar, layout, dir);
+            raw.ifPresent(raws::add);
+            evalbooks.add(evalbook);
+            System.out.printf(Locale.ROOT, "  round %d: raw %s files/s, evalbook %.1f s = %.1f files/s%s%n", round,
+                    raw.map(r -> String.format(Locale.ROOT, "%.1f", r.filesPerSecond())).orElse("-"), evalbook.wallSeconds(), evalbook.filesPerSecond(),
+                    raw.map(r -> String.format(Locale.ROOT, ", ratio %.3f", evalbook.filesPerSecond() / r.filesPerSecond())).orElse(""));
+        }
+        if (!raws.isEmpty()) {
+            List<Double> paired = new ArrayList<>();
+            for (int i = 0; i < raws.size(); i++) {
+                paired.add(evalbooks.get(i).filesPerSecond() / raws.get(i).filesPerSecond());
+            }
+            List<Double> sorted = paired.stream().sorted().toList();
+            System.out.printf(Locale.ROOT, "  evalbook / raw, round by round: %s; median %.3f, lowest %.3f%n",
+                    paired.stream().map(r -> String.format(Locale.ROOT, "%.3f", r)).collect(java.util.stream.Collectors.joining(", ")),
+                    sorted.get(sorted.size() / 2), sorted.get(0));
+        }
+        Optional<Measured> raw = raws.isEmpty() ? Optional.empty() : Optional.of(median(raws));
+        Measured evalbook = median(evalbooks);
         System.out.println("  mode       files   wall_s files_per_s  /raw      /poi     parent_heap_mb     worker_heap_mb   note");
         for (Optional<Measured> measured : List.of(raw, poi, Optional.of(evalbook))) {
             measured.ifPresent(m -> System.out.println(m.line(raw, poi)));
         }
         System.out.println("  files_per_s: baseline = its own figure (after a warm-up on 50 files, JVM start excluded); evalbook = files / wall"
                 + " time of the whole consolidate command (JVM start, workers, checks and the workbook written); /raw and /poi: its"
-                + " files_per_s over theirs.");
+                + " files_per_s over theirs. raw and evalbook: the round with the median files_per_s of " + rounds + " (poi: one run).");
         System.out.println("  heap_mb: peak / live from each JVM's GC log — the largest heap occupancy (before a collection, or at exit) / the"
                 + " largest left after a collection; the baselines' in parent_heap_mb; worker: the largest over the worker JVMs; logs in " + run);
         return evalbook;
+    }
+
+    /** The run with the median files per second (of an even number, the faster of the middle two). */
+    private static Measured median(List<Measured> runs) {
+        List<Measured> sorted = runs.stream().sorted(java.util.Comparator.comparingDouble(Measured::filesPerSecond)).toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     /**
