@@ -3,13 +3,9 @@ package org.evalbook.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import java.util.zip.Deflater;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.evalbook.finding.Finding;
 import org.evalbook.finding.FindingCode;
@@ -122,24 +118,6 @@ class HostileXmlTest {
 
     /** A copy of the consistent return with pairs of (from, to) replaced once in one part. */
     private static Path replaced(String name, String part, String... fromTo) throws IOException {
-        Path file = dir.resolve(name);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(consistent));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] bytes = in.readAllBytes();
-                if (e.getName().equals(part)) {
-                    String text = new String(bytes, StandardCharsets.UTF_8);
-                    for (int i = 0; i < fromTo.length; i += 2) {
-                        assertThat(text).as(part).contains(fromTo[i]);
-                        text = text.replaceFirst(java.util.regex.Pattern.quote(fromTo[i]), java.util.regex.Matcher.quoteReplacement(fromTo[i + 1]));
-                    }
-                    bytes = text.getBytes(StandardCharsets.UTF_8);
-                }
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(bytes);
-                out.closeEntry();
-            }
-        }
-        return file;
+        return EditedCopies.replaced(consistent, dir.resolve(name), Deflater.DEFAULT_COMPRESSION, part, fromTo);
     }
 }

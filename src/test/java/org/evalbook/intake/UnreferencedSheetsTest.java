@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.evalbook.template.ConsistentReturn;
@@ -110,25 +104,6 @@ class UnreferencedSheetsTest {
     }
 
     private static Path replaced(String name, int level, String part, String... fromTo) throws IOException {
-        Path file = dir.resolve(name);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(consistent));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
-            out.setLevel(level);
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] bytes = in.readAllBytes();
-                if (e.getName().equals(part)) {
-                    String text = new String(bytes, StandardCharsets.UTF_8);
-                    for (int i = 0; i < fromTo.length; i += 2) {
-                        assertThat(text).as(part).contains(fromTo[i]);
-                        text = text.replaceFirst(Pattern.quote(fromTo[i]), Matcher.quoteReplacement(fromTo[i + 1]));
-                    }
-                    bytes = text.getBytes(StandardCharsets.UTF_8);
-                }
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(bytes);
-                out.closeEntry();
-            }
-        }
-        return file;
+        return EditedCopies.replaced(consistent, dir.resolve(name), level, part, fromTo);
     }
 }
