@@ -230,22 +230,16 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                     }
                 }
             }
-            if (!entries.containsKey(rel[1])) {
-                giveUp("missing part " + rel[1]);
+            if (pointedAt.test(sheet[0], index)) {
+                sheets.add(Optional.of(parsedSheet(pkg, sheet[0], rel[1])));
+                continue;
             }
-            CleanParts.Print print = null;
-            if (!pointedAt.test(sheet[0], index)) {
-                print = CleanParts.of(zip, entries.get(rel[1]));
-                if (CLEAN_SHEETS.known(print)) {
-                    pkg.parsed().add(rel[1]);
-                    sheets.add(Optional.empty());
-                    continue;
-                }
-            }
-            SheetPart part = new SheetPart();
-            pkg.parse(rel[1], part);
-            sheets.add(Optional.of(new Sheet(sheet[0], part.rows, part.columnStyles)));
-            if (print != null) {
+            CleanParts.Print print = CleanParts.of(zip, pkg.entry(rel[1]));
+            if (CLEAN_SHEETS.known(print)) {
+                pkg.parsed().add(rel[1]);
+                sheets.add(Optional.empty());
+            } else {
+                sheets.add(Optional.of(parsedSheet(pkg, sheet[0], rel[1])));
                 CLEAN_SHEETS.remember(print);
             }
         }
@@ -256,6 +250,13 @@ final class StreamedWorkbook implements WorkbookReader.Book {
             }
         }
         return new StreamedWorkbook(book, List.copyOf(sheets), strings, styleFormats, customFormats, formats);
+    }
+
+    /** The sheet {@code name}, its part {@code part} parsed. */
+    private static Sheet parsedSheet(Package pkg, String name, String part) throws GiveUp, IOException, XMLStreamException {
+        SheetPart parsed = new SheetPart();
+        pkg.parse(part, parsed);
+        return new Sheet(name, parsed.rows, parsed.columnStyles);
     }
 
     /** Whether some shared string is longer than a cell can hold (POI then refuses the file, as before). */
@@ -289,10 +290,11 @@ final class StreamedWorkbook implements WorkbookReader.Book {
 
     @Override
     public WorkbookReader.Grid sheet(String name) {
-        Optional<Sheet> found = first(name);
-        if (found == null) {
+        int index = indexOf(name);
+        if (index < 0) {
             return null;
         }
+        Optional<Sheet> found = sheets.get(index);
         if (found.isEmpty()) {
             // A name reached a sheet judged out of every name's reach (see pointedAt): POI reads the file instead.
             gaveUp = true;
@@ -318,14 +320,14 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         };
     }
 
-    /** The first sheet so called, ignoring case (empty when it was not read); null when there is none. */
-    private Optional<Sheet> first(String name) {
+    /** The index of the first sheet so called, ignoring case; -1 when there is none. */
+    private int indexOf(String name) {
         for (int index = 0; index < sheetNames.size(); index++) {
             if (sheetNames.get(index).equalsIgnoreCase(name)) {
-                return sheets.get(index);
+                return index;
             }
         }
-        return null;
+        return -1;
     }
 
     /** Whether some cell read turned out not to be mirrored exactly (what was read must then be thrown away). */
@@ -346,12 +348,12 @@ final class StreamedWorkbook implements WorkbookReader.Book {
     /** The meta sheet's key/value rows as POI's DataFormatter shows them; empty without the sheet. */
     Map<String, String> meta() {
         Map<String, String> meta = new LinkedHashMap<>();
-        Optional<Sheet> found = first(org.evalbook.signing.IssueIdentity.META_SHEET);
-        if (found == null) {
+        int index = indexOf(org.evalbook.signing.IssueIdentity.META_SHEET);
+        if (index < 0) {
             return meta;
         }
         // pointedAt reads every sheet so called; the first is the meta sheet, as for POI.
-        Sheet sheet = found.orElseThrow();
+        Sheet sheet = sheets.get(index).orElseThrow();
         for (Map.Entry<Integer, Map<Integer, Stored>> row : sheet.rows().entrySet()) {
             String key = text(sheet, row.getKey(), 0);
             if (!key.isBlank()) {
@@ -488,12 +490,18 @@ final class StreamedWorkbook implements WorkbookReader.Book {
             this(zip, entries, new HashSet<>());
         }
 
-        /** Streams {@code part} through {@code handler}, giving up on a document type or anything Xerces would refuse. */
-        void parse(String part, Handler handler) throws GiveUp, IOException, XMLStreamException {
+        /** The entry of {@code part}, giving up when the package has none. */
+        ZipArchiveEntry entry(String part) throws GiveUp {
             ZipArchiveEntry entry = entries.get(part);
             if (entry == null) {
                 giveUp("missing part " + part);
             }
+            return entry;
+        }
+
+        /** Streams {@code part} through {@code handler}, giving up on a document type or anything Xerces would refuse. */
+        void parse(String part, Handler handler) throws GiveUp, IOException, XMLStreamException {
+            ZipArchiveEntry entry = entry(part);
             parsed.add(part);
             try (InputStream in = zip.getInputStream(entry)) {
                 XMLStreamReader xml = FACTORY.createXMLStreamReader(in);
@@ -746,7 +754,7 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         Set<Integer> ownSheet = new HashSet<>();
         book.names.forEach((key, formula) -> sheetOf(key, formula).ifPresent(named::add));
         book.localNames.forEach((index, local) -> local.forEach((key, formula) -> {
-            if (!key.startsWith("_xlnm.") && !formula.contains("!")) {
+            if (!excelsOwn(key) && !formula.contains("!")) {
                 ownSheet.add(index);
             }
             sheetOf(key, formula).ifPresent(named::add);
@@ -758,10 +766,15 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         };
     }
 
+    /** Whether a name (its key, in lower case) is one of Excel's own: print titles, print areas, filters. */
+    private static boolean excelsOwn(String key) {
+        return key.startsWith("_xlnm.");
+    }
+
     /** The sheet part of the reference of a name that is not one of Excel's own, in lower case. */
     private static Optional<String> sheetOf(String key, String formula) {
         int bang = formula.lastIndexOf('!');
-        if (key.startsWith("_xlnm.") || bang < 0) {
+        if (excelsOwn(key) || bang < 0) {
             return Optional.empty();
         }
         return Optional.of(formula.substring(0, bang).toLowerCase(Locale.ROOT));
