@@ -261,7 +261,12 @@ final class StreamedWorkbook implements WorkbookReader.Book {
 
     /** Whether some shared string is longer than a cell can hold (POI then refuses the file, as before). */
     boolean hasTooLongString() {
-        return strings.stream().anyMatch(s -> s.length() > TextLimit.MAX_CELL_CHARS);
+        for (String string : strings) {
+            if (string.length() > TextLimit.MAX_CELL_CHARS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -276,10 +281,11 @@ final class StreamedWorkbook implements WorkbookReader.Book {
 
     private static WorkbookReader.Defined defined(Map<String, String> scope, Map<String, String> spelling, String id) {
         String key = id.toLowerCase(Locale.ENGLISH);
-        if (!scope.containsKey(key)) {
+        // A name without a formula is held as "", so null means no such name.
+        String formula = scope.get(key);
+        if (formula == null) {
             return null;
         }
-        String formula = scope.get(key);
         return WorkbookReader.Defined.of(spelling.get(key), formula.isEmpty() ? null : formula);
     }
 
@@ -556,8 +562,12 @@ final class StreamedWorkbook implements WorkbookReader.Book {
      */
     private static final class Attributes {
         private final XMLStreamReader xml;
-        private final Set<String> seen = new HashSet<>();
-        private final String[] recent = new String[64];
+        /**
+         * The names met in the part, by identity: Woodstox hands out one instance per name, so a name met again is
+         * found in one or two comparisons. Open addressing in a table more than twice the cap never fills up.
+         */
+        private final String[] seen = new String[Integer.highestOneBit(MAX_DISTINCT_NAMES) << 2];
+        private int distinct;
 
         Attributes(XMLStreamReader xml) {
             this.xml = xml;
@@ -593,21 +603,26 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                     throw new IllegalStateException("name too long");
                 }
             }
-            if (seen.size() > MAX_DISTINCT_NAMES) {
-                throw new IllegalStateException("too many distinct names");
-            }
         }
 
         /**
-         * Adds {@code name} to the names seen unless it is the one last noted in its slot. Woodstox hands out one
-         * instance per name, so a part's few dozen names, met again and again, are found here by identity in one
-         * comparison, without a set look-up for each of a return's tens of thousands of elements and attributes.
+         * Counts {@code name} among the part's distinct names unless it was met before. A same name handed out as two
+         * instances would count twice: the count can only be too high, which leaves a file to POI, never reads past.
          */
         private void note(String name) {
-            int slot = System.identityHashCode(name) & (recent.length - 1);
-            if (recent[slot] != name) {
-                recent[slot] = name;
-                seen.add(name);
+            int mask = seen.length - 1;
+            for (int slot = System.identityHashCode(name) & mask; ; slot = (slot + 1) & mask) {
+                String held = seen[slot];
+                if (held == name) {
+                    return;
+                }
+                if (held == null) {
+                    seen[slot] = name;
+                    if (++distinct > MAX_DISTINCT_NAMES) {
+                        throw new IllegalStateException("too many distinct names");
+                    }
+                    return;
+                }
             }
         }
 

@@ -3,7 +3,6 @@ package org.evalbook.intake;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.model.SharedStringsTable;
@@ -44,10 +43,11 @@ final class TextLimit {
     /** F08 for the first cell (or meta value) that is longer than a cell can be; empty when all are within it. */
     static Optional<Finding> exceeded(RawReturn read) {
         for (Map.Entry<String, RawName> name : read.names().entrySet()) {
-            Optional<RawCell> tooLong = Stream.concat(name.getValue().cells().stream(), name.getValue().below().stream())
-                    .filter(c -> c.text().length() > MAX_CELL_CHARS || c.formula().length() > MAX_CELL_CHARS).findFirst();
-            if (tooLong.isPresent()) {
-                RawCell cell = tooLong.get();
+            RawCell cell = tooLong(name.getValue().cells());
+            if (cell == null) {
+                cell = tooLong(name.getValue().below());
+            }
+            if (cell != null) {
                 int length = Math.max(cell.text().length(), cell.formula().length());
                 return Optional.of(new Finding(FindingCode.F08, FindingCode.F08.severity(), read.file(), cell.sheet(), List.of(cell.ref()),
                         name.getKey(), "", "", cell.ref() + " 单元格的内容有 " + length + " 个字符，超过 Excel 单元格 " + MAX_CELL_CHARS
@@ -58,5 +58,15 @@ final class TextLimit {
                 .map(e -> Finding.aboutFile(FindingCode.F08, read.file(), "下发标识（meta 工作表）中有一项内容有 "
                         + e.getValue().length() + " 个字符，超过 Excel 单元格 " + MAX_CELL_CHARS + " 个字符的上限，文件未读取。"
                         + WorkbookReader.advice(FindingCode.F08) + "。"));
+    }
+
+    /** The first of {@code cells} longer than a cell can be, or null. A loop: this runs on every cell of every return. */
+    private static RawCell tooLong(List<RawCell> cells) {
+        for (RawCell cell : cells) {
+            if (cell.text().length() > MAX_CELL_CHARS || cell.formula().length() > MAX_CELL_CHARS) {
+                return cell;
+            }
+        }
+        return null;
     }
 }
