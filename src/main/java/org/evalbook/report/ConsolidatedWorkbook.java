@@ -1,8 +1,13 @@
 package org.evalbook.report;
 
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +24,7 @@ import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.evalbook.consolidate.Consolidation;
 import org.evalbook.consolidate.UnitResult;
 import org.evalbook.framework.DisplayWidth;
@@ -73,9 +79,6 @@ public final class ConsolidatedWorkbook {
         AtomicFile.write(out, stream -> {
             // Closing the streaming workbook deletes its temporary sheet files, written or not (FastDeflate#close).
             try (SXSSFWorkbook workbook = new FastDeflate(ROW_WINDOW)) {
-                // Plain temporary sheet files: compressing them costs a deflate and an inflate of every sheet before
-                // the final deflate into the workbook (for 10,000 units, about 76 MB of sheet XML on disk meanwhile).
-                workbook.setCompressTempFiles(false);
                 sheets(workbook, consolidation, framework, narrative, previous, folder, details);
                 workbook.write(stream);
             }
@@ -89,6 +92,21 @@ public final class ConsolidatedWorkbook {
     private static final class FastDeflate extends SXSSFWorkbook {
         FastDeflate(int rowWindow) {
             super(rowWindow);
+        }
+
+        /**
+         * Plain temporary sheet files, written through {@link UnsynchronizedWriter}: compressing them would cost a
+         * deflate and an inflate of every sheet before the final deflate into the workbook (for 10,000 units, about
+         * 76 MB of sheet XML on disk meanwhile).
+         */
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            return new SheetDataWriter() {
+                @Override
+                public Writer createWriter(File file) throws IOException {
+                    return new UnsynchronizedWriter(new OutputStreamWriter(new FileOutputStream(file), StandardCharsets.UTF_8));
+                }
+            };
         }
 
         @Override

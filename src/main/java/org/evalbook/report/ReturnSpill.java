@@ -1,6 +1,5 @@
 package org.evalbook.report;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -19,10 +18,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
+import org.apache.commons.io.input.UnsynchronizedByteArrayInputStream;
 import org.evalbook.check.IndicatorRowScore;
 import org.evalbook.check.IndicatorScore;
 import org.evalbook.check.Outcome;
@@ -57,12 +58,15 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
     /** What a project's kept copy holds of its sheet: its name and funds, which 项目自评 and the 综述 compare. */
     private static final Set<String> KEPT_PROJECT_TEXTS = Set.of("pj_name");
     private static final Set<String> KEPT_PROJECT_FIGURES = Set.copyOf(ProjectSheet.FUNDS);
-    /** Before each record in the file: its length as deflated, and its body's size. */
-    private static final int RECORD_HEADER = 2 * Integer.BYTES;
-    /** Where in a record's body the offsets of its figures and of its findings are; the return follows them. */
-    private static final int FIGURES_AT = 0;
-    private static final int FINDINGS_AT = Integer.BYTES;
-    private static final int SECTIONS = 2 * Integer.BYTES;
+    /**
+     * A record is the return's body in three parts, each deflated on its own so that a sheet inflates only the one it
+     * shows: the rest of the return, from its figures and texts on (指标得分), and from its findings on (问题清单).
+     */
+    private static final int PARTS = 3;
+    private static final int FIGURES = 1;
+    private static final int FINDINGS = 2;
+    /** Before each record in the file: each part's length as deflated and as inflated. */
+    private static final int RECORD_HEADER = 2 * PARTS * Integer.BYTES;
 
     private final Path file;
     private final FileChannel channel;
@@ -70,6 +74,8 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
     private long end;
     private final Set<String> keptFigures;
     private final Map<Object, Object> shared = new HashMap<>();
+    /** One deflater for every record (its native set-up costs more than a small record's deflating); ended on close. */
+    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
 
     private ReturnSpill(Path file, FileChannel channel, Set<String> keptFigures) {
         this.file = file;
@@ -99,10 +105,22 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
     /** Writes the return in full and gives the small copy to keep in its place. */
     CheckedReturn keep(CheckedReturn full) {
         Body body = encode(full);
-        byte[] record = body.deflated();
+        int[] bounds = {0, body.figuresAt, body.findingsAt, body.size()};
+        byte[][] parts = new byte[PARTS][];
+        int length = RECORD_HEADER;
+        for (int part = 0; part < PARTS; part++) {
+            parts[part] = body.deflated(deflater, bounds[part], bounds[part + 1]);
+            length += parts[part].length;
+        }
         try {
-            ByteBuffer buffer = ByteBuffer.allocate(RECORD_HEADER + record.length)
-                    .putInt(record.length).putInt(body.size()).put(record).flip();
+            ByteBuffer buffer = ByteBuffer.allocate(length);
+            for (int part = 0; part < PARTS; part++) {
+                buffer.putInt(parts[part].length).putInt(bounds[part + 1] - bounds[part]);
+            }
+            for (byte[] part : parts) {
+                buffer.put(part);
+            }
+            buffer.flip();
             long at = end;
             while (buffer.hasRemaining()) {
                 end += channel.write(buffer, end);
@@ -129,14 +147,29 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
             ByteBuffer header = ByteBuffer.allocate(RECORD_HEADER);
             read(header, at);
             header.flip();
-            byte[] record = new byte[header.getInt()];
-            int size = header.getInt();
-            read(ByteBuffer.wrap(record), at + RECORD_HEADER);
-            byte[] body = DirectInflater.inflate(record, size);
+            int[] deflated = new int[PARTS];
+            int[] sizes = new int[PARTS];
+            long[] starts = new long[PARTS];
+            long start = at + RECORD_HEADER;
+            for (int part = 0; part < PARTS; part++) {
+                deflated[part] = header.getInt();
+                sizes[part] = header.getInt();
+                starts[part] = start;
+                start += deflated[part];
+            }
             CheckedReturn read = switch (detail) {
-                case EVERYTHING -> decode(body, kept.path());
-                case FIGURES -> kept.withFigures(figures(section(body, FIGURES_AT)));
-                case FINDINGS -> kept.withFindings(findings(section(body, FINDINGS_AT)));
+                case EVERYTHING -> {
+                    byte[] body = new byte[Math.addExact(Math.addExact(sizes[0], sizes[FIGURES]), sizes[FINDINGS])];
+                    int filled = 0;
+                    for (int part = 0; part < PARTS; part++) {
+                        byte[] inflated = part(starts[part], deflated[part], sizes[part]);
+                        System.arraycopy(inflated, 0, body, filled, inflated.length);
+                        filled += inflated.length;
+                    }
+                    yield decode(body, kept.path());
+                }
+                case FIGURES -> kept.withFigures(figures(input(part(starts[FIGURES], deflated[FIGURES], sizes[FIGURES]))));
+                case FINDINGS -> kept.withFindings(findings(input(part(starts[FINDINGS], deflated[FINDINGS], sizes[FINDINGS]))));
             };
             if (kept.findings().size() <= read.findings().size()) {
                 return read;
@@ -149,6 +182,13 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
         } catch (IOException e) {
             throw unreadable(e);
         }
+    }
+
+    /** One part of a record, inflated. */
+    private byte[] part(long at, int deflated, int size) throws IOException, DataFormatException {
+        byte[] stored = new byte[deflated];
+        read(ByteBuffer.wrap(stored), at);
+        return DirectInflater.inflate(stored, size);
     }
 
     private UncheckedIOException unreadable(IOException cause) {
@@ -168,6 +208,7 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        deflater.end();
         try {
             channel.close();
         } finally {
@@ -232,41 +273,59 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
     }
 
     /**
-     * A return's record before it is deflated: where its figures and its findings start, then the return. The sheets
-     * that need only one of them (指标得分, 问题清单) decode just that part.
+     * A return's record before it is deflated, and where its figures and its findings start: the sheets that need only
+     * one of them (指标得分, 问题清单) inflate and decode just that part.
      */
     private static final class Body extends ByteArrayOutputStream {
+        /** Where the figures and the findings start. */
+        private int figuresAt;
+        private int findingsAt;
+
         Body() {
             super(16 * 1024);
         }
 
-        void mark(int slot) {
-            ByteBuffer.wrap(buf).putInt(slot, count);
+        /**
+         * Unlocked: the record is built on one thread, and DataOutputStream (JDK 17) writes an int as four one-byte
+         * writes, each of which took ByteArrayOutputStream's lock — a sixth of the spill's time.
+         */
+        @Override
+        public void write(int b) {
+            room(1);
+            buf[count++] = (byte) b;
         }
 
-        /** Deflated in one pass: from one array the deflater needs a native call per output chunk, not per write. */
-        byte[] deflated() {
-            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-            try {
-                deflater.setInput(buf, 0, count);
-                deflater.finish();
-                ByteArrayOutputStream deflated = new ByteArrayOutputStream(count / 4 + 64);
-                byte[] chunk = new byte[16 * 1024];
-                while (!deflater.finished()) {
-                    deflated.write(chunk, 0, deflater.deflate(chunk));
-                }
-                return deflated.toByteArray();
-            } finally {
-                // its native memory would otherwise wait for a collection
-                deflater.end();
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            Objects.checkFromIndexSize(offset, length, bytes.length);
+            room(length);
+            System.arraycopy(bytes, offset, buf, count, length);
+            count += length;
+        }
+
+        private void room(int more) {
+            if (more > buf.length - count) {
+                buf = Arrays.copyOf(buf, Math.max(2 * buf.length, Math.addExact(count, more)));
             }
+        }
+
+        /** Bytes {@code from} to {@code to} deflated in one pass (one native call per output chunk, not per write). */
+        byte[] deflated(Deflater deflater, int from, int to) {
+            deflater.reset();
+            deflater.setInput(buf, from, to - from);
+            deflater.finish();
+            ByteArrayOutputStream deflated = new ByteArrayOutputStream((to - from) / 4 + 64);
+            byte[] chunk = new byte[16 * 1024];
+            while (!deflater.finished()) {
+                deflated.write(chunk, 0, deflater.deflate(chunk));
+            }
+            return deflated.toByteArray();
         }
     }
 
     private static Body encode(CheckedReturn r) {
         Body body = new Body();
         try (DataOutputStream out = new DataOutputStream(body)) {
-            out.write(new byte[SECTIONS]);
             out.writeInt(r.order());
             string(out, r.file());
             string(out, r.format());
@@ -293,7 +352,7 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
                     strings(out, i.blankInputs());
                 }
             }
-            body.mark(FIGURES_AT);
+            body.figuresAt = body.size();
             out.writeInt(r.figures().size());
             for (Map.Entry<String, BigDecimal> figure : r.figures().entrySet()) {
                 string(out, figure.getKey());
@@ -303,7 +362,7 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
             for (Map.Entry<String, String> text : r.texts().entrySet()) {
                 strings(out, List.of(text.getKey(), text.getValue()));
             }
-            body.mark(FINDINGS_AT);
+            body.findingsAt = body.size();
             out.writeInt(r.findings().size());
             for (Finding f : r.findings()) {
                 out.writeInt(f.code().ordinal());
@@ -324,13 +383,16 @@ final class ReturnSpill implements ReturnDetails, AutoCloseable {
         return body;
     }
 
-    private static DataInputStream section(byte[] body, int slot) {
-        int at = ByteBuffer.wrap(body).getInt(slot);
-        return new DataInputStream(new ByteArrayInputStream(body, at, body.length - at));
+    /**
+     * Unlocked: DataInputStream (JDK 17) reads an int as four one-byte reads, and ByteArrayInputStream takes its lock
+     * for each.
+     */
+    private static DataInputStream input(byte[] body) throws IOException {
+        return new DataInputStream(UnsynchronizedByteArrayInputStream.builder().setByteArray(body).get());
     }
 
     private static CheckedReturn decode(byte[] body, Path path) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body, SECTIONS, body.length - SECTIONS))) {
+        try (DataInputStream in = input(body)) {
             int order = in.readInt();
             String file = string(in);
             String format = string(in);

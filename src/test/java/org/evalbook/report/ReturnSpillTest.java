@@ -74,6 +74,34 @@ class ReturnSpillTest {
         }
     }
 
+    /**
+     * A return far larger than a record's first buffer (a long 自评报告 text and a finding per row of a long table), and
+     * records of different sizes side by side: each part of each record reads back as written.
+     */
+    @Test
+    void largeAndSmallRecordsReadBackWhole() throws Exception {
+        CheckedReturn small = SmallConsolidation.of(temp).units().get(0).adopted().orElseThrow();
+        java.util.Map<String, String> texts = new java.util.LinkedHashMap<>(small.texts());
+        texts.put("report_text", "本单位坚持预算绩效管理。😀".repeat(20_000));
+        List<Finding> findings = new ArrayList<>(small.findings());
+        for (int row = 0; row < 2_000; row++) {
+            findings.add(new Finding(FindingCode.C10, Severity.ERROR, small.file(), "绩效指标表", List.of("H" + (row + 4)), "rate_" + row,
+                    "0.50", "0.40", "第 " + (row + 1) + " 行的得分与规则不符，请按评分规则重新计算。", ""));
+        }
+        CheckedReturn large = new CheckedReturn(small.order() + 1, small.file(), small.path(), small.format(), small.sha256(),
+                small.unit(), small.scores(), small.figures(), texts, findings);
+        try (ReturnSpill spill = ReturnSpill.in(temp)) {
+            CheckedReturn keptSmall = spill.keep(small);
+            CheckedReturn keptLarge = spill.keep(large);
+
+            assertThat(spill.full(keptLarge)).isEqualTo(large);
+            assertThat(spill.full(keptSmall)).isEqualTo(small);
+            assertThat(spill.full(keptLarge, ReturnDetails.Detail.FINDINGS).findings()).isEqualTo(findings);
+            assertThat(spill.full(keptLarge, ReturnDetails.Detail.FIGURES).figures()).isEqualTo(large.figures());
+            assertThat(spill.full(keptSmall, ReturnDetails.Detail.FINDINGS).findings()).isEqualTo(small.findings());
+        }
+    }
+
     /** The workbook written from kept copies and their spilled details is the one written from the returns in full. */
     @Test
     void theWorkbookFromTheSpillIsTheWorkbookFromTheReturns() throws Exception {
