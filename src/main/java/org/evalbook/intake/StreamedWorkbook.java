@@ -182,8 +182,7 @@ final class StreamedWorkbook implements WorkbookReader.Book {
             giveUp("main part");
         }
         Map<String, String[]> workbookRels = relationships(pkg, "xl/_rels/workbook.xml.rels", "xl/");
-        WorkbookPart book = new WorkbookPart();
-        pkg.parse("xl/workbook.xml", book);
+        WorkbookPart book = pkg.parseOnce("xl/workbook.xml", WorkbookPart.class, WorkbookPart::new);
         Set<String> named = new HashSet<>(book.names.keySet());
         book.localNames.values().forEach(local -> named.addAll(local.keySet()));
         if (named.stream().filter(contract::contains).count() < 3) {
@@ -203,8 +202,7 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                 }
                 strings = sst.items;
             } else if (kind.equals(REL_TYPES + "styles")) {
-                StylesPart styles = new StylesPart();
-                pkg.parse(rel[1], styles);
+                StylesPart styles = pkg.parseOnce(rel[1], StylesPart.class, StylesPart::new);
                 styleFormats = styles.cellFormats;
                 customFormats = styles.custom;
             } else if (kind.equals(REL_TYPES + "worksheet")) {
@@ -215,7 +213,7 @@ final class StreamedWorkbook implements WorkbookReader.Book {
             }
         }
         List<Optional<Sheet>> sheets = new ArrayList<>();
-        java.util.function.BiPredicate<String, Integer> pointedAt = pointedAt(book);
+        java.util.function.BiPredicate<String, Integer> pointedAt = book.pointedAt();
         for (int index = 0; index < book.sheets.size(); index++) {
             String[] sheet = book.sheets.get(index);
             String[] rel = workbookRels.get(sheet[1]);
@@ -243,10 +241,17 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                 CLEAN_SHEETS.remember(print);
             }
         }
-        // Every other XML part is scanned too, so that a damaged one is refused by POI as before, not read past.
+        // Every other XML part is scanned too, so that a damaged one is refused by POI as before, not read past; one
+        // stored as a part this worker scanned cleanly before gives the same outcome again.
         for (String name : entries.keySet()) {
             if ((name.endsWith(".xml") || name.endsWith(".rels")) && !name.startsWith("xl/worksheets/") && !pkg.parsed().contains(name)) {
-                pkg.parse(name, new Handler());
+                CleanParts.Print print = CleanParts.of(zip, pkg.entry(name));
+                if (CLEAN_SHEETS.known(print)) {
+                    pkg.parsed().add(name);
+                } else {
+                    pkg.parse(name, new Handler());
+                    CLEAN_SHEETS.remember(print);
+                }
             }
         }
         return new StreamedWorkbook(book, List.copyOf(sheets), strings, styleFormats, customFormats, formats);
@@ -505,6 +510,25 @@ final class StreamedWorkbook implements WorkbookReader.Book {
             return entry;
         }
 
+        /**
+         * What {@code part} parses into: made by {@code fresh} and parsed, or what this worker's {@link #CLEAN_SHEETS}
+         * kept from the same stored bytes (the workbook's names and its styles are the same in every return of a profile
+         * filled by a program). Kept only when it parsed without giving up; not to be changed afterwards.
+         */
+        <H extends Handler> H parseOnce(String part, Class<H> kind, java.util.function.Supplier<H> fresh)
+                throws GiveUp, IOException, XMLStreamException {
+            CleanParts.Print print = CleanParts.of(zip, entry(part));
+            Optional<H> known = CLEAN_SHEETS.parsed(print, kind);
+            if (known.isPresent()) {
+                parsed.add(part);
+                return known.get();
+            }
+            H handler = fresh.get();
+            parse(part, handler);
+            CLEAN_SHEETS.remember(print, handler);
+            return handler;
+        }
+
         /** Streams {@code part} through {@code handler}, giving up on a document type or anything Xerces would refuse. */
         void parse(String part, Handler handler) throws GiveUp, IOException, XMLStreamException {
             ZipArchiveEntry entry = entry(part);
@@ -702,10 +726,19 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         final Map<String, String> spelling = new HashMap<>();
         final Map<Integer, Map<String, String>> localNames = new HashMap<>();
         final Map<Integer, Map<String, String>> localSpelling = new HashMap<>();
+        /** Which sheets a name may point into, worked out once per parsed part (a remembered part is met again). */
+        private java.util.function.BiPredicate<String, Integer> pointedAt;
         private StringBuilder name;
         private String nameKey;
         private Integer nameSheet;
         private int nameLists;
+
+        java.util.function.BiPredicate<String, Integer> pointedAt() {
+            if (pointedAt == null) {
+                pointedAt = StreamedWorkbook.pointedAt(this);
+            }
+            return pointedAt;
+        }
 
         @Override
         void startElement(String uri, String local, Attributes attributes) {

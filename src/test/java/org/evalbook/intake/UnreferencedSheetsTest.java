@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.Deflater;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -76,7 +77,8 @@ class UnreferencedSheetsTest {
      */
     @Test
     void aNameReachingASheetLeftUnparsedSendsTheFileToPoi() throws Exception {
-        Path turkish = replaced("turkish.xlsx", "xl/workbook.xml",
+        // Deflated at a level no other copy here uses, so that its sheets' stored bytes are met here first.
+        Path turkish = replaced("turkish.xlsx", Deflater.BEST_SPEED, "xl/workbook.xml",
                 "name=\"填报说明\"", "name=\"İ说明\"", ">基础数据表!$B$9<", ">i说明!$A$1<");
         assertThat(part(turkish, "xl/workbook.xml")).contains("name=\"contact_name\"");
         assertThat(STREAMING.readStreamedOnly(turkish, "turkish.xlsx")).as("first met: parsed").isPresent();
@@ -84,6 +86,34 @@ class UnreferencedSheetsTest {
         RawReturn read = STREAMING.read(turkish, "turkish.xlsx");
         assertThat(read).isEqualTo(POI.read(turkish, "turkish.xlsx"));
         assertThat(read.names().get("contact_name").cells()).extracting(RawCell::ref).containsExactly("İ说明!A1");
+    }
+
+    /**
+     * The workbook's names are kept by the bytes of their part: a second return carrying the same part reads as the
+     * first, and one whose part differs in a single name (contact_name moved from B9 to B10) reads its own names — in
+     * both cases exactly as POI reads them. A part that gives up is not kept: the file goes to POI each time.
+     */
+    @Test
+    void theWorkbookPartIsKeptByItsBytes() throws Exception {
+        Path first = replaced("names-first.xlsx", BASIC_DATA, "</worksheet>", "</worksheet>");
+        Path again = replaced("names-again.xlsx", BASIC_DATA, "</worksheet>", "</worksheet>");
+        Path moved = replaced("names-moved.xlsx", "xl/workbook.xml", ">基础数据表!$B$9<", ">基础数据表!$B$10<");
+        assertThat(print(again, "xl/workbook.xml")).isEqualTo(print(first, "xl/workbook.xml"));
+        assertThat(print(moved, "xl/workbook.xml")).isNotEqualTo(print(first, "xl/workbook.xml"));
+        for (Path file : List.of(first, again, moved, first)) {
+            RawReturn streamed = STREAMING.readStreamedOnly(file, "names.xlsx").orElseThrow();
+            assertThat(streamed).as(file.getFileName().toString()).isEqualTo(POI.read(file, "names.xlsx"));
+        }
+        assertThat(STREAMING.readStreamedOnly(moved, "names.xlsx").orElseThrow().names().get("contact_name").cells())
+                .extracting(RawCell::ref).containsExactly("基础数据表!B10");
+        assertThat(STREAMING.readStreamedOnly(first, "names.xlsx").orElseThrow().names().get("contact_name").cells())
+                .extracting(RawCell::ref).containsExactly("基础数据表!B9");
+
+        Path hostile = replaced("names-hostile.xlsx", "xl/workbook.xml", "</workbook>",
+                "<extLst><ext uri=\"{EVALBOOK-TEST}\"><" + "n".repeat(1001) + "/></ext></extLst></workbook>");
+        for (int time = 0; time < 2; time++) {
+            assertThat(STREAMING.readStreamedOnly(hostile, "names.xlsx")).as("a workbook part over the limits").isEmpty();
+        }
     }
 
     private static CleanParts.Print print(Path file, String part) throws IOException {
