@@ -85,6 +85,12 @@ final class StreamedWorkbook implements WorkbookReader.Book {
      * return gives the same outcome, and its cells are not needed, so it is not parsed again (see {@link #pointedAt}).
      */
     private static final CleanParts CLEAN_SHEETS = new CleanParts();
+    /**
+     * The largest part whose parsed content is kept ({@link Package#parseOnce}): an issued workbook part is some 21 KB
+     * and its styles 8 KB; a file with a far larger one is not a return filled by a program, and keeping it would only
+     * hold memory.
+     */
+    private static final long MOST_KEPT_PART = 128 * 1024;
     private static final Pattern PLAIN_ENTRY = Pattern.compile("[A-Za-z0-9_./\\[\\]-]+");
 
     /** A sheet's cells as stored: row index → column index → cell; column index → its default style. */
@@ -525,7 +531,9 @@ final class StreamedWorkbook implements WorkbookReader.Book {
             }
             H handler = fresh.get();
             parse(part, handler);
-            CLEAN_SHEETS.remember(print, handler);
+            if (print.size() <= MOST_KEPT_PART) {
+                CLEAN_SHEETS.remember(print, handler);
+            }
             return handler;
         }
 
