@@ -81,10 +81,11 @@ final class StreamedWorkbook implements WorkbookReader.Book {
      */
     private static final int MAX_DISTINCT_NAMES = 2000;
     /**
-     * The sheets no name pointed to that this worker parsed without a problem: one stored the same again in a later
-     * return gives the same outcome, and its cells are not needed, so it is not parsed again (see {@link #pointedAt}).
+     * The parts this worker parsed without a problem whose content is not needed (a sheet no name points to, the
+     * document properties): one stored the same again in a later return gives the same outcome, so it is not parsed
+     * again (see {@link #pointedAt}); and what the workbook part and the styles parsed into ({@link Package#parseOnce}).
      */
-    private static final CleanParts CLEAN_SHEETS = new CleanParts();
+    private static final CleanParts CLEAN_PARTS = new CleanParts();
     /**
      * The largest part whose parsed content is kept ({@link Package#parseOnce}): an issued workbook part is some 21 KB
      * and its styles 8 KB; a file with a far larger one is not a return filled by a program, and keeping it would only
@@ -138,9 +139,9 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         this.formats = formats;
     }
 
-    /** The memory of the clean sheets no name pointed to, for tests. */
-    static CleanParts cleanSheets() {
-        return CLEAN_SHEETS;
+    /** The memory of the parts parsed without a problem, for tests. */
+    static CleanParts cleanParts() {
+        return CLEAN_PARTS;
     }
 
     /** The workbook, or empty when it is anything this reader does not mirror exactly (POI then reads it). */
@@ -234,40 +235,23 @@ final class StreamedWorkbook implements WorkbookReader.Book {
                     }
                 }
             }
+            SheetPart part = new SheetPart();
             if (pointedAt.test(sheet[0], index)) {
-                sheets.add(Optional.of(parsedSheet(pkg, sheet[0], rel[1])));
+                pkg.parse(rel[1], part);
+            } else if (!pkg.parseUnlessClean(rel[1], part)) {
+                sheets.add(Optional.empty());
                 continue;
             }
-            CleanParts.Print print = CleanParts.of(zip, pkg.entry(rel[1]));
-            if (CLEAN_SHEETS.known(print)) {
-                pkg.parsed().add(rel[1]);
-                sheets.add(Optional.empty());
-            } else {
-                sheets.add(Optional.of(parsedSheet(pkg, sheet[0], rel[1])));
-                CLEAN_SHEETS.remember(print);
-            }
+            sheets.add(Optional.of(new Sheet(sheet[0], part.rows, part.columnStyles)));
         }
         // Every other XML part is scanned too, so that a damaged one is refused by POI as before, not read past; one
         // stored as a part this worker scanned cleanly before gives the same outcome again.
         for (String name : entries.keySet()) {
             if ((name.endsWith(".xml") || name.endsWith(".rels")) && !name.startsWith("xl/worksheets/") && !pkg.parsed().contains(name)) {
-                CleanParts.Print print = CleanParts.of(zip, pkg.entry(name));
-                if (CLEAN_SHEETS.known(print)) {
-                    pkg.parsed().add(name);
-                } else {
-                    pkg.parse(name, new Handler());
-                    CLEAN_SHEETS.remember(print);
-                }
+                pkg.parseUnlessClean(name, new Handler());
             }
         }
         return new StreamedWorkbook(book, List.copyOf(sheets), strings, styleFormats, customFormats, formats);
-    }
-
-    /** The sheet {@code name}, its part {@code part} parsed. */
-    private static Sheet parsedSheet(Package pkg, String name, String part) throws GiveUp, IOException, XMLStreamException {
-        SheetPart parsed = new SheetPart();
-        pkg.parse(part, parsed);
-        return new Sheet(name, parsed.rows, parsed.columnStyles);
     }
 
     /** Whether some shared string is longer than a cell can hold (POI then refuses the file, as before). */
@@ -517,14 +501,31 @@ final class StreamedWorkbook implements WorkbookReader.Book {
         }
 
         /**
-         * What {@code part} parses into: made by {@code fresh} and parsed, or what this worker's {@link #CLEAN_SHEETS}
+         * Parses {@code part} through {@code handler} unless this worker parsed the same stored bytes without a problem
+         * before (see {@link #CLEAN_PARTS}); only for a part whose content is not needed.
+         *
+         * @return whether it was parsed (false: known, and {@code handler} got nothing)
+         */
+        boolean parseUnlessClean(String part, Handler handler) throws GiveUp, IOException, XMLStreamException {
+            CleanParts.Print print = CleanParts.of(zip, entry(part));
+            if (CLEAN_PARTS.known(print)) {
+                parsed.add(part);
+                return false;
+            }
+            parse(part, handler);
+            CLEAN_PARTS.remember(print);
+            return true;
+        }
+
+        /**
+         * What {@code part} parses into: made by {@code fresh} and parsed, or what this worker's {@link #CLEAN_PARTS}
          * kept from the same stored bytes (the workbook's names and its styles are the same in every return of a profile
          * filled by a program). Kept only when it parsed without giving up; not to be changed afterwards.
          */
         <H extends Handler> H parseOnce(String part, Class<H> kind, java.util.function.Supplier<H> fresh)
                 throws GiveUp, IOException, XMLStreamException {
             CleanParts.Print print = CleanParts.of(zip, entry(part));
-            Optional<H> known = CLEAN_SHEETS.parsed(print, kind);
+            Optional<H> known = CLEAN_PARTS.parsed(print, kind);
             if (known.isPresent()) {
                 parsed.add(part);
                 return known.get();
@@ -532,7 +533,7 @@ final class StreamedWorkbook implements WorkbookReader.Book {
             H handler = fresh.get();
             parse(part, handler);
             if (print.size() <= MOST_KEPT_PART) {
-                CLEAN_SHEETS.remember(print, handler);
+                CLEAN_PARTS.remember(print, handler);
             }
             return handler;
         }
@@ -802,7 +803,7 @@ final class StreamedWorkbook implements WorkbookReader.Book {
      * whose reference names no sheet. Excel's own names ({@code _xlnm.}: print titles, print areas, filters) are left
      * out. A sheet outside this set — the 工作底稿, a third of a return's XML, to which only print titles point — is
      * still parsed the first time its stored bytes are met, so that a damaged or hostile one sends the file to POI as
-     * before, but not again ({@link #CLEAN_SHEETS}). A follow that reaches a sheet left unparsed all the same (a
+     * before, but not again ({@link #CLEAN_PARTS}). A follow that reaches a sheet left unparsed all the same (a
      * formula of several areas, say) gives up, and POI reads the file (see {@link #sheet}).
      */
     private static java.util.function.BiPredicate<String, Integer> pointedAt(WorkbookPart book) {

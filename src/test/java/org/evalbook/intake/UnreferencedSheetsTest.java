@@ -47,15 +47,15 @@ class UnreferencedSheetsTest {
         assertThat(first).isPresent();
         assertThat(STREAMING.readStreamedOnly(copy, "remembered.xlsx")).as("its 填报说明 known, not parsed").isEqualTo(first);
         assertThat(STREAMING.read(copy, "remembered.xlsx")).isEqualTo(POI.read(copy, "remembered.xlsx"));
-        assertThat(StreamedWorkbook.cleanSheets().known(print(copy, INSTRUCTIONS))).isTrue();
-        assertThat(StreamedWorkbook.cleanSheets().known(print(copy, BASIC_DATA))).as("a sheet names point to").isFalse();
+        assertThat(StreamedWorkbook.cleanParts().known(print(copy, INSTRUCTIONS))).isTrue();
+        assertThat(StreamedWorkbook.cleanParts().known(print(copy, BASIC_DATA))).as("a sheet names point to").isFalse();
 
         Path hostile = replaced("hostile.xlsx", INSTRUCTIONS, "</worksheet>",
                 "<extLst><ext uri=\"{EVALBOOK-TEST}\"><" + "n".repeat(1001) + "/></ext></extLst></worksheet>");
         for (int time = 0; time < 2; time++) {
             assertThat(STREAMING.readStreamedOnly(hostile, "hostile.xlsx")).as("a damaged sheet, whoever points to it").isEmpty();
         }
-        assertThat(StreamedWorkbook.cleanSheets().known(print(hostile, INSTRUCTIONS))).isFalse();
+        assertThat(StreamedWorkbook.cleanParts().known(print(hostile, INSTRUCTIONS))).isFalse();
         assertThat(STREAMING.read(hostile, "hostile.xlsx")).isEqualTo(POI.read(hostile, "hostile.xlsx"));
     }
 
